@@ -1,0 +1,12 @@
+import { checkHealth } from '@/lib/health';
+
+export const dynamic = 'force-dynamic';
+
+// Plain JSON, not a problem document: monitors read `status`.
+export async function GET() {
+  const health = await checkHealth();
+  return Response.json(health, {
+    status: health.status === 'ok' ? 200 : 503,
+    headers: { 'Cache-Control': 'no-store', ...(health.status !== 'ok' && { 'Retry-After': '5' }) },
+  });
+}

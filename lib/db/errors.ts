@@ -1,0 +1,41 @@
+import { DrizzleQueryError } from 'drizzle-orm';
+
+/** The innermost driver error: Drizzle wraps what pg, Neon and PGlite throw. */
+export function driverError(err: unknown): (Error & { code?: string }) | undefined {
+  let e: unknown = err;
+  while (e instanceof DrizzleQueryError && e.cause) e = e.cause;
+  return e instanceof Error ? (e as Error & { code?: string }) : undefined;
+}
+
+/** The SQLSTATE of a failed query (`23505` unique violation, …), if the server sent one. */
+export function sqlState(err: unknown): string | undefined {
+  const code = driverError(err)?.code;
+  return code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'Connection terminated',
+  'Client has encountered a connection error',
+  'connection is closed',
+  'WebSocket',
+];
+
+/** True when the database could not be reached (answer 503), not when a query was wrong. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = driverError(err);
+  if (!e) return false;
+  const code = e.code ?? '';
+  if (code.startsWith('08') || UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code)) return true;
+  if (e instanceof AggregateError) return e.errors.some(isDatabaseUnavailable);
+  return UNAVAILABLE_MESSAGES.some((m) => e.message.includes(m));
+}
+
+/** What may go to the server log about a failed query: never its parameters. */
+export function describeDatabaseError(err: unknown): string {
+  const e = driverError(err);
+  const query = err instanceof DrizzleQueryError ? ` in: ${err.query.slice(0, 200)}` : '';
+  return `${e?.code ? `[${e.code}] ` : ''}${e?.message ?? String(err)}${query}`;
+}

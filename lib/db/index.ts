@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env } from '@/lib/env';
+import { migrate } from './migrations';
+import * as schema from './schema';
+
+export type Driver = 'pglite' | 'pg' | 'neon';
+
+// All three drivers answer raw queries with `{ rows }`; this HKT lets `db.execute` say so.
+export interface RowsResult extends PgQueryResultHKT {
+  type: { rows: Record<string, unknown>[] };
+}
+export type Database = PgDatabase<RowsResult, typeof schema>;
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: Driver;
+  poolStats?: () => PoolStats;
+  close: () => Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url?: string;
+  driver?: Driver;
+  /** PGlite folder, or `memory://`. */
+  dataDir?: string;
+  /** PGlite: start from a `dumpDataDir()` snapshot instead of an empty folder. */
+  loadDataDir?: Blob;
+  poolMax?: number;
+  neonWsProxy?: string;
+  /** PGlite: apply pending migrations on open (the zero-set-up default). */
+  autoMigrate?: boolean;
+}
+
+export function pickDriver(url: string | undefined, explicit?: Driver): Driver {
+  if (explicit) return explicit;
+  if (!url) return 'pglite';
+  const { hostname, protocol } = new URL(url);
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (got ${protocol})`);
+  }
+  return hostname.endsWith('.neon.tech') ? 'neon' : 'pg';
+}
+
+// Mirrors the seed's pool (5 + 15 overflow, pre-ping, recycle 3600 s). A connection that errors
+// while idle (server restart, pg_terminate_backend) is removed by the pool itself.
+function poolConfig(url: string, max: number) {
+  return {
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    maxLifetimeSeconds: 3_600,
+  };
+}
+
+interface PgLikePool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  on(event: 'error', listener: (err: Error) => void): unknown;
+  end(): Promise<void>;
+}
+
+function watchPool(pool: PgLikePool) {
+  pool.on('error', (err) => console.warn('[db] idle connection dropped:', err.message));
+  return {
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => pool.end(),
+  };
+}
+
+/** Opens a new database handle. Most code wants `getDb()` instead. */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  const driver = pickDriver(options.url, options.driver);
+  const poolMax = options.poolMax ?? 20;
+
+  if (driver === 'pglite') {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    let dataDir = options.dataDir ?? 'memory://';
+    if (!dataDir.includes('://')) {
+      dataDir = path.resolve(/*turbopackIgnore: true*/ dataDir);
+      mkdirSync(dataDir, { recursive: true });
+    }
+    const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir: options.loadDataDir });
+    const db = drizzle({ client, schema }) as unknown as Database;
+    if (options.autoMigrate ?? true) await migrate(db);
+    return { db, driver, close: () => client.close() };
+  }
+
+  if (!options.url) throw new Error(`The ${driver} driver needs DATABASE_URL`);
+
+  if (driver === 'neon') {
+    const { Pool, neonConfig } = await import('@neondatabase/serverless');
+    const { default: ws } = await import('ws');
+    const { drizzle } = await import('drizzle-orm/neon-serverless');
+    neonConfig.webSocketConstructor = ws;
+    const proxy = options.neonWsProxy;
+    if (proxy) {
+      // Development and tests: a local WebSocket-to-TCP proxy in front of plain PostgreSQL.
+      neonConfig.wsProxy = (host, port) => `${proxy}/v1?address=${host}:${port}`;
+      neonConfig.useSecureWebSocket = false;
+      neonConfig.pipelineTLS = false;
+      neonConfig.pipelineConnect = false;
+    }
+    const pool = new Pool(poolConfig(options.url, poolMax));
+    return { db: drizzle({ client: pool, schema }) as unknown as Database, driver, ...watchPool(pool) };
+  }
+
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new Pool(poolConfig(options.url, poolMax));
+  return { db: drizzle({ client: pool, schema }) as unknown as Database, driver, ...watchPool(pool) };
+}
+
+// One handle per process, kept on globalThis so that `next dev` hot reloads reuse it (and,
+// for PGlite, so that one folder is never opened twice: PGlite does not lock it).
+const holder = globalThis as unknown as { __todoDatabase?: Promise<DatabaseHandle> };
+
+export function databaseOptionsFromEnv(): DatabaseOptions {
+  const e = env();
+  return {
+    url: e.DATABASE_URL,
+    driver: e.DATABASE_DRIVER,
+    dataDir: e.PGLITE_DATA_DIR,
+    poolMax: e.DB_POOL_MAX,
+    neonWsProxy: e.NEON_WS_PROXY,
+  };
+}
+
+/** The process's database, opened (and for PGlite, migrated) on first use. */
+export function getDatabase(): Promise<DatabaseHandle> {
+  if (!holder.__todoDatabase) {
+    const opening = openDatabase(databaseOptionsFromEnv());
+    // A failed open (say, a bad URL) is retried by the next caller instead of cached forever.
+    opening.catch(() => {
+      if (holder.__todoDatabase === opening) holder.__todoDatabase = undefined;
+    });
+    holder.__todoDatabase = opening;
+  }
+  return holder.__todoDatabase;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabase()).db;
+}
+
+/** Tests: make `getDb()` answer with this handle. */
+export function replaceDatabase(handle: DatabaseHandle | undefined): void {
+  holder.__todoDatabase = handle && Promise.resolve(handle);
+}
+
+/** Closes the process's database, if it was opened (graceful shutdown, scripts). */
+export async function closeDatabase(): Promise<void> {
+  const opening = holder.__todoDatabase;
+  holder.__todoDatabase = undefined;
+  if (opening) await (await opening).close();
+}
+
+export { schema };
