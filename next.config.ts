@@ -5,6 +5,23 @@ const securityHeaders = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
 ];
 
+const dev = process.env.NODE_ENV !== 'production';
+
+// Pages only (API responses are JSON). Next's own inline bootstrap scripts need
+// 'unsafe-inline'; everything is served from this origin, nothing from a CDN.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const nextConfig: NextConfig = {
   // Native and wasm-backed drivers stay in node_modules: bundling them copies PGlite's
   // 15 MB of wasm/data into the publicly served .next/static/media.
@@ -13,7 +30,16 @@ const nextConfig: NextConfig = {
   // Lets a benchmark or end-to-end build sit beside the dev server's .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      {
+        source: '/((?!api/).*)',
+        headers: [
+          { key: 'Content-Security-Policy', value: contentSecurityPolicy },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
   },
 };
 
