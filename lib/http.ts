@@ -133,6 +133,19 @@ export function errorResponse(err: unknown, request: Request): Response {
   return problem(500, 'Something went wrong on our side');
 }
 
+/**
+ * For the methods a path does not support: `405` with `Allow`, before any other check. Next's
+ * own fallback answers 405 with neither an `Allow` header nor a problem document.
+ */
+export function methodNotAllowed(allow: readonly string[]): () => Promise<Response> {
+  return async () => problem(405, `This path supports ${allow.join(', ')}`, { headers: { Allow: allow.join(', ') } });
+}
+
+/** `OPTIONS` listing only the supported methods (Next's default would count the 405 handlers too). */
+export function allowedMethods(allow: readonly string[]): () => Promise<Response> {
+  return async () => new Response(null, { status: 204, headers: { Allow: allow.join(', ') } });
+}
+
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
 /** Wraps a route handler so that every failure becomes a problem document, logged once. */

@@ -178,3 +178,6 @@ export const IdempotencyKeyHeader = z
       'Makes a create safe to retry: the same key and body within 24 hours replay the first response; the same key with another body answers 422; a retry while the first is still running answers 409.',
     examples: ['0e3c5d9a-create-milk'],
   });
+
+/** The request headers a create validates (header names are lower-case, as `Headers` gives them). */
+export const CreateTaskHeaders = z.object({ 'idempotency-key': IdempotencyKeyHeader.optional() });

@@ -1,0 +1,25 @@
+import { authorizeUser } from '@/lib/caller';
+import { ifMatchVersions } from '@/lib/etag';
+import { allowedMethods, handler, methodNotAllowed, parseWith } from '@/lib/http';
+import { taskResponse } from '@/lib/task-responses';
+import { toggleTaskCompletion } from '@/lib/tasks';
+import { TaskPathParams } from '@/lib/validation/tasks';
+
+type Context = { params: Promise<{ user_id: string; id: string }> };
+
+const ALLOW = ['PATCH', 'OPTIONS'];
+
+/** Flips `completed`; takes no body. */
+export const PATCH = handler(async (request: Request, { params }: Context) => {
+  const path = await params;
+  const caller = await authorizeUser(request, path.user_id);
+  const { id } = parseWith(TaskPathParams, path);
+  return taskResponse(await toggleTaskCompletion(caller.id, id, ifMatchVersions(request.headers.get('if-match'), id)));
+});
+
+export const GET = methodNotAllowed(ALLOW);
+export const HEAD = methodNotAllowed(ALLOW);
+export const POST = methodNotAllowed(ALLOW);
+export const PUT = methodNotAllowed(ALLOW);
+export const DELETE = methodNotAllowed(ALLOW);
+export const OPTIONS = allowedMethods(ALLOW);

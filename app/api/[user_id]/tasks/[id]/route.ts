@@ -1,0 +1,46 @@
+import { authorizeUser } from '@/lib/caller';
+import { ifMatchVersions } from '@/lib/etag';
+import { allowedMethods, handler, methodNotAllowed, parseWith, readJsonBody } from '@/lib/http';
+import { conditionalTaskResponse, taskResponse } from '@/lib/task-responses';
+import { deleteTask, getTask, updateTask } from '@/lib/tasks';
+import { PatchTaskBody, ReplaceTaskBody, TaskPathParams } from '@/lib/validation/tasks';
+
+type Context = { params: Promise<{ user_id: string; id: string }> };
+
+const ALLOW = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+export const GET = handler(async (request: Request, { params }: Context) => {
+  const path = await params;
+  const caller = await authorizeUser(request, path.user_id);
+  const { id } = parseWith(TaskPathParams, path);
+  return conditionalTaskResponse(request, await getTask(caller.id, id));
+});
+
+export const PUT = handler(async (request: Request, { params }: Context) => {
+  const path = await params;
+  const caller = await authorizeUser(request, path.user_id);
+  const body = await readJsonBody(request);
+  const { id } = parseWith(TaskPathParams, path);
+  const changes = parseWith(ReplaceTaskBody, body);
+  return taskResponse(await updateTask(caller.id, id, changes, ifMatchVersions(request.headers.get('if-match'), id)));
+});
+
+export const PATCH = handler(async (request: Request, { params }: Context) => {
+  const path = await params;
+  const caller = await authorizeUser(request, path.user_id);
+  const body = await readJsonBody(request);
+  const { id } = parseWith(TaskPathParams, path);
+  const changes = parseWith(PatchTaskBody, body);
+  return taskResponse(await updateTask(caller.id, id, changes, ifMatchVersions(request.headers.get('if-match'), id)));
+});
+
+export const DELETE = handler(async (request: Request, { params }: Context) => {
+  const path = await params;
+  const caller = await authorizeUser(request, path.user_id);
+  const { id } = parseWith(TaskPathParams, path);
+  await deleteTask(caller.id, id, ifMatchVersions(request.headers.get('if-match'), id));
+  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+});
+
+export const POST = methodNotAllowed(ALLOW);
+export const OPTIONS = allowedMethods(ALLOW);

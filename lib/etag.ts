@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+
+// A task's ETag is strong and names one version: `"<updated_at in ms>-<digest of id and ms>"`.
+// updated_at moves forward on every change (a database trigger), so it identifies the version;
+// the digest ties the tag to its task, so a tag of one task never matches another.
+
+interface Versioned {
+  id: string;
+  updatedAt: Date;
+}
+
+function digest(id: string, ms: number): string {
+  return createHash('sha256').update(`${id.toLowerCase()}:${ms}`).digest('base64url').slice(0, 12);
+}
+
+export function taskETag(task: Versioned): string {
+  const ms = task.updatedAt.getTime();
+  return `"${ms}-${digest(task.id, ms)}"`;
+}
+
+const ENTITY_TAG = /(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"/g;
+
+function entityTags(header: string): { weak: boolean; opaque: string }[] {
+  return [...header.matchAll(ENTITY_TAG)].map((m) => ({ weak: Boolean(m[1]), opaque: m[2] ?? '' }));
+}
+
+/**
+ * The versions of task `id` an `If-Match` header accepts: `undefined` when there is no
+ * condition (no header, or `*`, which any existing task satisfies), else the `updated_at`
+ * values to put into the write's `where` (possibly none: then only a `412` or `404` remains).
+ * If-Match compares strongly, so weak tags never match.
+ */
+export function ifMatchVersions(header: string | null, id: string): Date[] | undefined {
+  if (header === null || header.trim() === '*') return undefined;
+  const versions: Date[] = [];
+  for (const tag of entityTags(header)) {
+    const match = /^(\d{1,15})-([\w-]+)$/.exec(tag.opaque);
+    if (tag.weak || !match) continue;
+    const ms = Number(match[1]);
+    if (digest(id, ms) === match[2]) versions.push(new Date(ms));
+  }
+  return versions;
+}
+
+/** Whether an `If-None-Match` header names this version (weak comparison, as RFC 9110 asks). */
+export function ifNoneMatchHits(header: string | null, etag: string): boolean {
+  if (header === null) return false;
+  if (header.trim() === '*') return true;
+  return entityTags(header).some((tag) => `"${tag.opaque}"` === etag);
+}

@@ -1,0 +1,92 @@
+import * as completeRoute from '@/app/api/[user_id]/tasks/[id]/complete/route';
+import * as taskRoute from '@/app/api/[user_id]/tasks/[id]/route';
+import * as listRoute from '@/app/api/[user_id]/tasks/route';
+import type { TaskJson } from '@/lib/validation/tasks';
+
+// Calls the task route handlers the way Next does: a Request and a context whose params are
+// a Promise. No server runs; the handlers use the test file's database through getDb().
+
+type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteModule = Partial<Record<string, unknown>>;
+
+export interface CallOptions {
+  headers?: Record<string, string>;
+  /** Sent as JSON with `Content-Type: application/json`. */
+  body?: unknown;
+  /** Sent as is: for malformed or oversized bodies (set the Content-Type in `headers`). */
+  rawBody?: string | Uint8Array;
+  /** Query string without `?`, or parameters. */
+  query?: string | Record<string, string>;
+}
+
+export const ORIGIN = 'http://localhost';
+
+export function buildRequest(method: string, path: string, options: CallOptions = {}): Request {
+  const headers = new Headers(options.headers);
+  let body: BodyInit | undefined;
+  if (options.rawBody !== undefined) body = options.rawBody as BodyInit;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+  }
+  const query = typeof options.query === 'string' ? options.query : new URLSearchParams(options.query).toString();
+  return new Request(`${ORIGIN}${path}${query ? `?${query}` : ''}`, { method, headers, body });
+}
+
+/** Calls `method` of a route module, or fails the test if the module does not export it. */
+export async function callRoute(
+  route: RouteModule,
+  method: string,
+  path: string,
+  params: Record<string, string>,
+  options: CallOptions = {},
+): Promise<Response> {
+  const fn = route[method] as RouteHandler | undefined;
+  if (typeof fn !== 'function') throw new Error(`the route of ${path} does not export ${method}`);
+  return fn(buildRequest(method, path, options), { params: Promise.resolve(params) });
+}
+
+export const routes = { list: listRoute, task: taskRoute, complete: completeRoute } as const;
+
+/**
+ * The seven task routes as one user calls them. `as` is the `{user_id}` put in the path
+ * (default: the user's own id); `headers` go on every request (default: the user's bearer token).
+ */
+export function tasksApi(user: { id: string; headers: Record<string, string> }, pathUserId = user.id) {
+  const withAuth = (options: CallOptions = {}): CallOptions => ({ ...options, headers: { ...user.headers, ...options.headers } });
+  const listPath = `/api/${pathUserId}/tasks`;
+  const taskPath = (id: string) => `${listPath}/${id}`;
+  return {
+    list: (query?: CallOptions['query'], options: CallOptions = {}) =>
+      callRoute(listRoute, 'GET', listPath, { user_id: pathUserId }, withAuth({ ...options, query })),
+    create: (body: unknown, options: CallOptions = {}) =>
+      callRoute(listRoute, 'POST', listPath, { user_id: pathUserId }, withAuth({ ...options, body })),
+    get: (id: string, options: CallOptions = {}) =>
+      callRoute(taskRoute, 'GET', taskPath(id), { user_id: pathUserId, id }, withAuth(options)),
+    put: (id: string, body: unknown, options: CallOptions = {}) =>
+      callRoute(taskRoute, 'PUT', taskPath(id), { user_id: pathUserId, id }, withAuth({ ...options, body })),
+    patch: (id: string, body: unknown, options: CallOptions = {}) =>
+      callRoute(taskRoute, 'PATCH', taskPath(id), { user_id: pathUserId, id }, withAuth({ ...options, body })),
+    remove: (id: string, options: CallOptions = {}) =>
+      callRoute(taskRoute, 'DELETE', taskPath(id), { user_id: pathUserId, id }, withAuth(options)),
+    toggle: (id: string, options: CallOptions = {}) =>
+      callRoute(completeRoute, 'PATCH', `${taskPath(id)}/complete`, { user_id: pathUserId, id }, withAuth(options)),
+  };
+}
+
+export type TasksApi = ReturnType<typeof tasksApi>;
+
+/** Creates a task and returns its JSON, failing loudly unless the API answered 201. */
+export async function createTaskVia(api: TasksApi, body: Record<string, unknown> = { title: 'a task' }): Promise<TaskJson> {
+  const response = await api.create(body);
+  if (response.status !== 201) throw new Error(`create answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as TaskJson;
+}
+
+/** The RFC 9457 problem document of an error response, checking its media type. */
+export async function problemOf(response: Response): Promise<{ status: number; title: string; detail: string; errors?: { path: string; message: string }[] }> {
+  if (response.headers.get('content-type') !== 'application/problem+json') {
+    throw new Error(`expected a problem document, got ${response.headers.get('content-type')}: ${await response.text()}`);
+  }
+  return response.json();
+}
