@@ -1,0 +1,247 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase, type Database, type DatabaseHandle } from '@/lib/db';
+import { checkMigrations, migrate, migrationStatus, MIGRATIONS_FOLDER, readMigrations, rollback } from '@/lib/db/migrations';
+import { adminQuery, databaseUrl, quoteIdent } from '@/tests/helpers/postgres';
+
+// This file needs empty databases (withTestDatabase() gives migrated ones): a PGlite one on the
+// pglite project, a new database on the TEST_DATABASE_URL server on the postgres project.
+const config = inject('testDatabase');
+const ROOT = process.cwd();
+const TAGS = readMigrations().map((m) => m.tag);
+const LAST = TAGS.at(-1)!;
+const run = promisify(execFile);
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Where a fresh, empty database lives: how to open it here and how the CLI finds it. */
+async function emptyDatabase(): Promise<{ open: () => Promise<DatabaseHandle>; env: Record<string, string> }> {
+  if (config.kind === 'pglite') {
+    const dataDir = await tempDir('todo-migrations-');
+    return {
+      open: () => openDatabase({ driver: 'pglite', dataDir, autoMigrate: false }),
+      env: { DATABASE_URL: '', PGLITE_DATA_DIR: dataDir },
+    };
+  }
+  const name = `todo_test_empty_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  await adminQuery(config.serverUrl, `create database ${quoteIdent(name)}`);
+  cleanups.push(() => adminQuery(config.serverUrl, `drop database if exists ${quoteIdent(name)} with (force)`));
+  const url = databaseUrl(config.serverUrl, name);
+  return { open: () => openDatabase({ driver: 'pg', url, poolMax: 2, autoMigrate: false }), env: { DATABASE_URL: url } };
+}
+
+async function rows(db: Database, query: ReturnType<typeof sql>) {
+  return (await db.execute(query)).rows;
+}
+
+/** Everything the migrations create in `public`, in a stable order, to compare before and after. */
+async function schemaOf(db: Database) {
+  const [tables, columns, constraints, indexes, triggers, functions, extensions] = await Promise.all([
+    rows(db, sql`select tablename from pg_tables where schemaname = 'public' order by 1`),
+    rows(db, sql`
+      select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
+      where table_schema = 'public' order by 1, 2`),
+    rows(db, sql`
+      select conrelid::regclass::text as "table", conname, pg_get_constraintdef(oid) as def from pg_constraint
+      where connamespace = 'public'::regnamespace order by 1, 2`),
+    rows(db, sql`select indexname, indexdef from pg_indexes where schemaname = 'public' order by 1`),
+    rows(db, sql`select tgname, pg_get_triggerdef(oid) as def from pg_trigger where not tgisinternal order by 1`),
+    // functions of our own, not the ones pg_trgm brings
+    rows(db, sql`
+      select p.proname from pg_proc p where p.pronamespace = 'public'::regnamespace
+      and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e') order by 1`),
+    rows(db, sql`select extname from pg_extension where extname <> 'plpgsql' order by 1`),
+  ]);
+  return { tables, columns, constraints, indexes, triggers, functions, extensions };
+}
+
+async function exists(db: Database, relation: string): Promise<boolean> {
+  const [row] = await rows(db, sql`select to_regclass(${relation}) is not null as present`);
+  return row!.present === true;
+}
+
+function statusOf(statuses: { tag: string; appliedAt: Date | null }[]) {
+  return Object.fromEntries(statuses.map((s) => [s.tag, s.appliedAt ? 'applied' : 'pending']));
+}
+
+const every = (state: 'applied' | 'pending') => Object.fromEntries(TAGS.map((t) => [t, state]));
+
+describe(`migrations round trip (${config.kind})`, () => {
+  it('migrates up, rolls back one, some and all, and migrates back to the same schema', async () => {
+    const { open } = await emptyDatabase();
+    const handle = await open();
+    cleanups.push(() => handle.close());
+    const { db } = handle;
+
+    expect(statusOf(await migrationStatus(db))).toEqual(every('pending'));
+    expect(await migrate(db)).toEqual(TAGS);
+    expect(await migrate(db)).toEqual([]);
+    const statuses = await migrationStatus(db);
+    expect(statusOf(statuses)).toEqual(every('applied'));
+    for (const { appliedAt } of statuses) expect(Math.abs(Date.now() - appliedAt!.getTime())).toBeLessThan(60_000);
+
+    const migrated = await schemaOf(db);
+    expect(migrated.constraints).toEqual(
+      expect.arrayContaining([
+        { table: 'tasks', conname: 'tasks_pkey', def: 'PRIMARY KEY (id)' },
+        { table: 'tasks', conname: 'tasks_user_id_users_id_fk', def: 'FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE' },
+        { table: 'tasks', conname: 'tasks_title_length', def: expect.stringContaining('char_length(title)') },
+        { table: 'tasks', conname: 'tasks_description_length', def: expect.stringContaining('char_length(description)') },
+        { table: 'users', conname: 'users_email_unique', def: 'UNIQUE (email)' },
+        { table: 'users', conname: 'users_email_normalized', def: expect.stringContaining('lower(btrim(email))') },
+      ]),
+    );
+    expect(migrated.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+    expect(migrated.indexes.map((i) => i.indexname)).toContain('tasks_user_created_idx');
+    expect(migrated.extensions).toEqual([{ extname: 'pg_trgm' }]);
+
+    // one: the trigger migration goes, the tables stay
+    expect(await rollback(db)).toEqual([LAST]);
+    expect(statusOf(await migrationStatus(db))).toEqual({ ...every('applied'), [LAST]: 'pending' });
+    expect(await exists(db, 'public.tasks')).toBe(true);
+    expect((await schemaOf(db)).triggers).toEqual([]);
+
+    // some: everything after the first migration
+    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -1).reverse());
+    expect(statusOf(await migrationStatus(db))).toEqual({ ...every('pending'), [TAGS[0]!]: 'applied' });
+    expect(await exists(db, 'public.tasks')).toBe(false);
+
+    // all, newest first
+    expect(await migrate(db)).toEqual(TAGS.slice(1));
+    expect(await rollback(db, { to: null })).toEqual([...TAGS].reverse());
+    expect(statusOf(await migrationStatus(db))).toEqual(every('pending'));
+    for (const table of ['public.tasks', 'public.users', 'public.login_failures', 'public.idempotency_keys']) {
+      expect(await exists(db, table)).toBe(false);
+    }
+    expect(await schemaOf(db)).toEqual({ tables: [], columns: [], constraints: [], indexes: [], triggers: [], functions: [], extensions: [] });
+
+    expect(await migrate(db)).toEqual(TAGS);
+    expect(await schemaOf(db)).toEqual(migrated);
+  });
+
+  it('refuses to roll back to a tag that does not exist, and changes nothing', async () => {
+    const { open } = await emptyDatabase();
+    const handle = await open();
+    cleanups.push(() => handle.close());
+    await migrate(handle.db);
+    await expect(rollback(handle.db, { to: '9999_nope' })).rejects.toThrow('No migration tagged 9999_nope');
+    expect(statusOf(await migrationStatus(handle.db))).toEqual(every('applied'));
+  });
+});
+
+describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => {
+  it('prints what it applied, rolled back and found, and leaves the full schema after up, down, up', { timeout: 180_000 }, async () => {
+    const target = await emptyDatabase();
+    const driver = config.kind === 'pglite' ? 'pglite' : 'pg';
+    const env = { ...process.env, ...target.env };
+    delete env.DATABASE_DRIVER;
+    const cli = async (...args: string[]) => {
+      const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/db.ts', ...args], { cwd: ROOT, env });
+      return stdout.trim().split('\n');
+    };
+    const statusLine = (tag: string, state: 'applied' | 'pending') =>
+      state === 'applied' ? expect.stringMatching(new RegExp(`^applied  ${tag}  \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z$`)) : `pending  ${tag}`;
+    const statusLines = (states: Record<string, string>) => TAGS.map((t) => statusLine(t, states[t] as 'applied' | 'pending'));
+
+    expect(await cli('status')).toEqual(statusLines(every('pending')));
+    expect(await cli('migrate')).toEqual([`Applied (${driver}): ${TAGS.join(', ')}`]);
+    expect(await cli('status')).toEqual(statusLines(every('applied')));
+    expect(await cli('rollback')).toEqual([`Rolled back (${driver}): ${LAST}`]);
+    expect(await cli('status')).toEqual(statusLines({ ...every('applied'), [LAST]: 'pending' }));
+    expect(await cli('rollback', '--to', TAGS[0]!)).toEqual([`Rolled back (${driver}): ${TAGS.slice(1, -1).reverse().join(', ')}`]);
+    expect(await cli('rollback', '--all')).toEqual([`Rolled back (${driver}): ${TAGS[0]}`]);
+    expect(await cli('status')).toEqual(statusLines(every('pending')));
+    expect(await cli('migrate')).toEqual([`Applied (${driver}): ${TAGS.join(', ')}`]);
+
+    const handle = await target.open();
+    try {
+      const schema = await schemaOf(handle.db);
+      expect(schema.tables.map((t) => t.tablename)).toEqual(['idempotency_keys', 'login_failures', 'tasks', 'users']);
+      expect(schema.constraints.map((c) => c.conname)).toEqual(
+        expect.arrayContaining(['tasks_user_id_users_id_fk', 'tasks_title_length', 'tasks_description_length', 'users_email_unique']),
+      );
+      expect(schema.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
+// db:check is file-level (no database), so it runs once, on the pglite project.
+describe.runIf(config.kind === 'pglite')('npm run db:check', () => {
+  /** A copy of the project's migrations, to break; npm run db:check reads ./drizzle of its cwd. */
+  async function projectCopy(): Promise<{ dir: string; drizzle: string }> {
+    const dir = await tempDir('todo-check-');
+    await cp(MIGRATIONS_FOLDER, path.join(dir, 'drizzle'), { recursive: true });
+    for (const file of ['package.json', 'tsconfig.json', 'drizzle.config.ts']) await cp(path.join(ROOT, file), path.join(dir, file));
+    for (const link of ['node_modules', 'lib', 'scripts']) await symlink(path.join(ROOT, link), path.join(dir, link));
+    return { dir, drizzle: path.join(dir, 'drizzle') };
+  }
+
+  async function dbCheck(cwd: string): Promise<{ code: number; output: string }> {
+    try {
+      const { stdout, stderr } = await run('npm', ['run', '--silent', 'db:check'], { cwd });
+      return { code: 0, output: stdout + stderr };
+    } catch (err) {
+      const { code, stdout, stderr } = err as { code: number; stdout: string; stderr: string };
+      return { code, output: stdout + stderr };
+    }
+  }
+
+  /** Adds a migration numbered like the last one, as two branches generating at once would. */
+  async function addClashingMigration(drizzle: string) {
+    const journalFile = path.join(drizzle, 'meta', '_journal.json');
+    const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string }[] };
+    const last = journal.entries.at(-1)!;
+    const tag = `${last.tag.split('_')[0]}_from_another_branch`;
+    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag });
+    await writeFile(journalFile, JSON.stringify(journal, null, 2));
+    await writeFile(path.join(drizzle, `${tag}.sql`), 'CREATE TABLE "clash" ("id" integer);');
+    await writeFile(path.join(drizzle, `${tag}.down.sql`), 'DROP TABLE "clash";');
+    return tag;
+  }
+
+  it('passes on the project\'s own migrations', { timeout: 60_000 }, async () => {
+    expect(checkMigrations()).toEqual([]);
+    const { dir } = await projectCopy();
+    expect(await dbCheck(dir)).toEqual({ code: 0, output: expect.stringContaining('Every migration has its down file') });
+  });
+
+  it('fails when a migration has no down file', { timeout: 60_000 }, async () => {
+    const { dir, drizzle } = await projectCopy();
+    await unlink(path.join(drizzle, `${LAST}.down.sql`));
+    expect(checkMigrations(drizzle)).toEqual([`${LAST}: missing ${path.relative(ROOT, path.join(drizzle, `${LAST}.down.sql`))}`]);
+    expect(await dbCheck(dir)).toEqual({ code: 1, output: expect.stringContaining(`${LAST}: missing drizzle/${LAST}.down.sql`) });
+  });
+
+  it('fails when two migrations claim the same place in the journal', { timeout: 60_000 }, async () => {
+    const { dir, drizzle } = await projectCopy();
+    const tag = await addClashingMigration(drizzle);
+    expect(checkMigrations(drizzle)).toEqual([`${tag}: claims the same place as ${LAST}`]);
+    expect(await dbCheck(dir)).toEqual({ code: 1, output: expect.stringContaining(`${tag}: claims the same place as ${LAST}`) });
+  });
+
+  it('fails when two snapshots branch from the same parent (drizzle-kit check)', { timeout: 60_000 }, async () => {
+    const { dir, drizzle } = await projectCopy();
+    const snapshots = path.join(drizzle, 'meta');
+    const lastSnapshot = JSON.parse(await readFile(path.join(snapshots, `${LAST.split('_')[0]}_snapshot.json`), 'utf8'));
+    await writeFile(path.join(snapshots, '9999_snapshot.json'), JSON.stringify({ ...lastSnapshot, id: randomUUID() }));
+    expect(checkMigrations(drizzle)).toEqual([]);
+    expect(await dbCheck(dir)).toEqual({ code: 1, output: expect.stringContaining('collision') });
+  });
+});
