@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, inject, it } from 'vitest';
+import { GET } from '@/app/api/health/route';
+import { checkHealth } from '@/lib/health';
+import { withTestDatabase } from '@/tests/helpers/db';
+import { adminQuery } from '@/tests/helpers/postgres';
+
+const database = withTestDatabase();
+
+// Only the pool drivers hold server connections that the server can kill.
+describe.runIf(inject('testDatabase').kind === 'postgres')('the pg pool after the server kills its connections', () => {
+  /** Checks out several connections at once, so that the pool keeps them idle afterwards. */
+  async function fillPool(connections: number) {
+    await Promise.all(Array.from({ length: connections }, () => database.current.db.execute(sql`select pg_sleep(0.05)`)));
+    expect(database.current.poolStats!().idle).toBeGreaterThanOrEqual(2);
+  }
+
+  /** What a server restart or an admin does: ends every other session on this database. */
+  async function killPoolConnections(): Promise<number[]> {
+    const { rows } = await adminQuery(
+      database.current.url!,
+      `select pid, pg_terminate_backend(pid, 5000) as killed from pg_stat_activity
+       where datname = current_database() and pid <> pg_backend_pid()`,
+    );
+    expect(rows.every((r) => r.killed === true)).toBe(true);
+    return rows.map((r) => r.pid as number);
+  }
+
+  it('answers the next queries on fresh connections', async () => {
+    await fillPool(5);
+    const killed = await killPoolConnections();
+    expect(killed.length).toBeGreaterThanOrEqual(2);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => database.current.db.execute(sql`select ${i}::int as i, pg_backend_pid() as pid`)),
+    );
+    expect(results.map((r) => r.rows[0]!.i)).toEqual([0, 1, 2, 3, 4]);
+    for (const { rows } of results) expect(killed).not.toContain(rows[0]!.pid);
+  });
+
+  it('answers a transaction on a fresh connection', async () => {
+    await fillPool(3);
+    await killPoolConnections();
+    const count = await database.current.db.transaction(async (tx) => {
+      const { rows } = await tx.execute(sql`select count(*)::int as n from users`);
+      return rows[0]!.n;
+    });
+    expect(count).toBe(0);
+  });
+
+  it('keeps checkHealth and GET /api/health at 200', async () => {
+    await fillPool(4);
+    await killPoolConnections();
+    expect(await checkHealth()).toMatchObject({ status: 'ok', database: 'ok', driver: 'pg' });
+    await killPoolConnections();
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok', driver: 'pg' });
+  });
+});
