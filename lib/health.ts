@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDatabase, type Driver, type PoolStats } from '@/lib/db';
+import { describeDatabaseError } from '@/lib/db/errors';
 
 export type Health =
   | { status: 'ok'; database: 'ok'; driver: Driver; pool?: PoolStats }
@@ -18,7 +19,8 @@ export async function checkHealth(): Promise<Health> {
   try {
     await Promise.race([db.execute(sql`select 1`), timeout(TIMEOUT_MS)]);
   } catch (err) {
-    console.error(`[health] database check failed: ${err instanceof Error ? err.message : err}`);
+    // The driver's own reason (ECONNREFUSED, …), not Drizzle's wrapper that only names the query.
+    console.error(`[health] database check failed: ${describeDatabaseError(err)}`);
     return { status: 'unavailable', database: 'unreachable', driver };
   }
   return { status: 'ok', database: 'ok', driver, ...(poolStats && { pool: poolStats() }) };
