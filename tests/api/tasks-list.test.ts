@@ -195,12 +195,13 @@ describe('keyset pagination', () => {
   it('answers 422 to a cursor used with other filters or sort', async () => {
     const first = await api.list({ sort: 'title', limit: '2' });
     const cursor = new URLSearchParams(nextQuery(first)).get('cursor')!;
-    for (const changed of [
+    const changedQueries: Record<string, string>[] = [
       { sort: 'created_at', cursor },
       { sort: 'title', order: 'asc', cursor },
       { sort: 'title', completed: 'true', cursor },
       { sort: 'title', q: 'a', cursor },
-    ]) {
+    ];
+    for (const changed of changedQueries) {
       const response = await api.list(changed);
       expect(response.status).toBe(422);
       expect((await problemOf(response)).errors?.map((e) => e.path)).toEqual(['cursor']);
