@@ -1,9 +1,15 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 
+// By shape as well as by class: the database handle lives on globalThis, so a query can throw
+// the DrizzleQueryError of another bundle layer's copy of drizzle-orm (server actions do).
+function isDrizzleQueryError(err: unknown): err is DrizzleQueryError {
+  return err instanceof DrizzleQueryError || (err instanceof Error && typeof (err as DrizzleQueryError).query === 'string' && 'params' in err);
+}
+
 /** The innermost driver error: Drizzle wraps what pg, Neon and PGlite throw. */
 export function driverError(err: unknown): (Error & { code?: string }) | undefined {
   let e: unknown = err;
-  while (e instanceof DrizzleQueryError && e.cause) e = e.cause;
+  while (isDrizzleQueryError(e) && e.cause) e = e.cause;
   return e instanceof Error ? (e as Error & { code?: string }) : undefined;
 }
 
@@ -36,6 +42,6 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 /** What may go to the server log about a failed query: never its parameters. */
 export function describeDatabaseError(err: unknown): string {
   const e = driverError(err);
-  const query = err instanceof DrizzleQueryError ? ` in: ${err.query.slice(0, 200)}` : '';
+  const query = isDrizzleQueryError(err) ? ` in: ${err.query.slice(0, 200)}` : '';
   return `${e?.code ? `[${e.code}] ` : ''}${e?.message ?? String(err)}${query}`;
 }
