@@ -29,6 +29,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets a benchmark or end-to-end build sit beside the dev server's .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Such a build names its own tsconfig (one that `extends` ours), because `next build`
+  // otherwise rewrites tsconfig.json to include that folder's generated types.
+  typescript: { tsconfigPath: process.env.NEXT_TSCONFIG_PATH || 'tsconfig.json' },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
