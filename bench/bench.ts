@@ -1,0 +1,165 @@
+// npm run bench: the app's create route beside a bare node:http + pg server doing the same
+// INSERT … RETURNING into the same table (bench/floor-server.ts), alternating A B A B at 50
+// connections; then the first page of a 10,000-task account and a search over it.
+// Everything runs on this machine: a fresh database on the local PostgreSQL (BENCH_DATABASE_URL),
+// `next build` into .next-bench (reused while fresh), `next start` on 127.0.0.1:3301.
+//   BENCH_ROUNDS=3 BENCH_DURATION=10 (seconds) BENCH_REBUILD=1 BENCH_CPU_PROF=<dir> (profile the app)
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createAccount, type Account } from './support/api';
+import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL } from './support/postgres';
+import { buildApp, startApp, startChild, waitForHttp, type Child } from './support/processes';
+import { markdownTable, median, ms } from './support/stats';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = 50;
+const APP_PORT = 3301;
+const FLOOR_PORT = 3302;
+const DIST_DIR = '.next-bench';
+const LIST_TASKS = 10_000;
+const SEARCH = 'invoice';
+
+interface Round {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+async function load(url: string, options: { method?: 'GET' | 'POST'; account: Account; body?: unknown; seconds: number }): Promise<Round> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: options.seconds,
+    method: options.method ?? 'GET',
+    headers: { ...options.account.headers, ...(options.body !== undefined && { 'content-type': 'application/json' }) },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  return {
+    perSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors,
+  };
+}
+
+// Titles like "Pay invoice #431" from 10 verbs × 10 nouns, so a search for one noun matches
+// 1,000 of the 10,000 tasks; created a minute apart, a third with a description.
+async function seedTasks(databaseUrl: string, userId: string): Promise<void> {
+  await adminQuery(
+    databaseUrl,
+    `insert into tasks (user_id, title, description, completed, created_at, updated_at)
+     select $1,
+            (array['Buy','Call','Write','Fix','Plan','Read','Clean','Book','Pay','Review'])[1 + i % 10] || ' ' ||
+            (array['milk','report','dentist','bike','garden','invoice','slides','taxes','flight','kitchen'])[1 + (i / 10) % 10] ||
+            ' #' || i,
+            case when i % 3 = 0 then 'notes for task ' || i end,
+            i % 4 = 0,
+            now() - make_interval(mins => i), now() - make_interval(mins => i)
+     from generate_series(1, $2::int) as i`,
+    [userId, LIST_TASKS],
+  );
+  await adminQuery(databaseUrl, 'analyze tasks');
+}
+
+function row(name: string, rounds: Round[]): string[] {
+  const failures = rounds.reduce((n, r) => n + r.failures, 0);
+  return [
+    name,
+    Math.round(median(rounds.map((r) => r.perSecond))).toLocaleString('en-US'),
+    ms(median(rounds.map((r) => r.p50))),
+    ms(median(rounds.map((r) => r.p99))),
+    rounds.map((r) => Math.round(r.perSecond)).join(' / '),
+    String(failures),
+  ];
+}
+
+async function main(): Promise<number> {
+  console.log(`next build into ${DIST_DIR} …`);
+  console.log(`  ${await buildApp(DIST_DIR, { force: process.env.BENCH_REBUILD === '1' })}`);
+  const database = await createScratchDatabase(SERVER_URL, 'todo_bench');
+  const children: Child[] = [];
+  try {
+    const cpuProfileDir = process.env.BENCH_CPU_PROF && path.resolve(process.env.BENCH_CPU_PROF);
+    const app = await startApp({
+      distDir: DIST_DIR,
+      port: APP_PORT,
+      env: { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString('base64url') },
+      nodeOptions: cpuProfileDir ? `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` : undefined,
+    });
+    children.push(app);
+    const floor = startChild(process.execPath, ['--import', 'tsx', 'bench/floor-server.ts'], {
+      label: 'floor',
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(FLOOR_PORT) },
+    });
+    children.push(floor);
+    const floorUrl = `http://127.0.0.1:${FLOOR_PORT}`;
+    await waitForHttp(floorUrl, floor);
+
+    const writer = await createAccount(app.url, 'bench-create');
+    const reader = await createAccount(app.url, 'bench-list');
+    await seedTasks(database.url, reader.userId);
+
+    const appCreate = `${app.url}/api/${writer.userId}/tasks`;
+    const floorCreate = `${floorUrl}/api/${writer.userId}/tasks`;
+    const listUrl = `${app.url}/api/${reader.userId}/tasks`;
+    const searchUrl = `${listUrl}?q=${SEARCH}`;
+    const body = { title: 'Benchmark task', description: null };
+
+    console.log(`warming up (JIT, pools) …`);
+    for (const url of [appCreate, floorCreate]) await load(url, { method: 'POST', account: writer, body, seconds: 3 });
+    for (const url of [listUrl, searchUrl]) await load(url, { account: reader, seconds: 2 });
+
+    const results = { app: [] as Round[], floor: [] as Round[], list: [] as Round[], search: [] as Round[] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      console.log(`round ${round}/${ROUNDS}: app create, floor create (${DURATION_S} s each) …`);
+      results.app.push(await load(appCreate, { method: 'POST', account: writer, body, seconds: DURATION_S }));
+      results.floor.push(await load(floorCreate, { method: 'POST', account: writer, body, seconds: DURATION_S }));
+    }
+    for (let round = 1; round <= ROUNDS; round++) {
+      console.log(`round ${round}/${ROUNDS}: list, search over ${LIST_TASKS.toLocaleString('en-US')} tasks (${DURATION_S} s each) …`);
+      results.list.push(await load(listUrl, { account: reader, seconds: DURATION_S }));
+      results.search.push(await load(searchUrl, { account: reader, seconds: DURATION_S }));
+    }
+
+    const { rows } = await adminQuery<{ server_version: string }>(database.url, 'show server_version');
+    const ratio = median(results.app.map((r) => r.perSecond)) / median(results.floor.map((r) => r.perSecond));
+    const cpu = os.cpus();
+    console.log(
+      `\n${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION_S} s, medians. ${cpu.length} cores (${cpu[0]?.model.trim()}), ` +
+        `Node ${process.versions.node}, PostgreSQL ${rows[0]?.server_version.split(' ')[0]}; app, database and load generator on one machine.\n`,
+    );
+    console.log(
+      markdownTable(
+        ['workload', 'req/s', 'p50', 'p99', 'req/s per round', 'failed'],
+        [
+          row('create: app (`next start`)', results.app),
+          row('create: floor (node:http + pg)', results.floor),
+          row(`list, first page of ${LIST_TASKS.toLocaleString('en-US')}`, results.list),
+          row(`search \`q=${SEARCH}\` over ${LIST_TASKS.toLocaleString('en-US')}`, results.search),
+        ],
+      ),
+    );
+    console.log(`\ncreate throughput, app / floor: ${ratio.toFixed(2)} (target ≥ 0.25)`);
+    const failed = Object.values(results).flat().some((r) => r.failures > 0);
+    if (failed) console.log('Some requests failed: the numbers above are not valid.');
+    return failed ? 1 : 0;
+  } finally {
+    for (const child of children.reverse()) await child.stop();
+    await database.drop();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);
