@@ -12,6 +12,9 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // next-auth imports `next/server` without an extension, which only a bundler resolves:
+    // let Vite process it instead of Node.
+    server: { deps: { inline: ['next-auth'] } },
     projects: [
       { extends: true, test: { name: 'pglite', globalSetup: ['tests/setup/global-pglite.ts'] } },
       ...(onServer

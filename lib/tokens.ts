@@ -5,12 +5,12 @@ import { env } from '@/lib/env';
 /** Lifetime of an API access token (the contract allows at most 30 days). */
 export const ACCESS_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
 
-const ISSUER = 'todo';
-const AUDIENCE = 'todo-api';
+export const ISSUER = 'todo';
+export const AUDIENCE = 'todo-api';
 
 // Derived once per process: key derivation on every request showed up in profiles.
 let key: Uint8Array | undefined;
-function signingKey(): Uint8Array {
+export function signingKey(): Uint8Array {
   key ??= new Uint8Array(hkdfSync('sha256', env().AUTH_SECRET, '', 'todo api access token v1', 32));
   return key;
 }
@@ -27,8 +27,18 @@ export async function issueAccessToken(userId: string): Promise<{ token: string;
   return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
 }
 
+/**
+ * True when every dot-separated part of a JWS or JWE is base64url exactly as an encoder writes
+ * it. The decoder ignores the unused low bits of the last character, so without this check a
+ * token with its last character changed (to one of 3 neighbours) would still verify.
+ */
+export function isCanonicalCompactToken(token: string): boolean {
+  return token.split('.').every((part) => Buffer.from(part, 'base64url').toString('base64url') === part);
+}
+
 /** The user id a valid token was issued to; null for anything tampered, expired, or not ours. */
 export async function verifyAccessToken(token: string): Promise<string | null> {
+  if (!isCanonicalCompactToken(token)) return null;
   try {
     // Pinning the algorithm rejects `alg: none` and any algorithm confusion.
     const { payload } = await jwtVerify(token, signingKey(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
