@@ -1,0 +1,80 @@
+import NextAuth, { AuthError, type DefaultSession, type NextAuthConfig } from 'next-auth';
+import type { Provider } from 'next-auth/providers';
+import { describeDatabaseError, driverError } from '@/lib/db/errors';
+import { env } from '@/lib/env';
+
+// The part of the next-auth setup that touches no database, so that proxy.ts can check the
+// session cookie without loading the drivers. lib/auth.ts adds the Credentials provider.
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string } & DefaultSession['user'];
+  }
+}
+
+/** Pages that only a signed-in person may see; the rest of the app is public or checks itself. */
+const SIGNED_IN_ONLY = /^\/tasks(\/|$)/;
+
+// A refused sign-in or a stale cookie is the visitor's doing, not a fault: one line, no stack.
+const CLIENT_ERRORS = new Set(['CredentialsSignin', 'JWTSessionError', 'MissingCSRF']);
+
+function authErrorCause(error: Error): unknown {
+  const cause = error.cause;
+  return cause && typeof cause === 'object' && 'err' in cause ? cause.err : cause;
+}
+
+// next-auth's default logger prints a stack for every wrong password, and its debug output
+// includes request bodies, passwords among them: neither may reach the log.
+const logger: NextAuthConfig['logger'] = {
+  error(error) {
+    const type = error instanceof AuthError ? error.type : error.name;
+    if (error instanceof AuthError && error.type === 'CredentialsSignin') {
+      console.warn(`[auth] sign-in refused (${(error as AuthError & { code?: string }).code ?? 'credentials'})`);
+      return;
+    }
+    const cause = authErrorCause(error);
+    if (CLIENT_ERRORS.has(type)) {
+      console.warn(`[auth] ${type}${cause instanceof Error ? `: ${cause.message}` : ''}`);
+      return;
+    }
+    const failure = cause ?? error;
+    console.error(`[auth] ${type}: ${describeDatabaseError(failure)}\n${driverError(failure)?.stack ?? ''}`);
+  },
+  debug() {},
+};
+
+export const authConfig = {
+  pages: { signIn: '/login' },
+  session: { strategy: 'jwt' },
+  // Behind Vercel or a reverse proxy the public origin comes from X-Forwarded-Host/-Proto;
+  // set AUTH_URL to pin it instead. Secure cookies follow the protocol of that origin.
+  trustHost: true,
+  logger,
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+    // Used by proxy.ts: a signed-out visitor of a signed-in page is sent to /login?callbackUrl=….
+    authorized({ auth, request }) {
+      if (SIGNED_IN_ONLY.test(request.nextUrl.pathname)) return Boolean(auth?.user);
+      return true;
+    },
+  },
+} satisfies NextAuthConfig;
+
+/**
+ * The full config for NextAuth(), built when a request arrives rather than at import:
+ * `next build` imports these modules without AUTH_SECRET, and the server checks it at start.
+ */
+export function nextAuthConfig(providers: Provider[] = []): NextAuthConfig {
+  return { ...authConfig, providers, secret: env().AUTH_SECRET };
+}
+
+/** Session check without the database, for proxy.ts (`export { auth as proxy }`). */
+export const { auth } = NextAuth(() => nextAuthConfig());

@@ -1,0 +1,35 @@
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { signInWithPassword } from '@/lib/accounts';
+import { nextAuthConfig } from '@/lib/auth.config';
+import { TokenRequest } from '@/lib/validation/auth';
+
+/**
+ * The browser sign-in was refused by the brute-force limit. Its `code`, `locked:<seconds>`,
+ * reaches the login page as the error's `code` (server action) or the `?code=` of the redirect,
+ * so the page can say when to try again; a wrong password keeps next-auth's `credentials`.
+ */
+export class SignInLocked extends CredentialsSignin {
+  constructor(readonly retryAfterSeconds: number) {
+    super('Too many failed sign-in attempts');
+    this.code = `locked:${retryAfterSeconds}`;
+  }
+}
+
+const credentials = Credentials({
+  credentials: {
+    email: { label: 'Email', type: 'email' },
+    password: { label: 'Password', type: 'password' },
+  },
+  // The same check and the same limit as POST /api/auth/token.
+  async authorize(input) {
+    const parsed = TokenRequest.safeParse(input);
+    if (!parsed.success) return null;
+    const result = await signInWithPassword(parsed.data);
+    if (result.outcome === 'locked') throw new SignInLocked(result.retryAfterSeconds);
+    if (result.outcome === 'wrong-credentials') return null;
+    return result.user;
+  },
+});
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => nextAuthConfig([credentials]));

@@ -1,0 +1,275 @@
+import { eq } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as nextAuthRoute from '@/app/api/auth/[...nextauth]/route';
+import { POST as token } from '@/app/api/auth/token/route';
+import { authConfig } from '@/lib/auth.config';
+import { handlers } from '@/lib/auth';
+import { authenticate } from '@/lib/caller';
+import { loginFailures, users } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { createTestUser } from '@/tests/helpers/auth';
+import { withTestDatabase } from '@/tests/helpers/db';
+
+const database = withTestDatabase();
+
+const HTTP = 'http://localhost:3000';
+const HTTPS = 'https://todo.example.com';
+
+/** `name=value` of each Set-Cookie of a response. */
+function setCookies(response: Response): Map<string, string> {
+  return new Map(
+    response.headers.getSetCookie().map((c) => {
+      const pair = c.split(';')[0]!;
+      const at = pair.indexOf('=');
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+}
+
+/** What a browser does on /login: fetch a CSRF token, then post the form with its cookie. */
+async function browserSignIn(email: string, password: string, origin = HTTP) {
+  const csrf = await handlers.GET(new NextRequest(`${origin}/api/auth/csrf`));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = [...setCookies(csrf)].map(([k, v]) => `${k}=${v}`).join('; ');
+  const response = await handlers.POST(
+    new NextRequest(`${origin}/api/auth/callback/credentials`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+      body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${origin}/tasks` }),
+    }),
+  );
+  const cookies = setCookies(response);
+  const sessionName = [...cookies.keys()].find((k) => k.endsWith('authjs.session-token'));
+  const rawSetCookie = response.headers.getSetCookie().find((c) => c.startsWith(`${sessionName}=`));
+  return {
+    response,
+    location: response.headers.get('location') ?? '',
+    session: sessionName ? { name: sessionName, value: cookies.get(sessionName)!, setCookie: rawSetCookie! } : undefined,
+  };
+}
+
+function withCookie(cookie: string, headers: Record<string, string> = {}) {
+  return new Request(`${HTTP}/api/anything`, { headers: { cookie, ...headers } });
+}
+
+async function expect401(request: Request) {
+  const error = await authenticate(request).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ status: 401 });
+  expect((error as { options: { headers: Record<string, string> } }).options.headers).toMatchObject({ 'WWW-Authenticate': 'Bearer' });
+}
+
+function tokenRequest(email: string, password: string) {
+  return token(
+    new Request(`${HTTP}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    }),
+    undefined as never,
+  );
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('browser sign-in (next-auth Credentials, JWT session)', () => {
+  it('sets an httpOnly, SameSite=Lax session cookie that authenticate() accepts', async () => {
+    const user = await createTestUser({ name: 'Ann' });
+    const { response, location, session } = await browserSignIn(user.email, user.password);
+
+    expect(response.status).toBe(302);
+    expect(location).toBe(`${HTTP}/tasks`);
+    expect(session?.name).toBe('authjs.session-token');
+    expect(session?.setCookie).toMatch(/; HttpOnly/i);
+    expect(session?.setCookie).toMatch(/; SameSite=Lax/i);
+    expect(session?.setCookie).toMatch(/; Path=\//i);
+    expect(session?.setCookie).not.toMatch(/; Secure/i);
+
+    const caller = await authenticate(withCookie(`${session!.name}=${session!.value}`));
+    expect(caller).toEqual({ id: user.id, email: user.email, name: 'Ann' });
+  });
+
+  it('uses a __Secure- cookie with the Secure flag behind https, and authenticate() accepts it', async () => {
+    const user = await createTestUser();
+    const { session } = await browserSignIn(user.email, user.password, HTTPS);
+
+    expect(session?.name).toBe('__Secure-authjs.session-token');
+    expect(session?.setCookie).toMatch(/; Secure/i);
+    expect(session?.setCookie).toMatch(/; HttpOnly/i);
+    expect(session?.setCookie).toMatch(/; SameSite=Lax/i);
+    const caller = await authenticate(withCookie(`${session!.name}=${session!.value}`));
+    expect(caller.id).toBe(user.id);
+  });
+
+  it('exposes the user id as session.user.id', async () => {
+    const user = await createTestUser();
+    const { session } = await browserSignIn(user.email, user.password);
+    const response = await handlers.GET(
+      new NextRequest(`${HTTP}/api/auth/session`, { headers: { cookie: `${session!.name}=${session!.value}` } }),
+    );
+    const body = (await response.json()) as { user: { id: string; email: string } };
+    expect(body.user).toMatchObject({ id: user.id, email: user.email });
+  });
+
+  it('signs in with the email in any casing', async () => {
+    const user = await createTestUser({ email: 'mixed.case@example.com' });
+    const { session } = await browserSignIn('  Mixed.Case@Example.COM ', user.password);
+    expect(session).toBeDefined();
+  });
+
+  it('refuses a wrong password or an unknown email without a session, with code=credentials', async () => {
+    const user = await createTestUser();
+    for (const [email, password] of [
+      [user.email, 'wrong password'],
+      ['nobody@example.com', user.password],
+    ] as const) {
+      const { location, session } = await browserSignIn(email, password);
+      expect(session).toBeUndefined();
+      const url = new URL(location);
+      expect(url.pathname).toBe('/login');
+      expect(url.searchParams.get('error')).toBe('CredentialsSignin');
+      expect(url.searchParams.get('code')).toBe('credentials');
+    }
+  });
+
+  it('refuses a sign-in without the CSRF token', async () => {
+    const user = await createTestUser();
+    const response = await handlers.POST(
+      new NextRequest(`${HTTP}/api/auth/callback/credentials`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: user.email, password: user.password }),
+      }),
+    );
+    expect([...setCookies(response).keys()].some((k) => k.endsWith('session-token'))).toBe(false);
+  });
+
+  it('logs a wrong password as one line: no stack trace, no password, no email', async () => {
+    const user = await createTestUser();
+    const lines: string[] = [];
+    const capture = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+    vi.spyOn(console, 'error').mockImplementation(capture);
+    vi.spyOn(console, 'warn').mockImplementation(capture);
+    vi.spyOn(console, 'log').mockImplementation(capture);
+
+    await browserSignIn(user.email, 'a wrong password 123');
+
+    expect(lines.length).toBeLessThanOrEqual(1);
+    const output = lines.join('\n');
+    expect(output).not.toContain('a wrong password 123');
+    expect(output).not.toContain(user.email);
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('browser sign-in and the brute-force limit', () => {
+  it('is refused while locked, even with the right password, with code=locked:<seconds>', async () => {
+    const user = await createTestUser();
+    for (let i = 0; i < 5; i++) expect((await tokenRequest(user.email, 'wrong password')).status).toBe(401);
+
+    const { location, session } = await browserSignIn(user.email, user.password);
+    expect(session).toBeUndefined();
+    const code = new URL(location).searchParams.get('code') ?? '';
+    expect(code).toMatch(/^locked:\d+$/);
+    const seconds = Number(code.split(':')[1]);
+    // The failures were just made: close to the whole 15-minute window is left.
+    expect(seconds).toBeGreaterThan(840);
+    expect(seconds).toBeLessThanOrEqual(900);
+  });
+
+  it('counts wrong browser sign-ins toward the same limit as the token endpoint', async () => {
+    const user = await createTestUser();
+    for (let i = 0; i < 5; i++) expect((await browserSignIn(user.email, 'wrong password')).session).toBeUndefined();
+    const response = await tokenRequest(user.email, user.password);
+    expect(response.status).toBe(429);
+  });
+
+  it('clears the count on a successful browser sign-in', async () => {
+    const user = await createTestUser();
+    for (let i = 0; i < 4; i++) await browserSignIn(user.email, 'wrong password');
+    expect((await browserSignIn(user.email, user.password)).session).toBeDefined();
+    const rows = await database.current.db.select().from(loginFailures).where(eq(loginFailures.email, user.email));
+    expect(rows).toEqual([]);
+  });
+});
+
+describe('authenticate() with the session cookie', () => {
+  async function signedIn() {
+    const user = await createTestUser();
+    const { session } = await browserSignIn(user.email, user.password);
+    return { user, session: session! };
+  }
+
+  it('accepts a session cookie that next-auth split into .0/.1 chunks', async () => {
+    const { user, session } = await signedIn();
+    const half = Math.floor(session.value.length / 2);
+    const cookie = `${session.name}.1=${session.value.slice(half)}; other=1; ${session.name}.0=${session.value.slice(0, half)}`;
+    expect((await authenticate(withCookie(cookie))).id).toBe(user.id);
+  });
+
+  it('refuses a tampered cookie, whichever character of its end was changed', async () => {
+    const { session } = await signedIn();
+    const last = session.value.at(-1)!;
+    for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') {
+      if (c !== last) await expect401(withCookie(`${session.name}=${session.value.slice(0, -1)}${c}`));
+    }
+  });
+
+  it('refuses an expired session, one encrypted with another secret, and garbage', async () => {
+    const user = await createTestUser();
+    const salt = 'authjs.session-token';
+    const expired = await encode({ token: { sub: user.id }, secret: env().AUTH_SECRET, salt, maxAge: -60 });
+    const foreign = await encode({ token: { sub: user.id }, secret: 'another secret that is long enough 0123456789', salt });
+    const wrongSalt = await encode({ token: { sub: user.id }, secret: env().AUTH_SECRET, salt: '__Secure-authjs.session-token' });
+    for (const value of [expired, foreign, wrongSalt, 'garbage', 'a.b.c.d.e']) await expect401(withCookie(`${salt}=${value}`));
+  });
+
+  it('refuses the session of a deleted user', async () => {
+    const { user, session } = await signedIn();
+    await database.current.db.delete(users).where(eq(users.id, user.id));
+    await expect401(withCookie(`${session.name}=${session.value}`));
+  });
+
+  it('prefers the Authorization header to the cookie', async () => {
+    const { session } = await signedIn();
+    const other = await createTestUser();
+    const caller = await authenticate(withCookie(`${session.name}=${session.value}`, other.headers));
+    expect(caller.id).toBe(other.id);
+    await expect401(withCookie(`${session.name}=${session.value}`, { authorization: 'Bearer not-a-token' }));
+  });
+});
+
+describe('authorized callback (used by proxy.ts)', () => {
+  const authorized = (path: string, signedIn: boolean) =>
+    authConfig.callbacks.authorized({
+      request: new NextRequest(`${HTTP}${path}`),
+      auth: signedIn ? { user: { id: 'u', email: 'a@b.co' }, expires: new Date(Date.now() + 60_000).toISOString() } : null,
+    });
+
+  it('keeps signed-out visitors off /tasks and lets them see the rest', () => {
+    expect(authorized('/tasks', false)).toBe(false);
+    expect(authorized('/tasks/123', false)).toBe(false);
+    expect(authorized('/tasks', true)).toBe(true);
+    expect(authorized('/', false)).toBe(true);
+    expect(authorized('/login', false)).toBe(true);
+    expect(authorized('/taskservice', false)).toBe(true);
+  });
+});
+
+describe('/api/auth/[...nextauth]', () => {
+  it('answers 405 with Allow for methods next-auth does not handle', async () => {
+    for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
+      const response = await nextAuthRoute[method]();
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+    expect((await nextAuthRoute.OPTIONS()).headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
+  });
+});
