@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { nextLink } from '@/lib/client/api';
+import type { Task } from '@/lib/client/task';
+import { initialTaskListState, tasksReducer, type TaskListAction, type TaskListState } from '@/lib/client/tasks-reducer';
+
+function task(id: string, overrides: Partial<Task> = {}): Task {
+  return {
+    id,
+    user_id: 'u1',
+    title: `Task ${id}`,
+    description: null,
+    completed: false,
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function run(...actions: TaskListAction[]): TaskListState {
+  return actions.reduce(tasksReducer, initialTaskListState);
+}
+
+const loaded: TaskListAction = {
+  type: 'pageLoaded',
+  append: false,
+  tasks: [task('a'), task('b', { completed: true }), task('c')],
+  next: '/api/u1/tasks?cursor=x',
+  counts: { open: 2, done: 1 },
+};
+
+const ids = (state: TaskListState) => state.tasks.map((t) => t.id);
+
+describe('tasksReducer: loading', () => {
+  it('replaces the list with the first page and keeps the next link and counts', () => {
+    const state = run(loaded);
+    expect(ids(state)).toEqual(['a', 'b', 'c']);
+    expect(state.next).toBe('/api/u1/tasks?cursor=x');
+    expect(state.counts).toEqual({ open: 2, done: 1 });
+    expect(state.loading).toBeNull();
+  });
+
+  it('appends a further page without repeating tasks already shown', () => {
+    const state = run(loaded, { type: 'pageLoaded', append: true, tasks: [task('c'), task('d')], next: null });
+    expect(ids(state)).toEqual(['a', 'b', 'c', 'd']);
+    expect(state.next).toBeNull();
+  });
+
+  it('keeps a task that is still being created when the list is reloaded', () => {
+    const state = run(loaded, { type: 'addStarted', task: task('temp-1') }, { ...loaded, tasks: [task('x')] });
+    expect(ids(state)).toEqual(['temp-1', 'x']);
+  });
+
+  it('shows why a page could not be loaded', () => {
+    const state = run({ type: 'pageRequested', append: false }, { type: 'pageFailed', message: 'offline' });
+    expect(state.loading).toBeNull();
+    expect(state.message).toBe('offline');
+  });
+});
+
+describe('tasksReducer: adding', () => {
+  it('shows a new task at once, marked pending, and counts it as open', () => {
+    const state = run(loaded, { type: 'addStarted', task: task('temp-1') });
+    expect(ids(state)).toEqual(['temp-1', 'a', 'b', 'c']);
+    expect(state.pending['temp-1']?.kind).toBe('add');
+    expect(state.counts).toEqual({ open: 3, done: 1 });
+  });
+
+  it('swaps the placeholder for the server task on success', () => {
+    const state = run(
+      loaded,
+      { type: 'addStarted', task: task('temp-1') },
+      { type: 'addSucceeded', tempId: 'temp-1', task: task('n', { title: 'Server title' }) },
+    );
+    expect(ids(state)).toEqual(['n', 'a', 'b', 'c']);
+    expect(state.tasks[0]?.title).toBe('Server title');
+    expect(state.pending).toEqual({});
+    expect(state.counts).toEqual({ open: 3, done: 1 });
+  });
+
+  it('keeps one copy when a reload already brought the new task', () => {
+    const state = run(
+      loaded,
+      { type: 'addStarted', task: task('temp-1') },
+      { ...loaded, tasks: [task('n'), ...loaded.tasks] },
+      { type: 'addSucceeded', tempId: 'temp-1', task: task('n') },
+    );
+    expect(ids(state)).toEqual(['n', 'a', 'b', 'c']);
+  });
+
+  it('removes the placeholder, restores the counts and says why on failure', () => {
+    const before = run(loaded);
+    const state = run(loaded, { type: 'addStarted', task: task('temp-1') }, { type: 'addFailed', tempId: 'temp-1', message: 'no' });
+    expect(state.tasks).toEqual(before.tasks);
+    expect(state.counts).toEqual(before.counts);
+    expect(state.pending).toEqual({});
+    expect(state.message).toBe('no');
+  });
+});
+
+describe('tasksReducer: updating', () => {
+  const toggled = task('a', { completed: true });
+
+  it('applies the change at once and moves the task between the counts', () => {
+    const state = run(loaded, { type: 'updateStarted', task: toggled });
+    expect(state.tasks[0]).toEqual(toggled);
+    expect(state.counts).toEqual({ open: 1, done: 2 });
+    expect(state.pending.a?.kind).toBe('update');
+  });
+
+  it('takes the server version on success', () => {
+    const fromServer = { ...toggled, updated_at: '2026-01-02T00:00:00.000Z' };
+    const state = run(loaded, { type: 'updateStarted', task: toggled }, { type: 'updateSucceeded', task: fromServer });
+    expect(state.tasks[0]).toEqual(fromServer);
+    expect(state.counts).toEqual({ open: 1, done: 2 });
+    expect(state.pending).toEqual({});
+  });
+
+  it('rolls the task and the counts back when the server refuses', () => {
+    const before = run(loaded);
+    const state = run(loaded, { type: 'updateStarted', task: task('a', { title: 'Renamed', completed: true }) }, {
+      type: 'updateFailed',
+      id: 'a',
+      message: 'refused',
+    });
+    expect(state.tasks).toEqual(before.tasks);
+    expect(state.counts).toEqual(before.counts);
+    expect(state.message).toBe('refused');
+    expect(state.pending).toEqual({});
+  });
+
+  it('drops a task the server says no longer exists', () => {
+    const state = run(loaded, { type: 'updateStarted', task: toggled }, { type: 'updateFailed', id: 'a', message: 'gone', gone: true });
+    expect(ids(state)).toEqual(['b', 'c']);
+    expect(state.counts).toEqual({ open: 1, done: 1 });
+  });
+
+  it('ignores a change to a task that is not in the list', () => {
+    const before = run(loaded);
+    expect(tasksReducer(before, { type: 'updateStarted', task: task('zzz') })).toBe(before);
+  });
+});
+
+describe('tasksReducer: removing', () => {
+  it('removes the task at once and uncounts it', () => {
+    const state = run(loaded, { type: 'removeStarted', id: 'b' });
+    expect(ids(state)).toEqual(['a', 'c']);
+    expect(state.counts).toEqual({ open: 2, done: 0 });
+    expect(state.pending.b?.kind).toBe('remove');
+  });
+
+  it('forgets the task for good on success', () => {
+    const state = run(loaded, { type: 'removeStarted', id: 'b' }, { type: 'removeSucceeded', id: 'b' });
+    expect(ids(state)).toEqual(['a', 'c']);
+    expect(state.pending).toEqual({});
+  });
+
+  it('puts the task back in its place when the server refuses', () => {
+    const before = run(loaded);
+    const state = run(loaded, { type: 'removeStarted', id: 'b' }, { type: 'removeFailed', id: 'b', message: 'offline' });
+    expect(state.tasks).toEqual(before.tasks);
+    expect(state.counts).toEqual(before.counts);
+    expect(state.message).toBe('offline');
+  });
+
+  it('does not resurrect a task into a list that was reloaded meanwhile', () => {
+    const state = run(
+      loaded,
+      { type: 'removeStarted', id: 'b' },
+      { ...loaded, tasks: [task('a')], counts: { open: 1, done: 0 } },
+      { type: 'removeFailed', id: 'b', message: 'offline' },
+    );
+    expect(ids(state)).toEqual(['a']);
+    expect(state.counts).toEqual({ open: 1, done: 0 });
+    expect(state.message).toBe('offline');
+  });
+});
+
+describe('tasksReducer: messages', () => {
+  it('clears the message when dismissed', () => {
+    const state = run({ type: 'pageFailed', message: 'x' }, { type: 'messageDismissed' });
+    expect(state.message).toBeNull();
+  });
+});
+
+describe('nextLink', () => {
+  it('finds the rel="next" target among several links', () => {
+    expect(nextLink('</a?cursor=1>; rel="prev", </a?cursor=2>; rel="next"')).toBe('/a?cursor=2');
+  });
+
+  it('accepts an unquoted rel and a rel with several values', () => {
+    expect(nextLink('<https://x.test/a?c=1,2>; rel=next')).toBe('https://x.test/a?c=1,2');
+    expect(nextLink('</a>; rel="last next"')).toBe('/a');
+  });
+
+  it('answers null without a next link', () => {
+    expect(nextLink(null)).toBeNull();
+    expect(nextLink('</a>; rel="prev"')).toBeNull();
+  });
+});
