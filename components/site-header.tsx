@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { signOut } from '@/lib/auth';
+
+async function signOutAndLeave() {
+  'use server';
+  await signOut({ redirectTo: '/' });
+}
+
+/** The bar on every page: the product's name, and who is signed in with a way out. */
+export function SiteHeader({ email }: { email?: string | null }) {
+  return (
+    <header className="border-b border-zinc-200 bg-white/80 dark:border-zinc-800 dark:bg-zinc-950/80">
+      <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-3">
+        <Link href={email ? '/tasks' : '/'} className="flex shrink-0 items-center gap-2 rounded text-lg font-semibold">
+          <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-blue-600 text-sm text-white dark:bg-blue-500 dark:text-zinc-950">
+            ✓
+          </span>
+          Todo
+        </Link>
+        {email ? (
+          <div className="flex min-w-0 items-center gap-2">
+            <span className="truncate text-sm text-zinc-600 dark:text-zinc-400" data-testid="signed-in-as" title={email}>
+              {email}
+            </span>
+            <form action={signOutAndLeave}>
+              <button type="submit" className="btn btn-secondary py-1.5">
+                Sign out
+              </button>
+            </form>
+          </div>
+        ) : (
+          <nav aria-label="Account" className="flex items-center gap-2">
+            <Link href="/login" className="btn btn-ghost py-1.5">
+              Sign in
+            </Link>
+            <Link href="/signup" className="btn btn-primary py-1.5">
+              Sign up
+            </Link>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}
