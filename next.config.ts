@@ -27,6 +27,14 @@ const nextConfig: NextConfig = {
   // 15 MB of wasm/data into the publicly served .next/static/media.
   serverExternalPackages: ['@electric-sql/pglite', '@neondatabase/serverless', 'ws', 'pg', '@node-rs/argon2'],
   poweredByHeader: false,
+  // /docs serves Swagger UI's files from node_modules at run time, which tracing cannot see.
+  outputFileTracingIncludes: {
+    '/docs/assets/[file]': [
+      './node_modules/swagger-ui-dist/index.css',
+      './node_modules/swagger-ui-dist/swagger-ui.css',
+      './node_modules/swagger-ui-dist/swagger-ui-bundle.js',
+    ],
+  },
   // Lets a benchmark or end-to-end build sit beside the dev server's .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Such a build names its own tsconfig (one that `extends` ours), because `next build`
