@@ -115,7 +115,8 @@ function likeSubstring(text: string): string {
 
 /** Ties a cursor to the owner, filters and sort it was made for. */
 function fingerprint(userId: string, options: ListTasksOptions): string {
-  const scope = [userId, options.completed ?? null, options.q ?? null, options.sort, options.order];
+  // An empty q filters nothing, so it is the same list as no q (the next-page link drops it).
+  const scope = [userId, options.completed ?? null, options.q || null, options.sort, options.order];
   return createHash('sha256').update(JSON.stringify(scope)).digest('base64url').slice(0, 16);
 }
 

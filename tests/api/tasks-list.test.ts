@@ -155,6 +155,14 @@ describe('keyset pagination', () => {
     expect(second.headers.get('link')).toBeNull();
   });
 
+  it('follows the Link of a list with an empty q, which filters nothing', async () => {
+    const first = await api.list({ q: '', limit: '5' });
+    expect(first.headers.get('x-total-count')).toBe((await api.list()).headers.get('x-total-count'));
+    const second = await api.list(nextQuery(first));
+    expect(second.status).toBe(200);
+    expect(await listed(second)).toHaveLength(5);
+  });
+
   it('omits Link when the last page is exactly full', async () => {
     const response = await api.list({ limit: '12' });
     expect(await listed(response)).toHaveLength(12);
