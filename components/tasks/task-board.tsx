@@ -57,8 +57,10 @@ export function TaskBoard({ userId }: { userId: string }) {
     return () => clearTimeout(timer);
   }, [searchText, query]);
 
-  // The first page of the list and the counts, again whenever the filter or search changes; a
-  // newer request cancels the older one, so a slow answer never overwrites a fresh one.
+  // The first page of the list and the counts, again whenever the filter or search changes (or
+  // the reducer found the last answer older than a change); a newer request cancels the older
+  // one, so a slow answer never overwrites a fresh one.
+  const { reloads } = state;
   useEffect(() => {
     const controller = new AbortController();
     moreController.current?.abort();
@@ -68,7 +70,21 @@ export function TaskBoard({ userId }: { userId: string }) {
         if (!isAbort(err)) dispatch({ type: 'pageFailed', message: `Could not load your tasks. ${explain(err)}` });
       });
     return () => controller.abort();
-  }, [userId, filter, query, explain]);
+  }, [userId, filter, query, reloads, explain]);
+
+  // Once every change has settled, the counts are checked with the server: optimistic
+  // arithmetic cannot know about a change that raced with a reload.
+  const idle = Object.keys(state.pending).length === 0;
+  const { revision } = state;
+  useEffect(() => {
+    if (!idle || revision === 0) return;
+    const controller = new AbortController();
+    fetchCounts(userId, controller.signal)
+      .then((counts) => dispatch({ type: 'countsLoaded', counts, revision }))
+      // Best effort: the counts shown stay as they are, and the next change checks again.
+      .catch(() => {});
+    return () => controller.abort();
+  }, [idle, revision, userId]);
 
   function chooseFilter(next: TaskFilter) {
     if (next === filter) return;

@@ -31,12 +31,21 @@ export interface TaskListState {
   /** The last thing that went wrong, shown until dismissed or replaced. */
   message: string | null;
   generation: number;
+  /** Moves on whenever a change starts or settles: a list fetched meanwhile may miss it. */
+  revision: number;
+  /** The revision when the list being fetched was asked for. */
+  loadingSince: number;
+  /** Moves on when a fetched list was too old to show: the board asks again. */
+  reloads: number;
+  /** Deleted in this session: a page fetched before the delete must not bring them back. */
+  removed: string[];
 }
 
 export type TaskListAction =
   | { type: 'pageRequested'; append: boolean }
   | { type: 'pageLoaded'; append: boolean; tasks: Task[]; next: string | null; counts?: Counts }
   | { type: 'pageFailed'; message: string }
+  | { type: 'countsLoaded'; counts: Counts; revision: number }
   | { type: 'addStarted'; task: Task }
   | { type: 'addSucceeded'; tempId: string; task: Task }
   | { type: 'addFailed'; tempId: string; message: string }
@@ -56,6 +65,10 @@ export const initialTaskListState: TaskListState = {
   loading: 'list',
   message: null,
   generation: 0,
+  revision: 0,
+  loadingSince: 0,
+  reloads: 0,
+  removed: [],
 };
 
 /** Counts after one task went from `before` to `after` (either may be absent: added or removed). */
@@ -77,23 +90,50 @@ function replaceTask(tasks: Task[], id: string, task: Task): Task[] {
   return tasks.map((t) => (t.id === id ? task : t));
 }
 
+const CHANGES = new Set<TaskListAction['type']>([
+  'addStarted',
+  'addSucceeded',
+  'addFailed',
+  'updateStarted',
+  'updateSucceeded',
+  'updateFailed',
+  'removeStarted',
+  'removeSucceeded',
+  'removeFailed',
+]);
+
 export function tasksReducer(state: TaskListState, action: TaskListAction): TaskListState {
+  const next = apply(state, action);
+  return CHANGES.has(action.type) && next !== state ? { ...next, revision: state.revision + 1 } : next;
+}
+
+/** Tasks of a fetched page that the person has not deleted meanwhile. */
+function stillThere(state: TaskListState, tasks: Task[]): Task[] {
+  const gone = new Set(state.removed);
+  return tasks.filter((t) => !gone.has(t.id) && state.pending[t.id]?.kind !== 'remove');
+}
+
+function apply(state: TaskListState, action: TaskListAction): TaskListState {
   switch (action.type) {
     case 'pageRequested':
-      return { ...state, loading: action.append ? 'more' : 'list' };
+      return action.append ? { ...state, loading: 'more' } : { ...state, loading: 'list', loadingSince: state.revision };
 
     case 'pageLoaded': {
       if (action.append) {
         const known = new Set(state.tasks.map((t) => t.id));
-        const fresh = action.tasks.filter((t) => !known.has(t.id));
-        return { ...state, tasks: [...state.tasks, ...fresh], next: action.next, loading: null, counts: action.counts ?? state.counts };
+        const fresh = stillThere(state, action.tasks).filter((t) => !known.has(t.id));
+        return { ...state, tasks: [...state.tasks, ...fresh], next: action.next, loading: null };
+      }
+      // A change made while this list was on its way may be missing from it: fetch it again.
+      if (state.revision !== state.loadingSince) {
+        return { ...state, loadingSince: state.revision, reloads: state.reloads + 1 };
       }
       // Tasks still being created stay on top: their requests may yet succeed.
       const adding = state.tasks.filter((t) => state.pending[t.id]?.kind === 'add');
       const loaded = new Set(action.tasks.map((t) => t.id));
       return {
         ...state,
-        tasks: [...adding.filter((t) => !loaded.has(t.id)), ...action.tasks],
+        tasks: [...adding.filter((t) => !loaded.has(t.id)), ...stillThere(state, action.tasks)],
         next: action.next,
         counts: action.counts ?? state.counts,
         loading: null,
@@ -103,6 +143,9 @@ export function tasksReducer(state: TaskListState, action: TaskListAction): Task
 
     case 'pageFailed':
       return { ...state, loading: null, message: action.message };
+
+    case 'countsLoaded':
+      return action.revision === state.revision ? { ...state, counts: action.counts } : state;
 
     case 'addStarted':
       return {
@@ -196,7 +239,12 @@ export function tasksReducer(state: TaskListState, action: TaskListAction): Task
     }
 
     case 'removeSucceeded':
-      return { ...state, pending: without(state.pending, action.id) };
+      return {
+        ...state,
+        tasks: state.tasks.filter((t) => t.id !== action.id),
+        pending: without(state.pending, action.id),
+        removed: [...state.removed, action.id],
+      };
 
     case 'removeFailed': {
       const entry = state.pending[action.id];

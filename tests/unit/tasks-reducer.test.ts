@@ -28,6 +28,8 @@ const loaded: TaskListAction = {
   counts: { open: 2, done: 1 },
 };
 
+const reload: TaskListAction = { type: 'pageRequested', append: false };
+
 const ids = (state: TaskListState) => state.tasks.map((t) => t.id);
 
 describe('tasksReducer: loading', () => {
@@ -46,8 +48,39 @@ describe('tasksReducer: loading', () => {
   });
 
   it('keeps a task that is still being created when the list is reloaded', () => {
-    const state = run(loaded, { type: 'addStarted', task: task('temp-1') }, { ...loaded, tasks: [task('x')] });
+    const state = run(loaded, { type: 'addStarted', task: task('temp-1') }, reload, { ...loaded, tasks: [task('x')] });
     expect(ids(state)).toEqual(['temp-1', 'x']);
+  });
+
+  it('asks again for a list that was on its way while a change was made', () => {
+    // The first page was requested before the add: it may not contain the new task.
+    const state = run(
+      { type: 'addStarted', task: task('temp-1') },
+      { type: 'addSucceeded', tempId: 'temp-1', task: task('n') },
+      { ...loaded, counts: { open: 2, done: 1 } },
+    );
+    expect(ids(state)).toEqual(['n']);
+    expect(state.reloads).toBe(1);
+    expect(state.loading).toBe('list');
+    const again = tasksReducer(state, { ...loaded, tasks: [task('n'), ...loaded.tasks], counts: { open: 3, done: 1 } });
+    expect(ids(again)).toEqual(['n', 'a', 'b', 'c']);
+    expect(again.counts).toEqual({ open: 3, done: 1 });
+    expect(again.reloads).toBe(1);
+  });
+
+  it('leaves out of a reloaded list a task whose deletion is still in flight', () => {
+    const state = run(loaded, { type: 'removeStarted', id: 'b' }, reload, loaded);
+    expect(ids(state)).toEqual(['a', 'c']);
+  });
+
+  it('never brings back a deleted task with a later page', () => {
+    const state = run(
+      loaded,
+      { type: 'removeStarted', id: 'c' },
+      { type: 'removeSucceeded', id: 'c' },
+      { type: 'pageLoaded', append: true, tasks: [task('c'), task('d')], next: null },
+    );
+    expect(ids(state)).toEqual(['a', 'b', 'd']);
   });
 
   it('shows why a page could not be loaded', () => {
@@ -81,6 +114,7 @@ describe('tasksReducer: adding', () => {
     const state = run(
       loaded,
       { type: 'addStarted', task: task('temp-1') },
+      reload,
       { ...loaded, tasks: [task('n'), ...loaded.tasks] },
       { type: 'addSucceeded', tempId: 'temp-1', task: task('n') },
     );
@@ -166,12 +200,28 @@ describe('tasksReducer: removing', () => {
     const state = run(
       loaded,
       { type: 'removeStarted', id: 'b' },
+      reload,
       { ...loaded, tasks: [task('a')], counts: { open: 1, done: 0 } },
       { type: 'removeFailed', id: 'b', message: 'offline' },
     );
     expect(ids(state)).toEqual(['a']);
     expect(state.counts).toEqual({ open: 1, done: 0 });
     expect(state.message).toBe('offline');
+  });
+});
+
+describe('tasksReducer: counts from the server', () => {
+  it('takes counts fetched after the last change', () => {
+    const settled = run(loaded, { type: 'updateStarted', task: task('a', { completed: true }) }, { type: 'updateSucceeded', task: task('a', { completed: true }) });
+    const state = tasksReducer(settled, { type: 'countsLoaded', counts: { open: 4, done: 5 }, revision: settled.revision });
+    expect(state.counts).toEqual({ open: 4, done: 5 });
+  });
+
+  it('ignores counts fetched before a change that came after', () => {
+    const settled = run(loaded, { type: 'removeStarted', id: 'a' }, { type: 'removeSucceeded', id: 'a' });
+    const later = tasksReducer(settled, { type: 'removeStarted', id: 'b' });
+    const state = tasksReducer(later, { type: 'countsLoaded', counts: { open: 9, done: 9 }, revision: settled.revision });
+    expect(state.counts).toEqual({ open: 1, done: 0 });
   });
 });
 
