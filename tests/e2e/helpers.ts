@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface Person {
+  email: string;
+  password: string;
+  name?: string;
+}
+
+/** A person nobody has signed up yet: every test brings its own. */
+export function newPerson(name?: string): Person {
+  return { email: `e2e-${randomUUID()}@example.com`, password: PASSWORD, name };
+}
+
+export async function signUp(page: Page, person: Person): Promise<void> {
+  await page.goto('/signup');
+  if (person.name) await page.getByLabel('Name').fill(person.name);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.getByTestId('signed-in-as')).toHaveText(person.email);
+}
+
+export async function signIn(page: Page, person: Person): Promise<void> {
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export function newTaskForm(page: Page) {
+  return page.getByRole('form', { name: 'New task' });
+}
+
+/** Adds a task the way a person does (Enter in the title) and waits until the server has it. */
+export async function addTask(page: Page, title: string, description?: string): Promise<void> {
+  const form = newTaskForm(page);
+  if (description) await form.getByLabel('Description').fill(description);
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Title').press('Enter');
+  await expect(form.getByLabel('Title')).toHaveValue('');
+  await expect(taskCheckbox(page, title)).toBeEnabled();
+}
+
+export function taskItem(page: Page, title: string) {
+  return page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ has: taskCheckbox(page, title) });
+}
+
+export function taskCheckbox(page: Page, title: string) {
+  return page.getByRole('checkbox', { name: title, exact: true });
+}
+
+export function visibleTitles(page: Page) {
+  return page.getByRole('list', { name: 'Tasks' }).getByRole('checkbox');
+}
+
+/** The signed-in user's id, as the API's paths need it. */
+export async function currentUserId(page: Page): Promise<string> {
+  const response = await page.request.get('/api/auth/session');
+  const session = (await response.json()) as { user?: { id?: string } };
+  expect(session.user?.id).toBeTruthy();
+  return session.user!.id!;
+}
+
+/** No sideways scrolling: the page is no wider than the viewport. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+}

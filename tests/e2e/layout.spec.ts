@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { addTask, expectNoHorizontalScroll, newPerson, signUp, taskCheckbox, taskItem } from './helpers';
+
+// `UPDATE_SCREENSHOTS=1 npm run test:e2e -- layout` refreshes the README's pictures.
+const docsScreenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve('docs/screenshots') : null;
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  return file;
+}
+
+async function fillWithExamples(page: Page) {
+  await addTask(page, 'Renew passport', 'Photos are in the top drawer; the form is online.');
+  await addTask(page, 'Book dentist appointment');
+  await addTask(page, 'Buy groceries', 'Milk, eggs, spinach, coffee');
+  await addTask(page, 'Send the quarterly report to Maria');
+  await taskCheckbox(page, 'Book dentist appointment').check();
+  await expect(taskCheckbox(page, 'Book dentist appointment')).toBeEnabled();
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('every page fits the screen without sideways scrolling', async ({ page }, testInfo) => {
+    await page.goto('/');
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, testInfo, 'phone-landing');
+    await page.goto('/login');
+    await expectNoHorizontalScroll(page);
+    await page.goto('/signup');
+    await expectNoHorizontalScroll(page);
+
+    await signUp(page, newPerson());
+    await fillWithExamples(page);
+    // A title with no spaces must wrap rather than widen the page.
+    await addTask(page, 'Supercalifragilisticexpialidocious-'.repeat(4));
+    await expectNoHorizontalScroll(page);
+    await taskItem(page, 'Renew passport').getByRole('button', { name: 'Delete' }).click();
+    await expectNoHorizontalScroll(page);
+    await taskItem(page, 'Renew passport').getByRole('button', { name: 'Keep' }).click();
+    await taskItem(page, 'Buy groceries').getByRole('button', { name: 'Edit' }).click();
+    await expectNoHorizontalScroll(page);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    const file = await screenshot(page, testInfo, 'phone-tasks');
+    if (docsScreenshots) {
+      await page.screenshot({ path: path.join(docsScreenshots, 'phone.png') });
+    }
+    expect(file).toBeTruthy();
+  });
+});
+
+test('the desktop task list, light and dark', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUp(page, newPerson());
+  await fillWithExamples(page);
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, testInfo, 'desktop-tasks');
+  if (docsScreenshots) await page.screenshot({ path: path.join(docsScreenshots, 'desktop.png') });
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe('rgb(255, 255, 255)');
+  await screenshot(page, testInfo, 'desktop-tasks-dark');
+});
+
+test('focus is visible and moves through the task controls in reading order', async ({ page }) => {
+  await signUp(page, newPerson());
+  await addTask(page, 'Plan the trip');
+  const checkbox = taskCheckbox(page, 'Plan the trip');
+  await checkbox.focus();
+  await page.keyboard.press('Tab');
+  await expect(taskItem(page, 'Plan the trip').getByRole('button', { name: 'Edit' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  const del = taskItem(page, 'Plan the trip').getByRole('button', { name: 'Delete' });
+  await expect(del).toBeFocused();
+  const outline = await del.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+
+  // Space toggles the focused checkbox.
+  await checkbox.focus();
+  await page.keyboard.press('Space');
+  await expect(checkbox).toBeChecked();
+});
