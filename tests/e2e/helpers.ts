@@ -11,7 +11,8 @@ export interface Person {
 
 /** A person nobody has signed up yet: every test brings its own. */
 export function newPerson(name?: string): Person {
-  return { email: `e2e-${randomUUID()}@example.com`, password: PASSWORD, name };
+  const handle = name?.toLowerCase().replace(/[^a-z]/g, '') || 'e2e';
+  return { email: `${handle}-${randomUUID().slice(0, 13)}@example.com`, password: PASSWORD, name };
 }
 
 export async function signUp(page: Page, person: Person): Promise<void> {
