@@ -117,7 +117,7 @@ export interface AppServer extends Child {
 }
 
 /** `next start` on 127.0.0.1:`port` from the build in `distDir`, ready to serve. */
-export async function startApp(options: { distDir: string; port: number; env: Record<string, string>; echo?: boolean; nodeOptions?: string }): Promise<AppServer> {
+export async function startApp(options: { distDir: string; port: number; env: Record<string, string>; echo?: boolean; nodeArgs?: string[] }): Promise<AppServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
@@ -126,8 +126,7 @@ export async function startApp(options: { distDir: string; port: number; env: Re
     ...options.env,
     NODE_ENV: 'production',
   };
-  if (options.nodeOptions) env.NODE_OPTIONS = options.nodeOptions;
-  const child = startChild(process.execPath, [NEXT_BIN, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const child = startChild(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
     env,
     label: `app:${options.port}`,
     echo: options.echo,
