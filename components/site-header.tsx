@@ -1,10 +1,5 @@
 import Link from 'next/link';
-import { signOut } from '@/lib/auth';
-
-async function signOutAndLeave() {
-  'use server';
-  await signOut({ redirectTo: '/' });
-}
+import { signOutAndLeave } from '@/app/(auth)/session-actions';
 
 /** The bar on every page: the product's name, and who is signed in with a way out. */
 export function SiteHeader({ email }: { email?: string | null }) {

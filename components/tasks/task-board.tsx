@@ -1,7 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useReducer, useRef, useState } from 'react';
+import { endRefusedSession } from '@/app/(auth)/session-actions';
 import {
   ApiError,
   createTask,
@@ -34,17 +34,18 @@ export function TaskBoard({ userId }: { userId: string }) {
   const [searchText, setSearchText] = useState('');
   const [query, setQuery] = useState('');
   const moreController = useRef<AbortController | null>(null);
-  const router = useRouter();
+  const leaving = useRef(false);
+  const listHeading = useRef<HTMLHeadingElement>(null);
 
-  /** The person's words for a failure; an ended session goes back to the sign-in page. */
-  const explain = useCallback(
-    (err: unknown): string => {
-      if (!(err instanceof ApiError)) return 'Something went wrong. Try again.';
-      if (err.status === 401) router.push('/login?callbackUrl=%2Ftasks');
-      return err.message;
-    },
-    [router],
-  );
+  /** The person's words for a failure; a session the API refuses is ended, then sign-in offered. */
+  const explain = useCallback((err: unknown): string => {
+    if (!(err instanceof ApiError)) return 'Something went wrong. Try again.';
+    if (err.status === 401 && !leaving.current) {
+      leaving.current = true;
+      void endRefusedSession();
+    }
+    return err.message;
+  }, []);
 
   // Typing waits for a pause before it searches: one request per word, not per key.
   useEffect(() => {
@@ -153,6 +154,8 @@ export function TaskBoard({ userId }: { userId: string }) {
   }
 
   async function remove(task: Task) {
+    // The focused button goes with the task: keep keyboard users at the list instead of the page top.
+    listHeading.current?.focus();
     dispatch({ type: 'removeStarted', id: task.id });
     try {
       await deleteTask(userId, task.id);
@@ -185,7 +188,7 @@ export function TaskBoard({ userId }: { userId: string }) {
 
       <section aria-labelledby={`${id}-heading`} className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-          <h2 id={`${id}-heading`} className="text-lg font-semibold">
+          <h2 id={`${id}-heading`} ref={listHeading} tabIndex={-1} className="text-lg font-semibold">
             Your tasks
           </h2>
           {counts && (

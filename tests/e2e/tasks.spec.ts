@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addTask, currentUserId, newPerson, newTaskForm, signUp, taskCheckbox, taskItem, visibleTitles } from './helpers';
+import { addTask, currentUserId, newPerson, newTaskForm, signIn, signUp, taskCheckbox, taskItem, visibleTitles } from './helpers';
 
 test('a second person never sees the first person’s tasks', async ({ browser, page }) => {
   await signUp(page, newPerson());
@@ -179,4 +179,28 @@ test('the keyboard does it all: Enter adds, Escape cancels an edit, Enter saves'
   await expect(taskCheckbox(page, 'Read two books')).toBeEnabled();
   await page.reload();
   await expect(taskCheckbox(page, 'Read two books')).toBeVisible();
+});
+
+test('a session the API refuses is ended and the person is asked to sign in again', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await addTask(page, 'Still here afterwards');
+
+  // As if the account behind the cookie had gone: the API answers 401 to everything.
+  await page.route('**/api/*/tasks**', (route) =>
+    route.fulfill({
+      status: 401,
+      contentType: 'application/problem+json',
+      headers: { 'WWW-Authenticate': 'Bearer' },
+      body: JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'gone' }),
+    }),
+  );
+  await page.reload();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Ftasks$/);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+
+  await page.unrouteAll();
+  await signIn(page, person);
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(taskCheckbox(page, 'Still here afterwards')).toBeVisible();
 });
