@@ -9,7 +9,7 @@
 //   pg_createcluster 15 faults --port 5499 && pg_ctlcluster 15 faults start
 //   FAULTS_PG_CLUSTER="15 faults" FAULTS_PG_URL=postgres://postgres@127.0.0.1:5499/postgres npm run test:faults
 // PostgreSQL is always started again on the way out, even after a failure or Ctrl-C.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
@@ -19,7 +19,9 @@ import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL, type ScratchData
 import { buildApp, sleep, startApp, type AppServer } from '../../bench/support/processes';
 
 const SERVER_URL = process.env.FAULTS_PG_URL ?? DEFAULT_SERVER_URL;
-const [PG_VERSION, PG_CLUSTER] = (process.env.FAULTS_PG_CLUSTER ?? `${readdirSync('/etc/postgresql').join(' ')} main`).split(' ');
+// The newest installed version's "main" cluster, as .ci/run starts it.
+const NEWEST_VERSION = readdirSync('/etc/postgresql').sort((a, b) => Number(a) - Number(b)).at(-1);
+const [PG_VERSION, PG_CLUSTER] = (process.env.FAULTS_PG_CLUSTER ?? `${NEWEST_VERSION} main`).split(' ');
 const PORT = Number(process.env.FAULTS_PORT ?? 3310);
 const DIST_DIR = '.next-faults';
 /** The contract's "about 5 seconds" for a 503, with room for a loaded 2-core machine. */
@@ -46,37 +48,70 @@ function check(name: string, ok: boolean, detail = ''): boolean {
 
 let clusterStopped = false;
 
-function clusterArgs(action: 'start' | 'stop'): string[] {
-  return ['--skip-systemctl-redirect', PG_VERSION!, PG_CLUSTER!, action, ...(action === 'stop' ? ['-m', 'fast'] : [])];
+// pg_ctlcluster needs root (or the cluster's owner); CI runs as root, a workstation has sudo.
+const AS_ROOT = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+
+function clusterCommand(action: 'start' | 'stop' | 'status'): [string, string[]] {
+  const [command, ...args] = [...AS_ROOT, 'pg_ctlcluster', '--skip-systemctl-redirect', PG_VERSION!, PG_CLUSTER!, action];
+  return [command!, action === 'stop' ? [...args, '-m', 'fast'] : args];
 }
 
 async function stopCluster(): Promise<void> {
   clusterStopped = true;
-  await run('pg_ctlcluster', clusterArgs('stop'));
+  await run(...clusterCommand('stop'));
 }
 
 async function startCluster(): Promise<void> {
-  await run('pg_ctlcluster', clusterArgs('start'));
+  await run(...clusterCommand('start'));
   clusterStopped = false;
 }
 
-/** Last resort on the way out: synchronous, so it also works from a signal handler. */
-function restartClusterNow(): void {
-  if (!clusterStopped) return;
+async function clusterIsRunning(): Promise<boolean> {
   try {
-    execFileSync('pg_ctlcluster', clusterArgs('start'), { stdio: 'inherit' });
-    clusterStopped = false;
-    console.log(`PostgreSQL ${PG_VERSION}/${PG_CLUSTER} started again.`);
-  } catch (err) {
-    console.error(`Could not start PostgreSQL ${PG_VERSION}/${PG_CLUSTER} again: ${(err as Error).message}`);
+    await run(...clusterCommand('status'));
+    return true;
+  } catch {
+    return false;
   }
 }
 
+/**
+ * Starts PostgreSQL again if this run stopped it; retried, since a start while a stop is still
+ * under way fails and the stop then completes.
+ */
+async function restartCluster(): Promise<void> {
+  if (!clusterStopped) return;
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await run(...clusterCommand('start')).catch(() => {
+      // still shutting down, or already running: the status below tells
+    });
+    if (await clusterIsRunning()) {
+      clusterStopped = false;
+      console.log(`PostgreSQL ${PG_VERSION}/${PG_CLUSTER} is running again.`);
+      return;
+    }
+    await sleep(500);
+  }
+  console.error(`Could not start PostgreSQL again: run pg_ctlcluster ${PG_VERSION} ${PG_CLUSTER} start`);
+}
+
+// The run's database, dropped on the way out, Ctrl-C included.
+let scratchDatabase: ScratchDatabase | undefined;
+let leaving = false;
+
+// Ctrl-C: start PostgreSQL, drop the database, leave. Without blocking the event loop, and
+// with `on` rather than `once`: tsx relays the signal again when the child does not answer
+// at once, and a second signal must not cut the clean-up short.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (leaving) return;
+    leaving = true;
     console.error(`\n${signal}: starting PostgreSQL again before leaving`);
-    restartClusterNow();
-    process.exit(130);
+    setTimeout(() => process.exit(130), 30_000);
+    void restartCluster()
+      .then(() => scratchDatabase?.drop())
+      .catch(() => {})
+      .finally(() => process.exit(130));
   });
 }
 
@@ -140,11 +175,11 @@ function describeUnavailable(answer: Answer): string | undefined {
 
 /** Clients that keep creating tasks, one request at a time each, until stopped. */
 function startWriters(app: AppServer, account: Account, count: number) {
-  const answers: { answer: Answer; during: 'up' | 'down' }[] = [];
+  const answers: { answer: Answer; during: 'before' | 'outage' }[] = [];
   let stopping = false;
   const loops = Array.from({ length: count }, async (_, writer) => {
     for (let n = 0; !stopping; n++) {
-      const during = clusterStopped ? 'down' : 'up';
+      const during = clusterStopped ? 'outage' : 'before';
       answers.push({ answer: await createTask(app, account, `writer ${writer} task ${n}`), during });
       await sleep(20);
     }
@@ -227,7 +262,7 @@ async function outageAndRecovery(app: AppServer, database: ScratchDatabase, acco
   const summary = [...statuses].map(([k, n]) => `${k}×${n}`).join(', ');
   const unexpected = writers.answers.filter(({ answer }) => answer.status !== 201 && describeUnavailable(answer));
   check('every create of the writers across the outage answered 201 or a proper 503', unexpected.length === 0, unexpected.length ? describeUnavailable(unexpected[0]!.answer) : summary);
-  check('the writers saw the outage (some 503s) and the recovery (201s after it)', (statuses.get('down:503') ?? 0) > 0 && writers.answers.at(-1)?.answer.status === 201, summary);
+  check('the writers saw the outage (some 503s) and the recovery (201s after it)', (statuses.get('outage:503') ?? 0) > 0 && writers.answers.at(-1)?.answer.status === 201, summary);
 
   const created = [...before, after, ...writers.answers.map((w) => w.answer)].map(idOf).filter((id): id is string => !!id);
   const existing = await countExisting(database, created);
@@ -306,6 +341,7 @@ async function main(): Promise<void> {
   console.log(`next build into ${DIST_DIR} …`);
   console.log(`  ${await buildApp(DIST_DIR, { force: process.env.FAULTS_REBUILD === '1' })}`);
   const database = await createScratchDatabase(SERVER_URL, 'todo_faults');
+  scratchDatabase = database;
   let app: AppServer | undefined;
   try {
     app = await startApp({
@@ -318,7 +354,7 @@ async function main(): Promise<void> {
     try {
       await outageAndRecovery(app, database, account);
     } finally {
-      restartClusterNow();
+      await restartCluster();
     }
     await staleConnections(app, database, account);
     await gracefulShutdown(app, database, account);
@@ -326,7 +362,7 @@ async function main(): Promise<void> {
     check('the fault run completed', false, err instanceof Error ? err.message : String(err));
     if (app) console.log(`--- server log (tail) ---\n${app.output().slice(-3000)}`);
   } finally {
-    restartClusterNow();
+    await restartCluster();
     await app?.stop('SIGKILL');
     await database.drop();
   }
@@ -334,8 +370,8 @@ async function main(): Promise<void> {
 
 main()
   .catch((err: unknown) => check('the fault run completed', false, err instanceof Error ? err.message : String(err)))
+  .then(restartCluster)
   .finally(() => {
-    restartClusterNow();
     console.log(`\n${passed} passed, ${failed} failed`);
     process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
   });
