@@ -11,6 +11,21 @@ export type LoginAttempt = { allowed: true } | { allowed: false; retryAfterSecon
 
 const windowStart = sql`(now() - make_interval(secs => ${LOGIN_WINDOW_SECONDS}))`;
 
+// The failure whose leaving the window brings the count below the limit: with exactly
+// MAX_LOGIN_FAILURES counted, the oldest one.
+const blockingFailure = (email: string) => sql`
+  select extract(epoch from ${loginFailures.failedAt} - ${windowStart}) as seconds_left
+  from ${loginFailures}
+  where ${loginFailures.email} = ${email} and ${loginFailures.failedAt} > ${windowStart}
+  order by ${loginFailures.failedAt} desc
+  offset ${MAX_LOGIN_FAILURES - 1} limit 1`;
+
+function refusal(blocking: Record<string, unknown> | undefined): LoginAttempt | undefined {
+  if (!blocking) return undefined;
+  const seconds = Math.ceil(Number(blocking.seconds_left));
+  return { allowed: false, retryAfterSeconds: Math.min(Math.max(seconds, 1), LOGIN_WINDOW_SECONDS) };
+}
+
 /**
  * Asks to check a password for `email`. An allowed attempt is recorded as a failure before the
  * password is checked, and `clearLoginFailures()` removes it on success: counting and recording
@@ -22,24 +37,24 @@ export async function beginLoginAttempt(email: string): Promise<LoginAttempt> {
   const attempt = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`login-limit:${email}`}, 0))`);
     await tx.delete(loginFailures).where(and(eq(loginFailures.email, email), lte(loginFailures.failedAt, windowStart)));
-    // The failure whose leaving the window brings the count below the limit: with exactly
-    // MAX_LOGIN_FAILURES counted, the oldest one.
-    const { rows } = await tx.execute(sql`
-      select extract(epoch from ${loginFailures.failedAt} - ${windowStart}) as seconds_left
-      from ${loginFailures}
-      where ${loginFailures.email} = ${email} and ${loginFailures.failedAt} > ${windowStart}
-      order by ${loginFailures.failedAt} desc
-      offset ${MAX_LOGIN_FAILURES - 1} limit 1`);
-    const blocking = rows[0];
-    if (blocking) {
-      const seconds = Math.ceil(Number(blocking.seconds_left));
-      return { allowed: false as const, retryAfterSeconds: Math.min(Math.max(seconds, 1), LOGIN_WINDOW_SECONDS) };
-    }
+    const { rows } = await tx.execute(blockingFailure(email));
+    const refused = refusal(rows[0]);
+    if (refused) return refused;
     await tx.insert(loginFailures).values({ email });
     return { allowed: true as const };
   });
   await sweepOccasionally();
   return attempt;
+}
+
+/**
+ * Whether `email` is refused right now, without counting an attempt: for answering a locked-out
+ * browser sign-in before next-auth runs. `beginLoginAttempt()` still decides.
+ */
+export async function currentLockout(email: string): Promise<LoginAttempt> {
+  const db = await getDb();
+  const { rows } = await db.execute(blockingFailure(email));
+  return refusal(rows[0]) ?? { allowed: true };
 }
 
 /** A successful sign-in: the count for this email starts again from zero. */

@@ -33,12 +33,13 @@ async function browserSignIn(email: string, password: string, origin = HTTP) {
   const csrf = await handlers.GET(new NextRequest(`${origin}/api/auth/csrf`));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = [...setCookies(csrf)].map(([k, v]) => `${k}=${v}`).join('; ');
-  const response = await handlers.POST(
+  const response = await nextAuthRoute.POST(
     new NextRequest(`${origin}/api/auth/callback/credentials`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
       body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${origin}/tasks` }),
     }),
+    undefined,
   );
   const cookies = setCookies(response);
   const sessionName = [...cookies.keys()].find((k) => k.endsWith('authjs.session-token'));
@@ -140,12 +141,13 @@ describe('browser sign-in (next-auth Credentials, JWT session)', () => {
 
   it('refuses a sign-in without the CSRF token', async () => {
     const user = await createTestUser();
-    const response = await handlers.POST(
+    const response = await nextAuthRoute.POST(
       new NextRequest(`${HTTP}/api/auth/callback/credentials`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ email: user.email, password: user.password }),
       }),
+      undefined,
     );
     expect([...setCookies(response).keys()].some((k) => k.endsWith('session-token'))).toBe(false);
   });
@@ -169,18 +171,50 @@ describe('browser sign-in (next-auth Credentials, JWT session)', () => {
 });
 
 describe('browser sign-in and the brute-force limit', () => {
-  it('is refused while locked, even with the right password, with code=locked:<seconds>', async () => {
+  it('answers 429 with Retry-After while locked, even with the right password, as the token endpoint does', async () => {
     const user = await createTestUser();
     for (let i = 0; i < 5; i++) expect((await tokenRequest(user.email, 'wrong password')).status).toBe(401);
 
-    const { location, session } = await browserSignIn(user.email, user.password);
+    // Any casing of the email is the same account, and the same lock.
+    const { response, session } = await browserSignIn(` ${user.email.toUpperCase()}`, user.password);
+    expect(response.status).toBe(429);
     expect(session).toBeUndefined();
-    const code = new URL(location).searchParams.get('code') ?? '';
-    expect(code).toMatch(/^locked:\d+$/);
-    const seconds = Number(code.split(':')[1]);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const seconds = Number(response.headers.get('retry-after'));
     // The failures were just made: close to the whole 15-minute window is left.
     expect(seconds).toBeGreaterThan(840);
     expect(seconds).toBeLessThanOrEqual(900);
+    const body = (await response.json()) as { status: number; detail: string };
+    expect(body.status).toBe(429);
+    expect(body.detail).toMatch(/try again in 1[45] minutes/);
+
+    // The refused attempt was not counted: the lock ends when the window of the five passes.
+    const rows = await database.current.db.select().from(loginFailures).where(eq(loginFailures.email, user.email));
+    expect(rows).toHaveLength(5);
+  });
+
+  it('answers 429 to a locked-out sign-in posted as JSON too', async () => {
+    const user = await createTestUser();
+    for (let i = 0; i < 5; i++) await tokenRequest(user.email, 'wrong password');
+    const response = await nextAuthRoute.POST(
+      new NextRequest(`${HTTP}/api/auth/callback/credentials`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      }),
+      undefined,
+    );
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('lets other emails and other next-auth routes through while one email is locked', async () => {
+    const locked = await createTestUser();
+    for (let i = 0; i < 5; i++) await tokenRequest(locked.email, 'wrong password');
+    const other = await createTestUser();
+    const { response, session } = await browserSignIn(other.email, other.password);
+    expect(response.status).toBe(302);
+    expect(session).toBeDefined();
   });
 
   it('counts wrong browser sign-ins toward the same limit as the token endpoint', async () => {
