@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
-import { describeDatabaseError } from '@/lib/db/errors';
 import { idempotencyKeys } from '@/lib/db/schema';
 import { HttpError } from '@/lib/http';
 import type { Executor } from '@/lib/tasks';
 
-// `Idempotency-Key` on a create: the first request claims (user, key) with an insert that the
-// primary key lets only one request win; the winner creates and stores its response in one
-// transaction; retries with the same body replay that response, and nothing is created twice.
+// `Idempotency-Key` on a create: claiming the key, creating the task and storing the response
+// are one transaction. A duplicate that arrives meanwhile blocks on the key's primary key until
+// the first commits, then replays its response; a failed create rolls the claim back with it,
+// so no key is ever left claimed without a response.
 
 export interface StoredResponse {
   status: number;
@@ -32,12 +32,13 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * Claims the key for this request; false when a live (under 24 h) claim already holds it.
- * An expired row of the same key is taken over, and the user's other expired keys go.
+ * Claims the key inside `tx`; false when a live (under 24 h) key with a stored response holds
+ * it. Waits while another transaction holds the same key. An expired row is taken over, and so
+ * is a committed row without a response (only an older version of this code left those); the
+ * user's other expired keys go.
  */
-async function claim(userId: string, key: string, hash: string): Promise<boolean> {
-  const db = await getDb();
-  const { rows } = await db.execute(sql`
+async function claim(tx: Executor, userId: string, key: string, hash: string): Promise<boolean> {
+  const { rows } = await tx.execute(sql`
     with expired as (
       delete from idempotency_keys
       where user_id = ${userId} and key <> ${key} and created_at < ${EXPIRY}
@@ -45,38 +46,15 @@ async function claim(userId: string, key: string, hash: string): Promise<boolean
     insert into idempotency_keys (user_id, key, request_hash) values (${userId}, ${key}, ${hash})
     on conflict (user_id, key) do update
       set request_hash = excluded.request_hash, response_status = null, response_body = null, created_at = now()
-      where idempotency_keys.created_at < ${EXPIRY}
+      where idempotency_keys.created_at < ${EXPIRY} or idempotency_keys.response_status is null
     returning 1 as claimed`);
   return rows.length > 0;
 }
 
-async function release(userId: string, key: string): Promise<void> {
-  const db = await getDb();
-  await db
-    .delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), sql`${idempotencyKeys.responseStatus} is null`));
-}
-
-async function liveClaim(userId: string, key: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.responseStatus, body: idempotencyKeys.responseBody })
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), gt(idempotencyKeys.createdAt, EXPIRY)))
-    .limit(1);
-  return row;
-}
-
-function stillRunning(): HttpError {
-  return new HttpError(409, 'A request with this Idempotency-Key is still being processed; retry shortly', {
-    headers: { 'Retry-After': '1' },
-  });
-}
-
 /**
  * Runs `create` once for this (user, key, body): the first request runs it and stores its
- * response; a retry within 24 h gets that response back (`replayed: true`). The same key with
- * another body answers `422`; a retry while the first is still running answers `409`.
+ * response; a retry within 24 h, also one that arrives while the first is still running, gets
+ * that response back (`replayed: true`). The same key with another body answers `422`.
  */
 export async function createOnce(
   userId: string,
@@ -85,36 +63,28 @@ export async function createOnce(
   create: (executor: Executor) => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
   const hash = requestHash(body);
-  // A claim released by a failed first request (or expiring) between our two statements
-  // frees the key again: try once more rather than answer a spurious 409.
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (await claim(userId, key, hash)) {
-      try {
-        const db = await getDb();
-        const response = await db.transaction(async (tx) => {
-          const created = await create(tx);
-          await tx
-            .update(idempotencyKeys)
-            .set({ responseStatus: created.status, responseBody: created.body })
-            .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
-          return created;
-        });
-        return { ...response, replayed: false };
-      } catch (err) {
-        // Free the key so that a retry can create; the create's own error is what answers.
-        await release(userId, key).catch((releaseErr) =>
-          console.error(`[idempotency] could not release a claim after a failed create: ${describeDatabaseError(releaseErr)}`),
-        );
-        throw err;
-      }
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const byKey = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
+    if (await claim(tx, userId, key, hash)) {
+      const created = await create(tx);
+      await tx.update(idempotencyKeys).set({ responseStatus: created.status, responseBody: created.body }).where(byKey);
+      return { ...created, replayed: false };
     }
-    const existing = await liveClaim(userId, key);
-    if (!existing) continue;
-    if (existing.requestHash !== hash) {
+    const [existing] = await tx
+      .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.responseStatus, body: idempotencyKeys.responseBody })
+      .from(idempotencyKeys)
+      .where(byKey)
+      .limit(1);
+    if (existing && existing.requestHash !== hash) {
       throw new HttpError(422, 'This Idempotency-Key was already used with a different request body');
     }
-    if (existing.status === null) throw stillRunning();
+    // The claim held a response a moment ago; it can only be gone if it expired in between.
+    if (!existing || existing.status === null) {
+      throw new HttpError(409, 'This Idempotency-Key changed hands while the request ran; retry it', {
+        headers: { 'Retry-After': '1' },
+      });
+    }
     return { status: existing.status, body: existing.body, replayed: true };
-  }
-  throw stillRunning();
+  });
 }

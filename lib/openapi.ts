@@ -304,7 +304,7 @@ function buildDocument(): Json {
           tags: ['Tasks'],
           summary: 'Create a task',
           description:
-            'The owner is always the caller; `id`, `user_id` and timestamps in the body are ignored. With an `Idempotency-Key`, a retry with the same key and the same body (equal as parsed JSON) within 24 hours answers the first response again and creates nothing; keys are per user.',
+            'The owner is always the caller; `id`, `user_id` and timestamps in the body are ignored. With an `Idempotency-Key`, a retry with the same key and the same body (equal as parsed JSON) within 24 hours answers the first response again and creates nothing; a retry that arrives while the first is still running waits for it and then answers its response; keys are per user.',
           parameters: [ref('parameters', 'IdempotencyKey')],
           requestBody: jsonBody('CreateTaskBody'),
           responses: {
@@ -313,7 +313,7 @@ function buildDocument(): Json {
               'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed'),
             }),
             ...errors('BadRequest', 'Unauthorized', 'Forbidden'),
-            '409': problem('A request with the same `Idempotency-Key` is still running: retry later. No second task is created.'),
+            '409': problem('Rare: the `Idempotency-Key` expired and was taken by another request while this one waited for it; retry. No second task is created.'),
             ...errors('ContentTooLarge', 'UnsupportedMediaType'),
             '422': problem(
               'A body value is invalid (`errors` lists each bad field), or the `Idempotency-Key` is malformed or was used with a different body.',

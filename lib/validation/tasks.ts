@@ -175,7 +175,7 @@ export const IdempotencyKeyHeader = z
   .meta({
     id: 'IdempotencyKey',
     description:
-      'Makes a create safe to retry: the same key and body within 24 hours replay the first response; the same key with another body answers 422; a retry while the first is still running answers 409.',
+      'Makes a create safe to retry: the same key and body within 24 hours replay the first response; the same key with another body answers 422; a retry while the first is still running waits for it and replays its response.',
     examples: ['0e3c5d9a-create-milk'],
   });
 

@@ -60,32 +60,25 @@ describe('POST /api/{user_id}/tasks with Idempotency-Key', () => {
     expect(await countTasks('per user')).toBe(2);
   });
 
-  it('creates exactly one task for five parallel requests with one key', async () => {
+  it('creates exactly one task for five parallel requests with one key: the duplicates wait and replay it', async () => {
     const responses = await Promise.all(Array.from({ length: 5 }, () => api.create({ title: 'race' }, withKey('race-key'))));
-    const statuses = responses.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
-    const created = responses.filter((r) => r.status === 201);
-    expect(created.length).toBeGreaterThanOrEqual(1);
-    const bodies = (await Promise.all(created.map((r) => r.json()))) as TaskJson[];
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const bodies = (await Promise.all(responses.map((r) => r.json()))) as TaskJson[];
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
-    for (const conflict of responses.filter((r) => r.status === 409)) {
-      expect((await problemOf(conflict)).status).toBe(409);
-    }
+    expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
     expect(await countTasks('race')).toBe(1);
   });
 
-  it('answers 409 while the first request is still running, and never creates a second task', async () => {
-    // A claim whose response is not stored yet is what an in-flight first request looks like.
-    await database.current.db.insert(idempotencyKeys).values({ userId: user.id, key: 'in-flight', requestHash: 'x' });
-    const sameBody = await api.create({ title: 'in flight' }, withKey('in-flight'));
-    expect(sameBody.status).toBe(422);
+  it('takes over a key left without a response (by an older version), instead of answering 409 for 24 hours', async () => {
     await database.current.db
-      .update(idempotencyKeys)
-      .set({ requestHash: requestHash({ title: 'in flight' }) }).where(eq(idempotencyKeys.key, 'in-flight'));
-    const response = await api.create({ title: 'in flight' }, withKey('in-flight'));
-    expect(response.status).toBe(409);
-    expect(response.headers.get('retry-after')).toBeTruthy();
-    expect(await countTasks('in flight')).toBe(0);
+      .insert(idempotencyKeys)
+      .values({ userId: user.id, key: 'left-over', requestHash: requestHash({ title: 'left over' }) });
+    const response = await api.create({ title: 'left over' }, withKey('left-over'));
+    expect(response.status).toBe(201);
+    expect(response.headers.get('idempotent-replayed')).toBeNull();
+    const retry = await api.create({ title: 'left over' }, withKey('left-over'));
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await countTasks('left over')).toBe(1);
   });
 
   it('treats a key older than 24 hours as new, and clears the user\'s other expired keys', async () => {
@@ -109,7 +102,7 @@ describe('POST /api/{user_id}/tasks with Idempotency-Key', () => {
     expect(retry.status).toBe(201);
   });
 
-  it('releases the key when the create fails, so that a retry can create', async () => {
+  it('leaves no key behind when the create fails after the claim, so that a retry creates', async () => {
     // The title check in the database is the last line of defence; a trigger stands in for
     // any failure that happens after the key was claimed.
     await database.current.db.execute(sql`
@@ -125,8 +118,28 @@ describe('POST /api/{user_id}/tasks with Idempotency-Key', () => {
     } finally {
       await database.current.db.execute(sql`drop trigger fail_on_boom on tasks`);
     }
-    expect((await api.create({ title: 'boom' }, withKey('fails-once'))).status).toBe(201);
+    const retry = await api.create({ title: 'boom' }, withKey('fails-once'));
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
     expect(await countTasks('boom')).toBe(1);
+  });
+
+  it('creates no task and leaves the key free when storing the response fails', async () => {
+    await database.current.db.execute(sql`
+      create function fail_on_store() returns trigger language plpgsql as $$
+      begin if new.key = 'store-fails' then raise exception 'store failed'; end if; return new; end $$`);
+    await database.current.db.execute(
+      sql`create trigger fail_on_store before update on idempotency_keys for each row execute function fail_on_store()`,
+    );
+    try {
+      expect((await api.create({ title: 'stored later' }, withKey('store-fails'))).status).toBe(500);
+      expect(await countTasks('stored later')).toBe(0);
+    } finally {
+      await database.current.db.execute(sql`drop trigger fail_on_store on idempotency_keys`);
+    }
+    const retry = await api.create({ title: 'stored later' }, withKey('store-fails'));
+    expect(retry.status).toBe(201);
+    expect(await countTasks('stored later')).toBe(1);
   });
 
   it.each([
