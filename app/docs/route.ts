@@ -1,3 +1,4 @@
+import { allowedMethods, methodNotAllowed } from '@/lib/http';
 import { docsAssetUrl } from './assets';
 
 // A route handler rather than a page: Swagger UI brings its own styles and script, and the
@@ -25,3 +26,11 @@ export function GET() {
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, no-cache' },
   });
 }
+
+const ALLOW = ['GET', 'HEAD', 'OPTIONS'];
+
+export const POST = methodNotAllowed(ALLOW);
+export const PUT = methodNotAllowed(ALLOW);
+export const PATCH = methodNotAllowed(ALLOW);
+export const DELETE = methodNotAllowed(ALLOW);
+export const OPTIONS = allowedMethods(ALLOW);

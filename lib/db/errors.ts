@@ -23,6 +23,8 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 const UNAVAILABLE_MESSAGES = [
   'timeout exceeded when trying to connect',
+  // pg's and Neon's query_timeout: the connection is up but the server does not answer.
+  'Query read timeout',
   'Connection terminated',
   'Client has encountered a connection error',
   'connection is closed',

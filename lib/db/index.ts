@@ -13,6 +13,9 @@ export interface RowsResult extends PgQueryResultHKT {
 }
 export type Database = PgDatabase<RowsResult, typeof schema>;
 
+/** How long a pool driver waits for the answer to one query before giving up. */
+export const QUERY_TIMEOUT_MS = 5_000;
+
 export interface PoolStats {
   total: number;
   idle: number;
@@ -49,14 +52,19 @@ export function pickDriver(url: string | undefined, explicit?: Driver): Driver {
   return hostname.endsWith('.neon.tech') ? 'neon' : 'pg';
 }
 
-// Mirrors the seed's pool (5 + 15 overflow, pre-ping, recycle 3600 s). A connection that errors
-// while idle (server restart, pg_terminate_backend) is removed by the pool itself.
+// The same options suit pg's Pool and Neon's (a fork of it). A connection that errors while
+// idle (server restart, pg_terminate_backend) is removed by the pool itself.
 function poolConfig(url: string, max: number) {
   return {
     connectionString: url,
     max,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
+    // connectionTimeoutMillis covers only connecting: a server (or network) that hangs after
+    // that would hold the request forever. A query unanswered for 5 s fails as unavailable.
+    query_timeout: QUERY_TIMEOUT_MS,
+    // TCP keepalives let the OS notice a peer that vanished without closing the connection.
+    keepAlive: true,
     maxLifetimeSeconds: 3_600,
   };
 }
@@ -154,8 +162,8 @@ export async function getDb(): Promise<Database> {
   return (await getDatabase()).db;
 }
 
-/** Tests: make `getDb()` answer with this handle. */
-export function replaceDatabase(handle: DatabaseHandle | undefined): void {
+/** Tests: make `getDb()` answer with this handle (or with this failed open). */
+export function replaceDatabase(handle: DatabaseHandle | Promise<DatabaseHandle> | undefined): void {
   holder.__todoDatabase = handle && Promise.resolve(handle);
 }
 

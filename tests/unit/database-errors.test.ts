@@ -1,6 +1,6 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { describeDatabaseError, sqlState } from '@/lib/db/errors';
+import { describeDatabaseError, isDatabaseUnavailable, sqlState } from '@/lib/db/errors';
 
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$secret';
 
@@ -32,5 +32,16 @@ describe.each([
     expect(line).toContain('[23505] duplicate key value');
     expect(line).not.toContain(HASH);
     expect(line).not.toContain('ann@x.io');
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it('counts a query the server never answered (pg and Neon query_timeout) as unavailable', () => {
+    const timedOut = new DrizzleQueryError('select 1', [], new Error('Query read timeout'));
+    expect(isDatabaseUnavailable(timedOut)).toBe(true);
+  });
+
+  it('does not count a query that was merely wrong', () => {
+    expect(isDatabaseUnavailable(new DrizzleQueryError('insert …', [], uniqueViolation()))).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { checkHealth } from '@/lib/health';
+import { allowedMethods, methodNotAllowed } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,3 +11,11 @@ export async function GET() {
     headers: { 'Cache-Control': 'no-store', ...(health.status !== 'ok' && { 'Retry-After': '5' }) },
   });
 }
+
+const ALLOW = ['GET', 'HEAD', 'OPTIONS'];
+
+export const POST = methodNotAllowed(ALLOW);
+export const PUT = methodNotAllowed(ALLOW);
+export const PATCH = methodNotAllowed(ALLOW);
+export const DELETE = methodNotAllowed(ALLOW);
+export const OPTIONS = allowedMethods(ALLOW);
