@@ -10,6 +10,7 @@ export const DESCRIPTION_MAX = 5000;
 export const QUERY_MAX = 200;
 export const LIST_LIMIT_MAX = 200;
 export const LIST_LIMIT_DEFAULT = 50;
+export const CURSOR_MAX = 8192;
 
 const codePoints = (s: string) => [...s].length;
 // PostgreSQL cannot store U+0000 in text: refuse it here rather than fail in the driver.
@@ -156,9 +157,11 @@ export const ListTasksQuery = z
       .max(LIST_LIMIT_MAX)
       .default(LIST_LIMIT_DEFAULT)
       .meta({ description: 'Page size.' }),
+    // A cursor carries the last row's sort value: a title of 500 code points that JSON escapes
+    // as `\u0001` (6 bytes each) makes one of about 4,100 characters; the cap leaves room.
     cursor: z
       .string()
-      .max(2048)
+      .max(CURSOR_MAX)
       .optional()
       .meta({
         description:

@@ -244,3 +244,28 @@ describe('keyset pagination', () => {
     }
   });
 });
+
+describe('pagination by long non-ASCII titles', () => {
+  it('follows every Link of titles of 500 emoji or 500 control characters (the longest cursors)', async () => {
+    const api = tasksApi(await createTestUser());
+    const titles = [
+      ...['😀', '😁', '😂', '🤣'].map((last) => '🙂'.repeat(499) + last),
+      // JSON escapes each of these as \u0001: six bytes a character, the longest a title can be.
+      ...['\u0002', '\u0003', '\u0004'].map((last) => '\u0001'.repeat(499) + last),
+    ];
+    const created = new Set<string>();
+    for (const title of titles) created.add((await createTaskVia(api, { title })).id);
+    for (const order of ['asc', 'desc'] as const) {
+      const seen: string[] = [];
+      let query: string | undefined = new URLSearchParams({ sort: 'title', order, limit: '1' }).toString();
+      while (query) {
+        const response = await api.list(query);
+        seen.push(...ids(await listed(response)));
+        query = nextQuery(response);
+        expect(seen.length).toBeLessThanOrEqual(titles.length);
+      }
+      expect(new Set(seen)).toEqual(created);
+      expect(seen).toHaveLength(titles.length);
+    }
+  });
+});
