@@ -1,12 +1,15 @@
 'use client';
 
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { TaskDraft } from '@/lib/client/api';
+import { newIdempotencyKey, type TaskDraft } from '@/lib/client/api';
 import { draftProblem } from '@/lib/client/limits';
 
 interface Props {
-  /** Resolves true once the server has the task; false leaves what was typed in place. */
-  onAdd: (draft: TaskDraft) => Promise<boolean>;
+  /**
+   * Resolves true once the server has the task; false leaves what was typed in place. Every
+   * attempt at one draft carries the same idempotency key, so a retry never adds it twice.
+   */
+  onAdd: (draft: TaskDraft, idempotencyKey: string) => Promise<boolean>;
 }
 
 export function NewTaskForm({ onAdd }: Props) {
@@ -17,6 +20,14 @@ export function NewTaskForm({ onAdd }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // The key of the draft in the fields: kept across failed attempts, dropped once the text
+  // changes or the server has the task.
+  const draftKey = useRef<string | null>(null);
+
+  function edit(setField: (value: string) => void, value: string) {
+    draftKey.current = null;
+    setField(value);
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,9 +40,11 @@ export function NewTaskForm({ onAdd }: Props) {
     }
     setSaving(true);
     // The text stays in the fields until the server has it, so a failed request loses nothing.
-    const added = await onAdd({ title: title.trim(), description: description.trim() || null });
+    draftKey.current ??= newIdempotencyKey();
+    const added = await onAdd({ title: title.trim(), description: description.trim() || null }, draftKey.current);
     setSaving(false);
     if (added) {
+      draftKey.current = null;
       setTitle('');
       setDescription('');
     }
@@ -61,7 +74,7 @@ export function NewTaskForm({ onAdd }: Props) {
           name="title"
           className="field"
           value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => edit(setTitle, e.target.value)}
           readOnly={saving}
           placeholder="What needs doing?"
           autoComplete="off"
@@ -79,7 +92,7 @@ export function NewTaskForm({ onAdd }: Props) {
           className="field min-h-[2.75rem] resize-y"
           rows={2}
           value={description}
-          onChange={(e) => setDescription(e.target.value)}
+          onChange={(e) => edit(setDescription, e.target.value)}
           onKeyDown={submitOnModEnter}
           readOnly={saving}
           placeholder="Details, links, notes"

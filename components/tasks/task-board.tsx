@@ -107,7 +107,7 @@ export function TaskBoard({ userId }: { userId: string }) {
   }
 
   const add = useCallback(
-    async (draft: TaskDraft): Promise<boolean> => {
+    async (draft: TaskDraft, idempotencyKey: string): Promise<boolean> => {
       const now = new Date().toISOString();
       tempCounter += 1;
       const temp: Task = {
@@ -120,7 +120,7 @@ export function TaskBoard({ userId }: { userId: string }) {
       };
       dispatch({ type: 'addStarted', task: temp });
       try {
-        dispatch({ type: 'addSucceeded', tempId: temp.id, task: await createTask(userId, draft) });
+        dispatch({ type: 'addSucceeded', tempId: temp.id, task: await createTask(userId, draft, idempotencyKey) });
         return true;
       } catch (err) {
         dispatch({ type: 'addFailed', tempId: temp.id, message: `Could not add “${draft.title}”. ${explain(err)}` });

@@ -91,8 +91,11 @@ export function nextLink(header: string | null): string | null {
   return null;
 }
 
-// crypto.randomUUID exists only in secure contexts; a plain-http LAN address is not one.
-function randomKey(): string {
+/**
+ * A new `Idempotency-Key`: one per draft, reused for every attempt to create that draft.
+ * crypto.randomUUID exists only in secure contexts; a plain-http LAN address is not one.
+ */
+export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -139,9 +142,13 @@ export interface TaskDraft {
   description: string | null;
 }
 
-/** Creates a task; the idempotency key makes a retried request create it only once. */
-export async function createTask(userId: string, draft: TaskDraft): Promise<Task> {
-  const response = await sendJson(tasksUrl(userId), 'POST', draft, { 'Idempotency-Key': randomKey() });
+/**
+ * Creates a task. Send the same `idempotencyKey` when retrying the same draft: if the first
+ * request reached the server but its answer was lost, the retry gets that task back instead of
+ * creating a second one.
+ */
+export async function createTask(userId: string, draft: TaskDraft, idempotencyKey: string): Promise<Task> {
+  const response = await sendJson(tasksUrl(userId), 'POST', draft, { 'Idempotency-Key': idempotencyKey });
   return (await response.json()) as Task;
 }
 

@@ -204,3 +204,40 @@ test('a session the API refuses is ended and the person is asked to sign in agai
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(taskCheckbox(page, 'Still here afterwards')).toBeVisible();
 });
+
+test('trying again after a lost answer adds the task once; an edited draft is a new task', async ({ page }) => {
+  await signUp(page, newPerson());
+  // The next add reaches the server, which creates the task, but its answer never arrives.
+  let loseNextAnswer = true;
+  await page.route('**/api/*/tasks', async (route) => {
+    if (route.request().method() !== 'POST' || !loseNextAnswer) return route.fallback();
+    loseNextAnswer = false;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  const form = newTaskForm(page);
+  const title = form.getByLabel('Title');
+
+  await title.fill('Pay rent');
+  await title.press('Enter');
+  await expect(page.getByTestId('task-error')).toContainText('Could not add “Pay rent”');
+  await expect(title).toHaveValue('Pay rent');
+  await form.getByRole('button', { name: 'Add task' }).click();
+  await expect(title).toHaveValue('');
+  await expect(visibleTitles(page)).toHaveCount(1);
+
+  loseNextAnswer = true;
+  await title.fill('Call mum');
+  await title.press('Enter');
+  await expect(page.getByTestId('task-error')).toContainText('Could not add “Call mum”');
+  // Changed before trying again: what the person now sends is another task.
+  await title.fill('Call mum and dad');
+  await title.press('Enter');
+  await expect(title).toHaveValue('');
+
+  await page.reload();
+  await expect(taskCheckbox(page, 'Pay rent')).toHaveCount(1);
+  await expect(taskCheckbox(page, 'Call mum')).toHaveCount(1);
+  await expect(taskCheckbox(page, 'Call mum and dad')).toHaveCount(1);
+  await expect(page.getByTestId('task-counts')).toHaveText('3 open · 0 done');
+});
