@@ -5,10 +5,12 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 
 // A production build against a database that exists only for this run (PGlite in memory:
 // created and migrated on the first request, gone when the server stops). Its own dist dir,
-// so a dev server's .next is never touched.
+// so a dev server's .next is never touched, and its own tsconfig (as bench/ builds use), so
+// that next build does not add .next-e2e's types to tsconfig.json.
 const serverEnv = {
   NODE_ENV: 'production',
   NEXT_DIST_DIR: '.next-e2e',
+  NEXT_TSCONFIG_PATH: 'bench/tsconfig.next.json',
   PGLITE_DATA_DIR: 'memory://',
   DATABASE_URL: '',
   DATABASE_DRIVER: 'pglite',
@@ -51,7 +53,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     env: serverEnv,
     timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
+    // Never a server left from another run: each run starts with an empty database.
+    reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
   },
