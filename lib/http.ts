@@ -70,6 +70,25 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.out
   return result.data;
 }
 
+/**
+ * Validates several parts of a request (path, query, headers, body) in one go: a failure is one
+ * `422` listing the bad fields of every part, not just those of the first part that failed.
+ */
+export function parseAll<S extends Record<string, z.ZodType>>(
+  schemas: S,
+  inputs: { [K in keyof S]: unknown },
+): { [K in keyof S]: z.output<S[K]> } {
+  const errors: FieldError[] = [];
+  const parsed: Record<string, unknown> = {};
+  for (const [part, schema] of Object.entries(schemas)) {
+    const result = schema.safeParse(inputs[part]);
+    if (result.success) parsed[part] = result.data;
+    else errors.push(...zodFieldErrors(result.error));
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+  return parsed as { [K in keyof S]: z.output<S[K]> };
+}
+
 export const MAX_BODY_BYTES = 64 * 1024;
 
 function isJsonContentType(value: string | null): boolean {
@@ -99,8 +118,8 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
 
 /**
  * The JSON body of a request, checked in the contract's order: `415` not application/json,
- * `413` over 64 KiB, `400` not valid JSON. Validation (`422`) is the caller's next step, so
- * that path, query and body errors are reported together.
+ * `413` over 64 KiB, `400` not valid JSON. Validation (`422`) is the caller's next step, with
+ * `parseAll`, so that path, query, header and body errors are reported together.
  */
 export async function readJsonBody(request: Request): Promise<unknown> {
   if (!isJsonContentType(request.headers.get('content-type'))) {

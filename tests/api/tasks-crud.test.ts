@@ -374,6 +374,19 @@ describe('request bodies and the order of checks', () => {
     expect((await api.put(randomUUID(), { title: 'valid' })).status).toBe(404);
   });
 
+  it('reports a bad path, body and header in one 422 with an entry for each', async () => {
+    const task = await createTaskVia(api, { title: 'untouched' });
+    for (const send of [api.put, api.patch]) {
+      const response = await send('not-a-uuid', { title: '' });
+      expect(response.status).toBe(422);
+      expect((await problemOf(response)).errors?.map((e) => e.path)).toEqual(['id', 'title']);
+    }
+    const create = await api.create({ title: '', completed: 'no' }, { headers: { 'idempotency-key': 'bad key' } });
+    expect(create.status).toBe(422);
+    expect((await problemOf(create)).errors?.map((e) => e.path)).toEqual(['title', 'completed', 'idempotency-key']);
+    expect((await storedTask(task.id))?.title).toBe('untouched');
+  });
+
   it('never leaks SQL, stacks or driver messages in an error', async () => {
     const responses = [
       await api.get("00000000-0000-0000-0000-00000000000g"),

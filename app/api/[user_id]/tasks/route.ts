@@ -1,5 +1,5 @@
 import { authorizeUser } from '@/lib/caller';
-import { allowedMethods, handler, json, methodNotAllowed, parseWith, readJsonBody } from '@/lib/http';
+import { allowedMethods, handler, json, methodNotAllowed, parseAll, parseWith, readJsonBody } from '@/lib/http';
 import { createOnce } from '@/lib/idempotency';
 import { taskCreatedResponse, toTaskJson } from '@/lib/task-responses';
 import { createTask, listTasksForUser, type Executor } from '@/lib/tasks';
@@ -33,10 +33,13 @@ export const GET = handler(async (request: Request, { params }: Context) => {
 export const POST = handler(async (request: Request, { params }: Context) => {
   const caller = await authorizeUser(request, (await params).user_id);
   const body = await readJsonBody(request);
-  const input = parseWith(CreateTaskBody, body);
-  const { 'idempotency-key': key } = parseWith(CreateTaskHeaders, {
-    'idempotency-key': request.headers.get('idempotency-key') ?? undefined,
-  });
+  const {
+    body: input,
+    headers: { 'idempotency-key': key },
+  } = parseAll(
+    { body: CreateTaskBody, headers: CreateTaskHeaders },
+    { body, headers: { 'idempotency-key': request.headers.get('idempotency-key') ?? undefined } },
+  );
   const create = async (executor?: Executor) => ({ status: 201, body: toTaskJson(await createTask(caller.id, input, executor)) });
   if (!key) return taskCreatedResponse((await create()).body);
   const response = await createOnce(caller.id, key, body, create);

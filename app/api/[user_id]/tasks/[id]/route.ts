@@ -1,8 +1,9 @@
+import type { z } from 'zod';
 import { authorizeUser } from '@/lib/caller';
 import { ifMatchVersions } from '@/lib/etag';
-import { allowedMethods, handler, methodNotAllowed, parseWith, readJsonBody } from '@/lib/http';
+import { allowedMethods, handler, methodNotAllowed, parseAll, parseWith, readJsonBody } from '@/lib/http';
 import { conditionalTaskResponse, taskResponse } from '@/lib/task-responses';
-import { deleteTask, getTask, updateTask } from '@/lib/tasks';
+import { deleteTask, getTask, updateTask, type TaskChanges } from '@/lib/tasks';
 import { PatchTaskBody, ReplaceTaskBody, TaskPathParams } from '@/lib/validation/tasks';
 
 type Context = { params: Promise<{ user_id: string; id: string }> };
@@ -16,23 +17,19 @@ export const GET = handler(async (request: Request, { params }: Context) => {
   return conditionalTaskResponse(request, await getTask(caller.id, id));
 });
 
-export const PUT = handler(async (request: Request, { params }: Context) => {
-  const path = await params;
-  const caller = await authorizeUser(request, path.user_id);
-  const body = await readJsonBody(request);
-  const { id } = parseWith(TaskPathParams, path);
-  const changes = parseWith(ReplaceTaskBody, body);
-  return taskResponse(await updateTask(caller.id, id, changes, ifMatchVersions(request.headers.get('if-match'), id)));
-});
+/** PUT and PATCH differ only in what their body may hold. */
+function updateWith(schema: z.ZodType<TaskChanges>) {
+  return handler(async (request: Request, { params }: Context) => {
+    const path = await params;
+    const caller = await authorizeUser(request, path.user_id);
+    const body = await readJsonBody(request);
+    const { path: { id }, body: changes } = parseAll({ path: TaskPathParams, body: schema }, { path, body });
+    return taskResponse(await updateTask(caller.id, id, changes, ifMatchVersions(request.headers.get('if-match'), id)));
+  });
+}
 
-export const PATCH = handler(async (request: Request, { params }: Context) => {
-  const path = await params;
-  const caller = await authorizeUser(request, path.user_id);
-  const body = await readJsonBody(request);
-  const { id } = parseWith(TaskPathParams, path);
-  const changes = parseWith(PatchTaskBody, body);
-  return taskResponse(await updateTask(caller.id, id, changes, ifMatchVersions(request.headers.get('if-match'), id)));
-});
+export const PUT = updateWith(ReplaceTaskBody);
+export const PATCH = updateWith(PatchTaskBody);
 
 export const DELETE = handler(async (request: Request, { params }: Context) => {
   const path = await params;
