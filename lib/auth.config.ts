@@ -1,19 +1,16 @@
-import NextAuth, { AuthError, type DefaultSession, type NextAuthConfig } from 'next-auth';
+import { AuthError, type DefaultSession, type NextAuthConfig } from 'next-auth';
 import type { Provider } from 'next-auth/providers';
 import { describeDatabaseError, driverError } from '@/lib/db/errors';
 import { env } from '@/lib/env';
 
-// The part of the next-auth setup that touches no database, so that proxy.ts can check the
-// session cookie without loading the drivers. lib/auth.ts adds the Credentials provider.
+// The part of the next-auth setup that touches no database; lib/auth.ts adds the Credentials
+// provider. Pages check the session themselves (app/tasks/page.tsx), once per request.
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string } & DefaultSession['user'];
   }
 }
-
-/** Pages that only a signed-in person may see; the rest of the app is public or checks itself. */
-const SIGNED_IN_ONLY = /^\/tasks(\/|$)/;
 
 // A refused sign-in or a stale cookie is the visitor's doing, not a fault: one line, no stack.
 const CLIENT_ERRORS = new Set(['CredentialsSignin', 'JWTSessionError', 'MissingCSRF']);
@@ -43,7 +40,7 @@ const logger: NextAuthConfig['logger'] = {
   debug() {},
 };
 
-export const authConfig = {
+const authConfig = {
   pages: { signIn: '/login' },
   session: { strategy: 'jwt' },
   // Behind Vercel or a reverse proxy the public origin comes from X-Forwarded-Host/-Proto;
@@ -60,11 +57,6 @@ export const authConfig = {
       if (token.sub) session.user.id = token.sub;
       return session;
     },
-    // Used by proxy.ts: a signed-out visitor of a signed-in page is sent to /login?callbackUrl=….
-    authorized({ auth, request }) {
-      if (SIGNED_IN_ONLY.test(request.nextUrl.pathname)) return Boolean(auth?.user);
-      return true;
-    },
   },
 } satisfies NextAuthConfig;
 
@@ -75,6 +67,3 @@ export const authConfig = {
 export function nextAuthConfig(providers: Provider[] = []): NextAuthConfig {
   return { ...authConfig, providers, secret: env().AUTH_SECRET };
 }
-
-/** Session check without the database, for proxy.ts (`export { auth as proxy }`). */
-export const { auth } = NextAuth(() => nextAuthConfig());

@@ -4,7 +4,6 @@ import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as nextAuthRoute from '@/app/api/auth/[...nextauth]/route';
 import { POST as token } from '@/app/api/auth/token/route';
-import { authConfig } from '@/lib/auth.config';
 import { handlers } from '@/lib/auth';
 import { authenticate } from '@/lib/caller';
 import { loginFailures, users } from '@/lib/db/schema';
@@ -276,23 +275,6 @@ describe('authenticate() with the session cookie', () => {
     const caller = await authenticate(withCookie(`${session.name}=${session.value}`, other.headers));
     expect(caller.id).toBe(other.id);
     await expect401(withCookie(`${session.name}=${session.value}`, { authorization: 'Bearer not-a-token' }));
-  });
-});
-
-describe('authorized callback (used by proxy.ts)', () => {
-  const authorized = (path: string, signedIn: boolean) =>
-    authConfig.callbacks.authorized({
-      request: new NextRequest(`${HTTP}${path}`),
-      auth: signedIn ? { user: { id: 'u', email: 'a@b.co' }, expires: new Date(Date.now() + 60_000).toISOString() } : null,
-    });
-
-  it('keeps signed-out visitors off /tasks and lets them see the rest', () => {
-    expect(authorized('/tasks', false)).toBe(false);
-    expect(authorized('/tasks/123', false)).toBe(false);
-    expect(authorized('/tasks', true)).toBe(true);
-    expect(authorized('/', false)).toBe(true);
-    expect(authorized('/login', false)).toBe(true);
-    expect(authorized('/taskservice', false)).toBe(true);
   });
 });
 

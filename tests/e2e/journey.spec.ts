@@ -76,7 +76,7 @@ test('a signed-out visitor of /tasks is sent to sign in and comes back afterward
   await other.close();
 
   await page.goto('/tasks');
-  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Ftasks$/);
   await signIn(page, person);
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(page.getByTestId('signed-in-as')).toHaveText(person.email);
