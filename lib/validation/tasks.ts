@@ -15,11 +15,13 @@ export const CURSOR_MAX = 8192;
 const codePoints = (s: string) => [...s].length;
 // PostgreSQL cannot store U+0000 in text: refuse it here rather than fail in the driver.
 const hasNoNul = (s: string) => !s.includes('\u0000');
+// `abort`: a field reports at most one problem, so a `422` has one `errors` entry per bad field.
+const noNul = { error: 'must not contain U+0000', abort: true } as const;
 
 const Title = z
   .string()
   .trim()
-  .refine(hasNoNul, 'must not contain U+0000')
+  .refine(hasNoNul, noNul)
   .refine((s) => codePoints(s) >= 1 && codePoints(s) <= TITLE_MAX, `must be 1-${TITLE_MAX} characters after trimming`)
   .meta({
     minLength: 1,
@@ -30,7 +32,7 @@ const Title = z
 
 const Description = z
   .string()
-  .refine(hasNoNul, 'must not contain U+0000')
+  .refine(hasNoNul, noNul)
   .refine((s) => codePoints(s) <= DESCRIPTION_MAX, `must be at most ${DESCRIPTION_MAX} characters`)
   .nullable()
   .meta({
@@ -140,7 +142,7 @@ export const ListTasksQuery = z
       .meta({ description: 'Only tasks in this state.' }),
     q: z
       .string()
-      .refine(hasNoNul, 'must not contain U+0000')
+      .refine(hasNoNul, noNul)
       .refine((s) => codePoints(s) <= QUERY_MAX, `must be at most ${QUERY_MAX} characters`)
       .optional()
       .meta({
