@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { asc, eq } from 'drizzle-orm';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tasks, users } from '@/lib/db/schema';
 import { verifyPassword } from '@/lib/passwords';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from '@/scripts/seed';
 import { withTestDatabase } from '@/tests/helpers/db';
 
 const database = withTestDatabase();
-const run = promisify(execFile);
 
 async function demoAccount() {
   const { db } = database.current;
@@ -36,26 +32,5 @@ describe('npm run db:seed', () => {
     const after = await demoAccount();
     expect(after.tasks.map((t) => t.id)).toEqual(before.tasks.map((t) => t.id));
     expect(await verifyPassword(after.users[0]!.passwordHash, DEMO_PASSWORD)).toBe(true);
-  });
-});
-
-// The script itself needs a database another process can reach: the postgres project's.
-describe.runIf(inject('testDatabase').kind === 'postgres')('scripts/seed.ts as a command', () => {
-  const seedCommand = (env: Record<string, string>) =>
-    run(path.join(process.cwd(), 'node_modules/.bin/tsx'), ['scripts/seed.ts'], {
-      env: { ...process.env, DATABASE_URL: database.current.url!, ...env },
-    });
-
-  it('prints the demo login and never the password hash', async () => {
-    const { stdout } = await seedCommand({});
-    expect(stdout).toContain(`Sign in at /login as ${DEMO_EMAIL} with password ${DEMO_PASSWORD}`);
-    expect(stdout).not.toContain('$argon2');
-  });
-
-  it('refuses to run in production, where a published password would open a real account', async () => {
-    await database.current.db.delete(users).where(eq(users.email, DEMO_EMAIL));
-    const failure = seedCommand({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) });
-    await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('not in production') });
-    expect((await demoAccount()).users).toEqual([]);
   });
 });

@@ -21,3 +21,16 @@ export async function adminQuery(url: string, text: string, values?: unknown[]) 
     await client.end();
   }
 }
+
+/**
+ * What a server restart or an admin does: ends every other session on the URL's database.
+ * Returns each ended backend's pid and whether it went within 5 s.
+ */
+export async function terminateOtherConnections(url: string): Promise<{ pid: number; killed: boolean }[]> {
+  const { rows } = await adminQuery(
+    url,
+    `select pid, pg_terminate_backend(pid, 5000) as killed from pg_stat_activity
+     where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  return rows as { pid: number; killed: boolean }[];
+}

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { checkHealth } from '@/lib/health';
 import { withTestDatabase } from '@/tests/helpers/db';
-import { adminQuery } from '@/tests/helpers/postgres';
+import { terminateOtherConnections } from '@/tests/helpers/postgres';
 
 const database = withTestDatabase();
 
-// Only the pool drivers hold server connections that the server can kill.
-describe.runIf(inject('testDatabase').kind === 'postgres')('the pg pool after the server kills its connections', () => {
+// Only the pool drivers hold server connections that the server can kill: postgres project only.
+describe('the pg pool after the server kills its connections', () => {
   /** Checks out several connections at once, so that the pool keeps them idle afterwards. */
   async function fillPool(connections: number) {
     await Promise.all(Array.from({ length: connections }, () => database.current.db.execute(sql`select pg_sleep(0.05)`)));
@@ -17,13 +17,9 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('the pg pool after th
 
   /** What a server restart or an admin does: ends every other session on this database. */
   async function killPoolConnections(): Promise<number[]> {
-    const { rows } = await adminQuery(
-      database.current.url!,
-      `select pid, pg_terminate_backend(pid, 5000) as killed from pg_stat_activity
-       where datname = current_database() and pid <> pg_backend_pid()`,
-    );
-    expect(rows.every((r) => r.killed === true)).toBe(true);
-    return rows.map((r) => r.pid as number);
+    const killed = await terminateOtherConnections(database.current.url!);
+    expect(killed.every((r) => r.killed)).toBe(true);
+    return killed.map((r) => r.pid);
   }
 
   it('answers the next queries on fresh connections', async () => {
