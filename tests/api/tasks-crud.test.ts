@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { tasks } from '@/lib/db/schema';
 import type { TaskJson } from '@/lib/validation/tasks';
 import { createTestUser, type TestUser } from '@/tests/helpers/auth';
@@ -388,7 +388,7 @@ describe('request bodies and the order of checks', () => {
     expect((await storedTask(task.id))?.title).toBe('untouched');
   });
 
-  it('never leaks SQL, stacks or driver messages in an error', async () => {
+  it('never leaks SQL, stacks or driver messages in a client error', async () => {
     const responses = [
       await api.get("00000000-0000-0000-0000-00000000000g"),
       await api.create({ title: 'a\u0000' }),
@@ -400,6 +400,31 @@ describe('request bodies and the order of checks', () => {
       expect(response.status).toBeLessThan(500);
       expect(text).not.toMatch(/select|insert|postgres|drizzle|stack|at .*\.ts|node_modules/i);
     }
+  });
+
+  it('answers a driver error with a generic 500, and logs its cause without the request\'s values', async () => {
+    const task = await createTaskVia(api, { title: 'before the failure' });
+    // A trigger stands in for any failure inside the database, after every check has passed.
+    await database.current.db.execute(sql`
+      create function refuse_update() returns trigger language plpgsql as $$
+      begin raise exception 'refused by the test trigger'; end $$`);
+    await database.current.db.execute(sql`create trigger refuse_update before update on tasks for each row execute function refuse_update()`);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const secret = 'hunter2-param-value';
+    try {
+      const response = await api.patch(task.id, { title: secret, description: `password ${secret}` });
+      expect(response.status).toBe(500);
+      const doc = await problemOf(response);
+      expect(doc).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Something went wrong on our side' });
+      const log = logged.mock.calls.flat().join('\n');
+      expect(log).toContain('refused by the test trigger');
+      expect(log).not.toContain(secret);
+    } finally {
+      logged.mockRestore();
+      await database.current.db.execute(sql`drop trigger refuse_update on tasks`);
+      await database.current.db.execute(sql`drop function refuse_update()`);
+    }
+    expect((await storedTask(task.id))?.title).toBe('before the failure');
   });
 });
 
