@@ -14,7 +14,7 @@ export interface RowsResult extends PgQueryResultHKT {
 export type Database = PgDatabase<RowsResult, typeof schema>;
 
 /** How long a pool driver waits for the answer to one query before giving up. */
-export const QUERY_TIMEOUT_MS = 5_000;
+const QUERY_TIMEOUT_MS = 5_000;
 
 export interface PoolStats {
   total: number;
@@ -174,4 +174,3 @@ export async function closeDatabase(): Promise<void> {
   if (opening) await (await opening).close();
 }
 
-export { schema };
