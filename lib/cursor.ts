@@ -1,17 +1,11 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { env } from '@/lib/env';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { deriveKey } from '@/lib/keys';
 
 // List cursors are opaque to clients: base64url JSON plus an HMAC, so a cursor that was
 // edited, truncated or made up is refused instead of silently starting somewhere else.
 
-let key: Uint8Array | undefined;
-function signingKey(): Uint8Array {
-  key ??= new Uint8Array(hkdfSync('sha256', env().AUTH_SECRET, '', 'todo list cursor v1', 32));
-  return key;
-}
-
 function mac(payload: string): Buffer {
-  return createHmac('sha256', signingKey()).update(payload).digest().subarray(0, 16);
+  return createHmac('sha256', deriveKey('todo list cursor v1')).update(payload).digest().subarray(0, 16);
 }
 
 export function encodeCursor(value: unknown): string {

@@ -1,6 +1,5 @@
-import { hkdfSync } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { env } from '@/lib/env';
+import { deriveKey } from '@/lib/keys';
 
 /** Lifetime of an API access token (the contract allows at most 30 days). */
 export const ACCESS_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -8,11 +7,8 @@ export const ACCESS_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
 export const ISSUER = 'todo';
 export const AUDIENCE = 'todo-api';
 
-// Derived once per process: key derivation on every request showed up in profiles.
-let key: Uint8Array | undefined;
 export function signingKey(): Uint8Array {
-  key ??= new Uint8Array(hkdfSync('sha256', env().AUTH_SECRET, '', 'todo api access token v1', 32));
-  return key;
+  return deriveKey('todo api access token v1');
 }
 
 // jose imports a raw key into WebCrypto on every sign and verify; importing it once halves the
