@@ -1,11 +1,8 @@
-// The contract's limits, counted in Unicode code points as the server counts them
-// (an HTML maxLength counts UTF-16 units and would refuse titles the API accepts).
-export const TITLE_MAX = 500;
-export const DESCRIPTION_MAX = 5000;
+import { codePoints, DESCRIPTION_MAX, TITLE_MAX } from '@/lib/limits';
 
-export function codePoints(text: string): number {
-  return [...text].length;
-}
+// The form's checks use the server's own limits, counted in Unicode code points as the server
+// counts them (an HTML maxLength counts UTF-16 units and would refuse titles the API accepts).
+export { codePoints, DESCRIPTION_MAX, TITLE_MAX };
 
 /** Why a task's title and description cannot be sent as typed, or null when they can. */
 export function draftProblem(title: string, description: string): string | null {

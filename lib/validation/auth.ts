@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codePoints, EMAIL_MAX, hasNoNul, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/limits';
 
 // The single source for what signup and sign-in requests may carry: the routes and the
 // next-auth Credentials provider validate with these, and the OpenAPI document is generated
@@ -7,14 +8,7 @@ import { z } from 'zod';
 // Unicode code points, as the contract says (zod's `.max()` counts UTF-16 units), declared
 // to JSON Schema through `.meta()`, which counts code points too.
 
-export const EMAIL_MAX = 254;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
-export const NAME_MAX = 100;
-
-const codePoints = (s: string) => [...s].length;
-// PostgreSQL cannot store U+0000 in text: refuse it here rather than fail in the driver.
-const hasNoNul = (s: string) => !s.includes('\u0000');
+export { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
 const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
 const noNul = { error: 'must not contain U+0000', abort: true } as const;

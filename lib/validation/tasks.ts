@@ -1,20 +1,16 @@
 import { z } from 'zod';
+import { codePoints, DESCRIPTION_MAX, hasNoNul, QUERY_MAX, TITLE_MAX } from '@/lib/limits';
 
 // The single source for what task requests may carry: the routes validate with these schemas
 // and the OpenAPI document is generated from them (`z.toJSONSchema(schema, { io: 'input' })`).
-// Lengths are Unicode code points, as the contract says, so they are checked with `[...s]`
+// Lengths are Unicode code points, as the contract says, so they are checked with codePoints()
 // (zod's `.max()` counts UTF-16 units) and declared to JSON Schema, which counts code points too.
 
-export const TITLE_MAX = 500;
-export const DESCRIPTION_MAX = 5000;
-export const QUERY_MAX = 200;
+export { DESCRIPTION_MAX, QUERY_MAX, TITLE_MAX };
 export const LIST_LIMIT_MAX = 200;
 export const LIST_LIMIT_DEFAULT = 50;
 export const CURSOR_MAX = 8192;
 
-const codePoints = (s: string) => [...s].length;
-// PostgreSQL cannot store U+0000 in text: refuse it here rather than fail in the driver.
-const hasNoNul = (s: string) => !s.includes('\u0000');
 // `abort`: a field reports at most one problem, so a `422` has one `errors` entry per bad field.
 const noNul = { error: 'must not contain U+0000', abort: true } as const;
 

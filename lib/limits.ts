@@ -1,0 +1,22 @@
+// The contract's limits and the two checks behind them, in one zod-free module: the server's
+// schemas (lib/validation/*) and the browser's form checks (lib/client/limits.ts) share it, so
+// they cannot drift apart. Lengths are Unicode code points, as the contract counts them (zod's
+// `.max()` and an HTML maxLength count UTF-16 units).
+
+export const TITLE_MAX = 500;
+export const DESCRIPTION_MAX = 5000;
+export const QUERY_MAX = 200;
+
+export const EMAIL_MAX = 254;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+export const NAME_MAX = 100;
+
+export function codePoints(text: string): number {
+  return [...text].length;
+}
+
+/** PostgreSQL cannot store U+0000 in text: such input is refused before it reaches the driver. */
+export function hasNoNul(text: string): boolean {
+  return !text.includes('\u0000');
+}
