@@ -35,8 +35,6 @@ export class HttpError extends Error {
   }
 }
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
-
 /** An RFC 9457 problem document: the only way this app answers an error. */
 export function problem(status: number, detail: string, options: HttpError['options'] = {}): Response {
   const headers = new Headers(options.headers);
@@ -50,7 +48,7 @@ export function problem(status: number, detail: string, options: HttpError['opti
 export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set('Content-Type', 'application/json');
-  for (const [k, v] of Object.entries(NO_STORE)) if (!headers.has(k)) headers.set(k, v);
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
   return new Response(JSON.stringify(data), { ...init, headers });
 }
 
@@ -163,6 +161,18 @@ export function methodNotAllowed(allow: readonly string[]): () => Promise<Respon
 /** `OPTIONS` listing only the supported methods (Next's default would count the 405 handlers too). */
 export function allowedMethods(allow: readonly string[]): () => Promise<Response> {
   return async () => new Response(null, { status: 204, headers: { Allow: allow.join(', ') } });
+}
+
+type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+
+/**
+ * The handlers a route exports for what it does not do: a `405` with `Allow` for each method
+ * and an `OPTIONS` that lists `allow`. A route destructures the ones it lacks:
+ * `export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);`
+ */
+export function methodsNotAllowed(allow: readonly string[]): Record<Method, () => Promise<Response>> {
+  const refuse = methodNotAllowed(allow);
+  return { GET: refuse, HEAD: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: allowedMethods(allow) };
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

@@ -1,5 +1,5 @@
 import { authorizeUser } from '@/lib/caller';
-import { allowedMethods, handler, json, methodNotAllowed, parseAll, parseWith, readJsonBody } from '@/lib/http';
+import { handler, json, methodsNotAllowed, parseAll, parseWith, readJsonBody } from '@/lib/http';
 import { createOnce } from '@/lib/idempotency';
 import { taskCreatedResponse, toTaskJson } from '@/lib/task-responses';
 import { createTask, listTasksForUser, type Executor } from '@/lib/tasks';
@@ -46,7 +46,4 @@ export const POST = handler(async (request: Request, { params }: Context) => {
   return taskCreatedResponse(response.body as TaskJson, response.replayed);
 });
 
-export const PUT = methodNotAllowed(ALLOW);
-export const PATCH = methodNotAllowed(ALLOW);
-export const DELETE = methodNotAllowed(ALLOW);
-export const OPTIONS = allowedMethods(ALLOW);
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);

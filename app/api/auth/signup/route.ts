@@ -1,5 +1,5 @@
 import { createAccount } from '@/lib/accounts';
-import { allowedMethods, handler, json, methodNotAllowed, parseWith, readJsonBody } from '@/lib/http';
+import { handler, json, methodsNotAllowed, parseWith, readJsonBody } from '@/lib/http';
 import { SignupRequest } from '@/lib/validation/auth';
 
 const ALLOW = ['POST', 'OPTIONS'];
@@ -13,9 +13,4 @@ export const POST = handler(async (request) => {
   );
 });
 
-export const GET = methodNotAllowed(ALLOW);
-export const HEAD = methodNotAllowed(ALLOW);
-export const PUT = methodNotAllowed(ALLOW);
-export const PATCH = methodNotAllowed(ALLOW);
-export const DELETE = methodNotAllowed(ALLOW);
-export const OPTIONS = allowedMethods(ALLOW);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);

@@ -1,5 +1,5 @@
 import { signInWithPassword } from '@/lib/accounts';
-import { HttpError, allowedMethods, handler, json, methodNotAllowed, parseWith, readJsonBody } from '@/lib/http';
+import { handler, HttpError, json, methodsNotAllowed, parseWith, readJsonBody } from '@/lib/http';
 import { issueAccessToken } from '@/lib/tokens';
 import { TokenRequest } from '@/lib/validation/auth';
 
@@ -22,9 +22,4 @@ export const POST = handler(async (request) => {
   return json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, user: result.user });
 });
 
-export const GET = methodNotAllowed(ALLOW);
-export const HEAD = methodNotAllowed(ALLOW);
-export const PUT = methodNotAllowed(ALLOW);
-export const PATCH = methodNotAllowed(ALLOW);
-export const DELETE = methodNotAllowed(ALLOW);
-export const OPTIONS = allowedMethods(ALLOW);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);

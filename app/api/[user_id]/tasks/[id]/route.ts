@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { authorizeUser } from '@/lib/caller';
 import { ifMatchVersions } from '@/lib/etag';
-import { allowedMethods, handler, methodNotAllowed, parseAll, parseWith, readJsonBody } from '@/lib/http';
+import { handler, methodsNotAllowed, parseAll, parseWith, readJsonBody } from '@/lib/http';
 import { conditionalTaskResponse, taskResponse } from '@/lib/task-responses';
 import { deleteTask, getTask, updateTask, type TaskChanges } from '@/lib/tasks';
 import { PatchTaskBody, ReplaceTaskBody, TaskPathParams } from '@/lib/validation/tasks';
@@ -39,5 +39,4 @@ export const DELETE = handler(async (request: Request, { params }: Context) => {
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
 
-export const POST = methodNotAllowed(ALLOW);
-export const OPTIONS = allowedMethods(ALLOW);
+export const { POST, OPTIONS } = methodsNotAllowed(ALLOW);

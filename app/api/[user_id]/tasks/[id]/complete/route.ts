@@ -1,6 +1,6 @@
 import { authorizeUser } from '@/lib/caller';
 import { ifMatchVersions } from '@/lib/etag';
-import { allowedMethods, handler, methodNotAllowed, parseWith } from '@/lib/http';
+import { handler, methodsNotAllowed, parseWith } from '@/lib/http';
 import { taskResponse } from '@/lib/task-responses';
 import { toggleTaskCompletion } from '@/lib/tasks';
 import { TaskPathParams } from '@/lib/validation/tasks';
@@ -17,9 +17,4 @@ export const PATCH = handler(async (request: Request, { params }: Context) => {
   return taskResponse(await toggleTaskCompletion(caller.id, id, ifMatchVersions(request.headers.get('if-match'), id)));
 });
 
-export const GET = methodNotAllowed(ALLOW);
-export const HEAD = methodNotAllowed(ALLOW);
-export const POST = methodNotAllowed(ALLOW);
-export const PUT = methodNotAllowed(ALLOW);
-export const DELETE = methodNotAllowed(ALLOW);
-export const OPTIONS = allowedMethods(ALLOW);
+export const { GET, HEAD, POST, PUT, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);
