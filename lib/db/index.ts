@@ -13,8 +13,8 @@ export interface RowsResult extends PgQueryResultHKT {
 }
 export type Database = PgDatabase<RowsResult, typeof schema>;
 
-/** How long a pool driver waits for the answer to one query before giving up. */
-const QUERY_TIMEOUT_MS = 5_000;
+/** How long the app's pool waits for the answer to one query before giving up. */
+export const QUERY_TIMEOUT_MS = 5_000;
 
 export interface PoolStats {
   total: number;
@@ -40,6 +40,11 @@ export interface DatabaseOptions {
   neonWsProxy?: string;
   /** PGlite: apply pending migrations on open (the zero-set-up default). */
   autoMigrate?: boolean;
+  /**
+   * pg and Neon: fail a query unanswered for this long, as unavailable. The app's handle sets
+   * it; scripts (a migration may build an index for minutes) wait as long as it takes.
+   */
+  queryTimeoutMs?: number;
 }
 
 export function pickDriver(url: string | undefined, explicit?: Driver): Driver {
@@ -54,19 +59,25 @@ export function pickDriver(url: string | undefined, explicit?: Driver): Driver {
 
 // The same options suit pg's Pool and Neon's (a fork of it). A connection that errors while
 // idle (server restart, pg_terminate_backend) is removed by the pool itself.
-function poolConfig(url: string, max: number) {
+function poolConfig(url: string, max: number, queryTimeoutMs: number | undefined) {
   return {
     connectionString: url,
     max,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
     // connectionTimeoutMillis covers only connecting: a server (or network) that hangs after
-    // that would hold the request forever. A query unanswered for 5 s fails as unavailable.
-    query_timeout: QUERY_TIMEOUT_MS,
+    // that would hold the request forever.
+    ...(queryTimeoutMs && { query_timeout: queryTimeoutMs }),
     // TCP keepalives let the OS notice a peer that vanished without closing the connection.
     keepAlive: true,
     maxLifetimeSeconds: 3_600,
   };
+}
+
+/** What pg's and Neon's clients share (`readyForQuery` is not in their types, but in both). */
+interface PgLikeClient {
+  readyForQuery?: boolean;
+  end(): Promise<void>;
 }
 
 interface PgLikePool {
@@ -74,11 +85,18 @@ interface PgLikePool {
   idleCount: number;
   waitingCount: number;
   on(event: 'error', listener: (err: Error) => void): unknown;
+  on(event: 'release', listener: (err: Error | undefined, client: PgLikeClient) => void): unknown;
   end(): Promise<void>;
 }
 
 function watchPool(pool: PgLikePool) {
   pool.on('error', (err) => console.warn('[db] idle connection dropped:', err.message));
+  // A transaction whose query timed out is released by Drizzle as if all were well, with that
+  // query (and the transaction) still open on the server: ending the connection there makes the
+  // pool drop it, the server roll the transaction back, and no later request run inside it.
+  pool.on('release', (err, client) => {
+    if (!err && client.readyForQuery === false) client.end().catch(() => {});
+  });
   return {
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
@@ -120,13 +138,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       neonConfig.pipelineTLS = false;
       neonConfig.pipelineConnect = false;
     }
-    const pool = new Pool(poolConfig(options.url, poolMax));
+    const pool = new Pool(poolConfig(options.url, poolMax, options.queryTimeoutMs));
     return { db: drizzle({ client: pool, schema }) as unknown as Database, driver, ...watchPool(pool) };
   }
 
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new Pool(poolConfig(options.url, poolMax));
+  const pool = new Pool(poolConfig(options.url, poolMax, options.queryTimeoutMs));
   return { db: drizzle({ client: pool, schema }) as unknown as Database, driver, ...watchPool(pool) };
 }
 
@@ -148,7 +166,7 @@ export function databaseOptionsFromEnv(): DatabaseOptions {
 /** The process's database, opened (and for PGlite, migrated) on first use. */
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!holder.__todoDatabase) {
-    const opening = openDatabase(databaseOptionsFromEnv());
+    const opening = openDatabase({ ...databaseOptionsFromEnv(), queryTimeoutMs: QUERY_TIMEOUT_MS });
     // A failed open (say, a bad URL) is retried by the next caller instead of cached forever.
     opening.catch(() => {
       if (holder.__todoDatabase === opening) holder.__todoDatabase = undefined;

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import * as healthRoute from '@/app/api/health/route';
-import { openDatabase, replaceDatabase, type DatabaseHandle } from '@/lib/db';
+import { openDatabase, QUERY_TIMEOUT_MS, replaceDatabase, type DatabaseHandle } from '@/lib/db';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { problemOf, tasksApi } from '@/tests/helpers/requests';
@@ -71,7 +71,9 @@ describe('GET /api/health when the database does not answer', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as net.AddressInfo;
-    const handle = await openDatabase({ driver: 'pg', url: `postgres://todo@127.0.0.1:${port}/todo`, poolMax: 2 });
+    // As the app opens its own (getDatabase()): with the query timeout.
+    const url = `postgres://todo@127.0.0.1:${port}/todo`;
+    const handle = await openDatabase({ driver: 'pg', url, poolMax: 2, queryTimeoutMs: QUERY_TIMEOUT_MS });
     opened.push({ handle, server, sockets });
     return handle;
   }
