@@ -184,6 +184,18 @@ const errorResponses = {
   },
 } as const;
 
+// The errors of the writes to one task: the toggle and DELETE (no body), PUT and PATCH (a body).
+const TASK_WRITE_ERRORS = errors(
+  'Unauthorized',
+  'Forbidden',
+  'TaskNotFound',
+  'PreconditionFailed',
+  'ValidationFailed',
+  'InternalError',
+  'ServiceUnavailable',
+);
+const TASK_UPDATE_ERRORS = { ...TASK_WRITE_ERRORS, ...errors('BadRequest', 'ContentTooLarge', 'UnsupportedMediaType') };
+
 const headers = {
   'Cache-Control': {
     description: '`no-store` on every response that carries user data, and on errors.',
@@ -348,18 +360,7 @@ function buildDocument(): Json {
           requestBody: jsonBody('ReplaceTaskBody'),
           responses: {
             '200': taskResponse('The updated task.'),
-            ...errors(
-              'BadRequest',
-              'Unauthorized',
-              'Forbidden',
-              'TaskNotFound',
-              'PreconditionFailed',
-              'ContentTooLarge',
-              'UnsupportedMediaType',
-              'ValidationFailed',
-              'InternalError',
-              'ServiceUnavailable',
-            ),
+            ...TASK_UPDATE_ERRORS,
           },
         },
         patch: {
@@ -371,18 +372,7 @@ function buildDocument(): Json {
           requestBody: jsonBody('PatchTaskBody'),
           responses: {
             '200': taskResponse('The updated task.'),
-            ...errors(
-              'BadRequest',
-              'Unauthorized',
-              'Forbidden',
-              'TaskNotFound',
-              'PreconditionFailed',
-              'ContentTooLarge',
-              'UnsupportedMediaType',
-              'ValidationFailed',
-              'InternalError',
-              'ServiceUnavailable',
-            ),
+            ...TASK_UPDATE_ERRORS,
           },
         },
         delete: {
@@ -392,15 +382,7 @@ function buildDocument(): Json {
           parameters: [ref('parameters', 'IfMatch')],
           responses: {
             '204': { description: 'Deleted. Empty body.', headers: NO_STORE },
-            ...errors(
-              'Unauthorized',
-              'Forbidden',
-              'TaskNotFound',
-              'PreconditionFailed',
-              'ValidationFailed',
-              'InternalError',
-              'ServiceUnavailable',
-            ),
+            ...TASK_WRITE_ERRORS,
           },
         },
       },
@@ -415,15 +397,7 @@ function buildDocument(): Json {
           parameters: [ref('parameters', 'IfMatch')],
           responses: {
             '200': taskResponse('The task, with `completed` flipped.'),
-            ...errors(
-              'Unauthorized',
-              'Forbidden',
-              'TaskNotFound',
-              'PreconditionFailed',
-              'ValidationFailed',
-              'InternalError',
-              'ServiceUnavailable',
-            ),
+            ...TASK_WRITE_ERRORS,
           },
         },
       },
