@@ -1,4 +1,4 @@
-import { allowedMethods, methodNotAllowed } from '@/lib/http';
+import { methodsNotAllowed } from '@/lib/http';
 import { docsAssetUrl } from './assets';
 
 // A route handler rather than a page: Swagger UI brings its own styles and script, and the
@@ -29,8 +29,4 @@ export function GET() {
 
 const ALLOW = ['GET', 'HEAD', 'OPTIONS'];
 
-export const POST = methodNotAllowed(ALLOW);
-export const PUT = methodNotAllowed(ALLOW);
-export const PATCH = methodNotAllowed(ALLOW);
-export const DELETE = methodNotAllowed(ALLOW);
-export const OPTIONS = allowedMethods(ALLOW);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);

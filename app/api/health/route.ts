@@ -1,5 +1,5 @@
 import { checkHealth } from '@/lib/health';
-import { allowedMethods, methodNotAllowed } from '@/lib/http';
+import { methodsNotAllowed } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,8 +14,4 @@ export async function GET() {
 
 const ALLOW = ['GET', 'HEAD', 'OPTIONS'];
 
-export const POST = methodNotAllowed(ALLOW);
-export const PUT = methodNotAllowed(ALLOW);
-export const PATCH = methodNotAllowed(ALLOW);
-export const DELETE = methodNotAllowed(ALLOW);
-export const OPTIONS = allowedMethods(ALLOW);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);

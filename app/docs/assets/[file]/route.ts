@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { allowedMethods, methodNotAllowed } from '@/lib/http';
+import { methodsNotAllowed } from '@/lib/http';
 import { findDocsAsset, type DocsAsset } from '../../assets';
 
 // Read from node_modules at run time: next.config.ts's outputFileTracingIncludes ships these
@@ -37,8 +37,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
 
 const ALLOW = ['GET', 'HEAD', 'OPTIONS'];
 
-export const POST = methodNotAllowed(ALLOW);
-export const PUT = methodNotAllowed(ALLOW);
-export const PATCH = methodNotAllowed(ALLOW);
-export const DELETE = methodNotAllowed(ALLOW);
-export const OPTIONS = allowedMethods(ALLOW);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);
