@@ -37,9 +37,18 @@ function errorMessage(code: string, message: string): Buffer {
   return Buffer.concat([header, fields]);
 }
 
+/** A server that accepts the login (AuthenticationOk, ReadyForQuery), then never answers. */
+function hungServer(socket: net.Socket): void {
+  socket.once('data', () => {
+    const authenticationOk = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0]);
+    const readyForQuery = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
+    socket.write(Buffer.concat([authenticationOk, readyForQuery]));
+  });
+}
+
 /** Runs one query the way the app does (Drizzle over a pg pool) and returns what it threw. */
 async function failedQuery(port: number): Promise<unknown> {
-  const pool = new pg.Pool({ connectionString: `postgres://app@127.0.0.1:${port}/app`, connectionTimeoutMillis: 300 });
+  const pool = new pg.Pool({ connectionString: `postgres://app@127.0.0.1:${port}/app`, connectionTimeoutMillis: 300, query_timeout: 300 });
   pool.on('error', () => {});
   try {
     await drizzle({ client: pool }).execute(sql`select 1`);
@@ -65,6 +74,7 @@ describe('errors of an unreachable database', () => {
     ['server shutting down (57P01 admin shutdown)', () => fakeServer((s) => s.end(errorMessage('57P01', 'terminating connection due to administrator command')))],
     ['server starting up (57P03)', () => fakeServer((s) => s.end(errorMessage('57P03', 'the database system is starting up')))],
     ['too many connections (53300)', () => fakeServer((s) => s.end(errorMessage('53300', 'sorry, too many clients already')))],
+    ['server logged in, then never answers the query (query_timeout)', () => fakeServer(hungServer)],
   ];
 
   it.each(cases)('%s answers 503 with Retry-After and no driver details', async (_, server) => {
