@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { users } from '@/lib/db/schema';
 import { env } from '@/lib/env';
+import { sqlState } from '@/lib/db/errors';
 import { HttpError } from '@/lib/http';
 import { isCanonicalCompactToken, verifyAccessToken } from '@/lib/tokens';
 
@@ -66,6 +67,8 @@ async function sessionUserId(cookie: { name: string; value: string }): Promise<s
 
 const uuid = z.uuid();
 
+const FOREIGN_KEY_VIOLATION = '23503';
+
 /** The user id the request proves it acts for, from a bearer token or the session cookie. */
 async function authenticatedUserId(request: Request): Promise<string> {
   const token = bearerToken(request);
@@ -84,9 +87,8 @@ async function authenticatedUserId(request: Request): Promise<string> {
   throw unauthorized('Sign in or send an access token');
 }
 
-/** Who is calling: `401` unless the request carries valid credentials of a user who still exists. */
-export async function authenticate(request: Request): Promise<Caller> {
-  const userId = await authenticatedUserId(request);
+/** `401` unless the user still exists: a valid token outlives a deleted account. */
+async function assertUserExists(userId: string): Promise<Caller> {
   const db = await getDb();
   const [user] = await db
     .select({ id: users.id, email: users.email, name: users.name })
@@ -97,14 +99,38 @@ export async function authenticate(request: Request): Promise<Caller> {
   return user;
 }
 
+/** Who is calling: `401` unless the request carries valid credentials of a user who still exists. */
+export async function authenticate(request: Request): Promise<Caller> {
+  return assertUserExists(await authenticatedUserId(request));
+}
+
 /**
- * For routes under `/api/{user_id}/…`: the caller, who must be that user. `401` before `403`;
- * a `{user_id}` that is not a UUID cannot be the caller, so it is a `403` too.
+ * For routes under `/api/{user_id}/…`: runs `work` with the id of the caller, who must be that
+ * user. `401` before `403`; a `{user_id}` that is not a UUID cannot be the caller, so it is a
+ * `403` too.
+ *
+ * Whether the caller's account still exists is not asked up front, which would cost every
+ * request a round trip: every task statement names its owner, and tasks are deleted with their
+ * user, so a statement that found or wrote a task has proved it. Only an answer a deleted user
+ * could also get asks: any error answer of `work` (`415` … `412`), a create the foreign key
+ * refused, or `work` calling `confirmUserExists()` when it found nothing. So a deleted user's
+ * credentials still get the `401` that the contract puts before every other answer.
  */
-export async function authorizeUser(request: Request, userIdInPath: string): Promise<Caller> {
-  const caller = await authenticate(request);
-  if (!uuid.safeParse(userIdInPath).success || userIdInPath.toLowerCase() !== caller.id) {
+export async function asUser<T>(
+  request: Request,
+  userIdInPath: string,
+  work: (userId: string, confirmUserExists: () => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const userId = await authenticatedUserId(request);
+  if (!uuid.safeParse(userIdInPath).success || userIdInPath.toLowerCase() !== userId) {
     throw new HttpError(403, 'You can only access your own tasks');
   }
-  return caller;
+  const confirm = async () => void (await assertUserExists(userId));
+  try {
+    return await work(userId, confirm);
+  } catch (err) {
+    // Not when the database is down: asking again would only double the wait for the 503.
+    if (err instanceof HttpError || sqlState(err) === FOREIGN_KEY_VIOLATION) await confirm();
+    throw err;
+  }
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { authenticate, authorizeUser } from '@/lib/caller';
+import { asUser, authenticate } from '@/lib/caller';
 import { users } from '@/lib/db/schema';
 import { HttpError } from '@/lib/http';
 import { AUDIENCE, ISSUER, issueAccessToken, signingKey } from '@/lib/tokens';
@@ -109,25 +109,47 @@ describe('authenticate() with a bearer token', () => {
   });
 });
 
-describe('authorizeUser()', () => {
-  it('answers the caller for their own user id, in any hex casing', async () => {
+describe('asUser()', () => {
+  const whoAmI = (req: Request, pathUserId: string) => asUser(req, pathUserId, async (userId) => userId);
+
+  it('runs the work as the caller for their own user id, in any hex casing', async () => {
     const user = await createTestUser();
-    expect((await authorizeUser(request(user.headers), user.id)).id).toBe(user.id);
-    expect((await authorizeUser(request(user.headers), user.id.toUpperCase())).id).toBe(user.id);
+    expect(await whoAmI(request(user.headers), user.id)).toBe(user.id);
+    expect(await whoAmI(request(user.headers), user.id.toUpperCase())).toBe(user.id);
   });
 
   it("answers 403 for another user's id and for a path id that is not a UUID", async () => {
     const ann = await createTestUser();
     const bob = await createTestUser();
     for (const id of [bob.id, 'not-a-uuid', '', `${ann.id}x`]) {
-      const error = await failure(authorizeUser(request(ann.headers), id));
+      const error = await failure(whoAmI(request(ann.headers), id));
       expect(error.status).toBe(403);
     }
   });
 
   it('answers 401 before 403', async () => {
     const bob = await createTestUser();
-    expect((await failure(authorizeUser(request(), bob.id))).status).toBe(401);
-    expect((await failure(authorizeUser(bearer('garbage'), 'not-a-uuid'))).status).toBe(401);
+    expect((await failure(whoAmI(request(), bob.id))).status).toBe(401);
+    expect((await failure(whoAmI(bearer('garbage'), 'not-a-uuid'))).status).toBe(401);
+  });
+
+  it("turns the work's client errors into 401 once the account is gone, and leaves them alone before", async () => {
+    const user = await createTestUser();
+    const notFound = () => asUser(request(user.headers), user.id, async () => Promise.reject(new HttpError(404, 'Task not found')));
+    expect((await failure(notFound())).status).toBe(404);
+    await database.current.db.delete(users).where(eq(users.id, user.id));
+    expect((await failure(notFound())).status).toBe(401);
+    // Work that found nothing asks as well; work that found something has proved the account.
+    const empty = asUser(request(user.headers), user.id, async (_, confirmUserExists) => confirmUserExists());
+    expect((await failure(empty)).status).toBe(401);
+  });
+
+  it('does not ask when the work failed for want of the database (that stays a 503)', async () => {
+    const user = await createTestUser();
+    // Were it to ask, the missing account would turn the failure into a 401.
+    await database.current.db.delete(users).where(eq(users.id, user.id));
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const failed = await asUser(request(user.headers), user.id, async () => Promise.reject(down)).catch((e: unknown) => e);
+    expect(failed).toBe(down);
   });
 });

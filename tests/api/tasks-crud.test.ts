@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { tasks } from '@/lib/db/schema';
+import { tasks, users } from '@/lib/db/schema';
 import type { TaskJson } from '@/lib/validation/tasks';
 import { createTestUser, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
@@ -310,6 +310,50 @@ describe('authentication and authorization', () => {
       expect((await problemOf(response)).status).toBe(401);
     }
     expect(await storedTask(task.id)).toMatchObject({ title: task.title, completed: false });
+  });
+
+  // The routes do not look the account up before their work (see asUser in lib/caller.ts): these
+  // are the answers that must still ask, and each must be the 401 that comes before all others.
+  it("answers 401 on every route to a deleted user's valid token, whatever else is wrong", async () => {
+    const gone = await createTestUser();
+    const goneApi = tasksApi(gone);
+    const task = await createTaskVia(goneApi);
+    const someoneElses = await createTaskVia(api);
+    await database.current.db.delete(users).where(eq(users.id, gone.id));
+    const responses = await Promise.all([
+      goneApi.list(),
+      goneApi.list({ completed: 'true', q: 'x' }),
+      goneApi.list({ limit: '0' }),
+      goneApi.create({ title: 'after deletion' }),
+      goneApi.create({ title: 'after deletion' }, { headers: { 'idempotency-key': 'k1' } }),
+      goneApi.create({ title: '' }),
+      goneApi.create(undefined, { rawBody: '{', headers: { 'content-type': 'application/json' } }),
+      goneApi.create({ title: 't' }, { headers: { 'content-type': 'text/plain' } }),
+      goneApi.get(task.id),
+      goneApi.get(someoneElses.id),
+      goneApi.get('not-a-uuid'),
+      goneApi.put(task.id, { title: 't' }),
+      goneApi.patch(task.id, { title: 't' }),
+      goneApi.patch(task.id, { title: 't' }, { headers: { 'if-match': '"1-x"' } }),
+      goneApi.remove(task.id),
+      goneApi.toggle(task.id),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual(responses.map(() => 401));
+    for (const response of responses) {
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+      expect((await problemOf(response)).detail).toBe('The account of this token no longer exists');
+    }
+    const left = await database.current.db.select().from(tasks).where(eq(tasks.userId, gone.id));
+    expect(left).toEqual([]);
+    expect(await storedTask(someoneElses.id)).toMatchObject({ title: someoneElses.title });
+  });
+
+  it('answers an empty list, not 401, to a user who has no tasks yet', async () => {
+    const fresh = await createTestUser();
+    const response = await tasksApi(fresh).list();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([]);
+    expect(response.headers.get('x-total-count')).toBe('0');
   });
 
   it('answers 401 for a tampered token', async () => {

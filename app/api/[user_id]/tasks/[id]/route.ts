@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { authorizeUser } from '@/lib/caller';
+import { asUser } from '@/lib/caller';
 import { ifMatchVersions } from '@/lib/etag';
 import { handler, methodsNotAllowed, parseAll, parseWith, readJsonBody } from '@/lib/http';
 import { conditionalTaskResponse, taskResponse } from '@/lib/task-responses';
@@ -12,19 +12,21 @@ const ALLOW = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 export const GET = handler(async (request: Request, { params }: Context) => {
   const path = await params;
-  const caller = await authorizeUser(request, path.user_id);
-  const { id } = parseWith(TaskPathParams, path);
-  return conditionalTaskResponse(request, await getTask(caller.id, id));
+  return asUser(request, path.user_id, async (userId) => {
+    const { id } = parseWith(TaskPathParams, path);
+    return conditionalTaskResponse(request, await getTask(userId, id));
+  });
 });
 
 /** PUT and PATCH differ only in what their body may hold. */
 function updateWith(schema: z.ZodType<TaskChanges>) {
   return handler(async (request: Request, { params }: Context) => {
     const path = await params;
-    const caller = await authorizeUser(request, path.user_id);
-    const body = await readJsonBody(request);
-    const { path: { id }, body: changes } = parseAll({ path: TaskPathParams, body: schema }, { path, body });
-    return taskResponse(await updateTask(caller.id, id, changes, ifMatchVersions(request.headers.get('if-match'), id)));
+    return asUser(request, path.user_id, async (userId) => {
+      const body = await readJsonBody(request);
+      const { path: { id }, body: changes } = parseAll({ path: TaskPathParams, body: schema }, { path, body });
+      return taskResponse(await updateTask(userId, id, changes, ifMatchVersions(request.headers.get('if-match'), id)));
+    });
   });
 }
 
@@ -33,10 +35,11 @@ export const PATCH = updateWith(PatchTaskBody);
 
 export const DELETE = handler(async (request: Request, { params }: Context) => {
   const path = await params;
-  const caller = await authorizeUser(request, path.user_id);
-  const { id } = parseWith(TaskPathParams, path);
-  await deleteTask(caller.id, id, ifMatchVersions(request.headers.get('if-match'), id));
-  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  return asUser(request, path.user_id, async (userId) => {
+    const { id } = parseWith(TaskPathParams, path);
+    await deleteTask(userId, id, ifMatchVersions(request.headers.get('if-match'), id));
+    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+  });
 });
 
 export const { POST, OPTIONS } = methodsNotAllowed(ALLOW);

@@ -1,4 +1,4 @@
-import { authorizeUser } from '@/lib/caller';
+import { asUser } from '@/lib/caller';
 import { ifMatchVersions } from '@/lib/etag';
 import { handler, methodsNotAllowed, parseWith } from '@/lib/http';
 import { taskResponse } from '@/lib/task-responses';
@@ -12,9 +12,10 @@ const ALLOW = ['PATCH', 'OPTIONS'];
 /** Flips `completed`; takes no body. */
 export const PATCH = handler(async (request: Request, { params }: Context) => {
   const path = await params;
-  const caller = await authorizeUser(request, path.user_id);
-  const { id } = parseWith(TaskPathParams, path);
-  return taskResponse(await toggleTaskCompletion(caller.id, id, ifMatchVersions(request.headers.get('if-match'), id)));
+  return asUser(request, path.user_id, async (userId) => {
+    const { id } = parseWith(TaskPathParams, path);
+    return taskResponse(await toggleTaskCompletion(userId, id, ifMatchVersions(request.headers.get('if-match'), id)));
+  });
 });
 
 export const { GET, HEAD, POST, PUT, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);
