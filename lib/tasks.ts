@@ -143,6 +143,11 @@ function cursorAfter(task: Task, userId: string, options: ListTasksOptions): str
   return encodeCursor({ v, i: task.id, f: fingerprint(userId, options) });
 }
 
+async function countTasks(db: Database, filters: SQL | undefined): Promise<number> {
+  const [counted] = await db.select({ total: count() }).from(tasks).where(filters);
+  return counted?.total ?? 0;
+}
+
 /**
  * One page of the caller's tasks, in a total order (the sort, then `id`), starting after the
  * cursor's row: a task created or deleted between pages never makes another repeat or vanish.
@@ -157,22 +162,22 @@ export async function listTasksForUser(userId: string, options: ListTasksOptions
   const direction = options.order === 'asc' ? asc : desc;
 
   const db = await getDb();
-  // Two statements in parallel (two pool connections): a keyset page cannot also count.
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select(getTableColumns(tasks))
-      .from(tasks)
-      .where(and(filters, position))
-      .orderBy(direction(SORT_EXPRESSIONS[options.sort]), direction(tasks.id))
-      .limit(options.limit + 1),
-    db.select({ total: count() }).from(tasks).where(filters),
-  ]);
+  // One round trip: the count is an uncorrelated subquery, which PostgreSQL runs once (its
+  // `tasks` is its own FROM's, not the outer row's).
+  const rows = await db
+    .select({ ...getTableColumns(tasks), total: sql<number>`(select count(*) from ${tasks} where ${filters})`.mapWith(Number) })
+    .from(tasks)
+    .where(and(filters, position))
+    .orderBy(direction(SORT_EXPRESSIONS[options.sort]), direction(tasks.id))
+    .limit(options.limit + 1);
+  // No row to carry the count: none match, or the cursor is past the last.
+  const total = rows[0]?.total ?? (position ? await countTasks(db, filters) : 0);
 
-  const page = rows.slice(0, options.limit);
+  const page = rows.slice(0, options.limit).map(({ total: _, ...task }) => task);
   const last = page.at(-1);
   return {
     tasks: page,
-    total: counted?.total ?? 0,
+    total,
     nextCursor: rows.length > options.limit && last ? cursorAfter(last, userId, options) : undefined,
   };
 }

@@ -165,6 +165,19 @@ describe('keyset pagination', () => {
     expect(await listed(second)).toHaveLength(5);
   });
 
+  it('still counts on a page that came out empty because the tasks after the cursor were deleted', async () => {
+    const own = tasksApi(await createTestUser());
+    for (const title of ['one', 'two', 'three']) await createTaskVia(own, { title });
+    const first = await own.list({ sort: 'title', order: 'asc', limit: '2' });
+    expect(ids(await listed(first))).toHaveLength(2);
+    const [rest] = await listed(await own.list({ sort: 'title', order: 'asc', limit: '1', q: 'two' }));
+    expect((await own.remove(rest!.id)).status).toBe(204);
+    const second = await own.list(nextQuery(first));
+    expect(await listed(second)).toEqual([]);
+    expect(second.headers.get('x-total-count')).toBe('2');
+    expect(second.headers.get('link')).toBeNull();
+  });
+
   it('omits Link when the last page is exactly full', async () => {
     const response = await api.list({ limit: '12' });
     expect(await listed(response)).toHaveLength(12);
