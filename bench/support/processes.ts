@@ -117,16 +117,27 @@ export interface AppServer extends Child {
 }
 
 /** `next start` on 127.0.0.1:`port` from the build in `distDir`, ready to serve. */
-export async function startApp(options: { distDir: string; port: number; env: Record<string, string>; echo?: boolean; nodeArgs?: string[] }): Promise<AppServer> {
+export async function startApp(options: {
+  distDir: string;
+  port: number;
+  env: Record<string, string>;
+  echo?: boolean;
+  nodeArgs?: string[];
+  /** Run `npm start`'s cluster of this many `next start` processes instead of one `next start`. */
+  workers?: number;
+}): Promise<AppServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: options.distDir,
     AUTH_TRUST_HOST: 'true',
     ...options.env,
+    ...(options.workers && { WEB_CONCURRENCY: String(options.workers) }),
     NODE_ENV: 'production',
   };
-  const child = startChild(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const entry = options.workers ? path.join(ROOT, 'scripts', 'start.mjs') : NEXT_BIN;
+  const args = [...(options.workers ? [] : ['start']), '-p', String(options.port), '-H', '127.0.0.1'];
+  const child = startChild(process.execPath, [...(options.nodeArgs ?? []), entry, ...args], {
     env,
     label: `app:${options.port}`,
     echo: options.echo,

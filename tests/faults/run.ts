@@ -1,5 +1,6 @@
 // npm run test:faults: the app against a real PostgreSQL that goes away and comes back.
-// Builds (or reuses) a production build in .next-faults, starts `next start` against a fresh
+// Builds (or reuses) a production build in .next-faults, starts it as `npm start` does (two
+// `next start` processes on one port, scripts/start.mjs) against a fresh
 // database, then stops PostgreSQL while clients keep creating tasks, starts it again,
 // terminates every connection of the app, and finally sends SIGTERM during a slow request.
 //
@@ -349,6 +350,8 @@ async function main(): Promise<void> {
       port: PORT,
       env: { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString('base64url') },
       echo: process.env.FAULTS_ECHO === '1',
+      // `npm start`: what production runs, two `next start` processes on one port.
+      workers: 2,
     });
     const account = await createAccount(app.url, 'faults');
     try {

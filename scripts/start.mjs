@@ -1,0 +1,74 @@
+// `npm start`: the production server, one `next start` per core on one port (Node's cluster
+// module shares the listening socket among them). A Next server runs on one thread, and its own
+// request pipeline costs more CPU than our handlers (README, Performance): one process would
+// leave every other core idle.
+//   WEB_CONCURRENCY=n   processes (default: the cores this process may use)
+//   npm start -- -p 8080 -H 0.0.0.0   arguments go to each `next start`
+// Each worker is a plain `next start`, with its own database pool (DB_POOL_MAX connections) and
+// its own graceful shutdown (lib/server-start.ts). SIGTERM or SIGINT here is passed on to every
+// worker; this process exits when they all have.
+import cluster from 'node:cluster';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import nextEnv from '@next/env';
+
+// The .env files as `next start` reads them, to know the database before the workers do.
+nextEnv.loadEnvConfig(process.cwd());
+
+function processCount() {
+  const requested = process.env.WEB_CONCURRENCY;
+  const count = requested ? Number(requested) : availableParallelism();
+  if (!Number.isInteger(count) || count < 1) {
+    console.error(`WEB_CONCURRENCY must be a whole number of at least 1 (got "${requested}")`);
+    process.exit(1);
+  }
+  // The embedded database lives in one process: two would write the same folder unlocked.
+  const pglite = process.env.DATABASE_DRIVER === 'pglite' || (!process.env.DATABASE_DRIVER && !process.env.DATABASE_URL?.trim());
+  if (pglite && count > 1) {
+    if (requested) console.warn(`[start] the embedded database (no DATABASE_URL) serves one process, not ${count}`);
+    return 1;
+  }
+  return count;
+}
+
+const workers = processCount();
+cluster.setupPrimary({ exec: createRequire(import.meta.url).resolve('next/dist/bin/next'), args: ['start', ...process.argv.slice(2)] });
+
+// A worker that dies this soon after it started is failing to start (a bad environment, the
+// port taken; lib/server-start.ts checks the environment once Next listens), and so would the
+// next one.
+const STARTUP_MS = 10_000;
+const started = new WeakMap();
+let stopping = false;
+let exitCode = 0;
+
+function fork() {
+  started.set(cluster.fork(), Date.now());
+}
+
+function stopAll(signal) {
+  stopping = true;
+  for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+}
+
+cluster.on('exit', (worker, code, signal) => {
+  if (!stopping && Date.now() - started.get(worker) > STARTUP_MS) {
+    // It served, then died (out of memory, a crash): the others carry on while a new one starts.
+    console.error(`[start] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    fork();
+    return;
+  }
+  if (!stopping) {
+    exitCode = code || 1;
+    stopAll('SIGTERM');
+  }
+  if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+});
+
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    if (!stopping) stopAll(signal);
+  });
+}
+
+for (let i = 0; i < workers; i++) fork();
