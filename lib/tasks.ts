@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
 import { getDb, type Database } from '@/lib/db';
@@ -33,20 +33,43 @@ export function taskNotFound(): HttpError {
   return new HttpError(404, 'Task not found');
 }
 
-const ownTask = (userId: string, id: string) => and(eq(tasks.id, id), eq(tasks.userId, userId));
+const ownTask = (userId: string | Placeholder, id: string | Placeholder) => and(eq(tasks.id, id), eq(tasks.userId, userId));
+
+// Drizzle builds a statement's SQL anew on every call, which cost a create ~0.35 ms of CPU
+// (measured in-process, bench/handlers.ts: 0.91 → 0.56 ms). The frequent statements are built
+// once per database handle and shape, with placeholders, and PostgreSQL keeps each one parsed
+// and planned per connection (a named prepared statement).
+const statements = new WeakMap<Database, Map<string, unknown>>();
+
+function prepared<P>(db: Database, name: string, prepare: () => P): P {
+  let byName = statements.get(db);
+  if (!byName) statements.set(db, (byName = new Map()));
+  let statement = byName.get(name) as P | undefined;
+  if (!statement) byName.set(name, (statement = prepare()));
+  return statement;
+}
+
+const placeholder = sql.placeholder;
+
+const insertTask = (db: Executor) =>
+  db
+    .insert(tasks)
+    .values({ userId: placeholder('userId'), title: placeholder('title'), description: placeholder('description'), completed: placeholder('completed') })
+    .returning();
 
 export async function createTask(userId: string, input: NewTaskInput, executor?: Executor): Promise<Task> {
-  const db = executor ?? (await getDb());
-  const [task] = await db
-    .insert(tasks)
-    .values({ userId, title: input.title, description: input.description ?? null, completed: input.completed ?? false })
-    .returning();
+  const values = { userId, title: input.title, description: input.description ?? null, completed: input.completed ?? false };
+  // A transaction's statements run on its own connection: not the shared prepared one.
+  if (executor) return (await insertTask(executor).execute(values))[0]!;
+  const db = await getDb();
+  const [task] = await prepared(db, 'create_task', () => insertTask(db).prepare('create_task')).execute(values);
   return task!;
 }
 
 export async function getTask(userId: string, id: string): Promise<Task> {
   const db = await getDb();
-  const [task] = await db.select().from(tasks).where(ownTask(userId, id)).limit(1);
+  const select = () => db.select().from(tasks).where(ownTask(placeholder('userId'), placeholder('id'))).limit(1).prepare('get_task');
+  const [task] = await prepared(db, 'get_task', select).execute({ userId, id });
   if (!task) throw taskNotFound();
   return task;
 }
@@ -129,13 +152,11 @@ function invalidCursor(): HttpError {
   ]);
 }
 
-function afterCursor(cursor: string, userId: string, options: ListTasksOptions): SQL {
+/** The row a cursor points after; `422` for a cursor of another list, filters or sort. */
+function cursorPosition(cursor: string, userId: string, options: ListTasksOptions): { v: string; i: string } {
   const position = CursorPosition.safeParse(decodeCursor(cursor));
   if (!position.success || position.data.f !== fingerprint(userId, options)) throw invalidCursor();
-  const { v, i } = position.data;
-  const value = options.sort === 'title' ? sql`lower(${v}::text)` : sql`${v}::timestamptz`;
-  const key = sql`(${SORT_EXPRESSIONS[options.sort]}, ${tasks.id})`;
-  return options.order === 'asc' ? sql`${key} > (${value}, ${i}::uuid)` : sql`${key} < (${value}, ${i}::uuid)`;
+  return position.data;
 }
 
 function cursorAfter(task: Task, userId: string, options: ListTasksOptions): string {
@@ -143,9 +164,42 @@ function cursorAfter(task: Task, userId: string, options: ListTasksOptions): str
   return encodeCursor({ v, i: task.id, f: fingerprint(userId, options) });
 }
 
-async function countTasks(db: Database, filters: SQL | undefined): Promise<number> {
-  const [counted] = await db.select({ total: count() }).from(tasks).where(filters);
-  return counted?.total ?? 0;
+/** What decides a list statement's SQL; its values go in as placeholders. */
+interface ListShape {
+  sort: ListTasksOptions['sort'];
+  order: ListTasksOptions['order'];
+  completed: boolean;
+  q: boolean;
+  after: boolean;
+}
+
+function listFilters(shape: ListShape): SQL {
+  return and(
+    eq(tasks.userId, placeholder('userId')),
+    shape.completed ? eq(tasks.completed, placeholder('completed')) : undefined,
+    shape.q ? or(ilike(tasks.title, placeholder('q')), ilike(tasks.description, placeholder('q'))) : undefined,
+  )!;
+}
+
+function listStatement(db: Database, shape: ListShape, name: string) {
+  const filters = listFilters(shape);
+  const v = shape.sort === 'title' ? sql`lower(${placeholder('v')}::text)` : sql`${placeholder('v')}::timestamptz`;
+  const key = sql`(${SORT_EXPRESSIONS[shape.sort]}, ${tasks.id})`;
+  const position = shape.after ? sql`${key} ${sql.raw(shape.order === 'asc' ? '>' : '<')} (${v}, ${placeholder('i')}::uuid)` : undefined;
+  const direction = shape.order === 'asc' ? asc : desc;
+  // One round trip: the count is an uncorrelated subquery, which PostgreSQL runs once (its
+  // `tasks` is its own FROM's, not the outer row's).
+  return db
+    .select({ ...getTableColumns(tasks), total: sql<number>`(select count(*) from ${tasks} where ${filters})`.mapWith(Number) })
+    .from(tasks)
+    .where(and(filters, position))
+    .orderBy(direction(SORT_EXPRESSIONS[shape.sort]), direction(tasks.id))
+    .limit(placeholder('limit'))
+    .prepare(name);
+}
+
+function countStatement(db: Database, shape: ListShape, name: string) {
+  return db.select({ total: count() }).from(tasks).where(listFilters(shape)).prepare(name);
 }
 
 /**
@@ -153,25 +207,27 @@ async function countTasks(db: Database, filters: SQL | undefined): Promise<numbe
  * cursor's row: a task created or deleted between pages never makes another repeat or vanish.
  */
 export async function listTasksForUser(userId: string, options: ListTasksOptions): Promise<TaskPage> {
-  const filters = and(
-    eq(tasks.userId, userId),
-    options.completed === undefined ? undefined : eq(tasks.completed, options.completed),
-    options.q ? or(ilike(tasks.title, likeSubstring(options.q)), ilike(tasks.description, likeSubstring(options.q))) : undefined,
-  );
-  const position = options.cursor === undefined ? undefined : afterCursor(options.cursor, userId, options);
-  const direction = options.order === 'asc' ? asc : desc;
+  const after = options.cursor === undefined ? undefined : cursorPosition(options.cursor, userId, options);
+  const shape: ListShape = { sort: options.sort, order: options.order, completed: options.completed !== undefined, q: Boolean(options.q), after: Boolean(after) };
+  const values = {
+    userId,
+    completed: options.completed ?? null,
+    q: options.q ? likeSubstring(options.q) : null,
+    v: after?.v ?? null,
+    i: after?.i ?? null,
+    limit: options.limit + 1,
+  };
+  const filtersName = [shape.completed && 'completed', shape.q && 'q'].filter(Boolean).join('_');
+  const listName = ['list', shape.sort, shape.order, filtersName, shape.after && 'after'].filter(Boolean).join('_');
 
   const db = await getDb();
-  // One round trip: the count is an uncorrelated subquery, which PostgreSQL runs once (its
-  // `tasks` is its own FROM's, not the outer row's).
-  const rows = await db
-    .select({ ...getTableColumns(tasks), total: sql<number>`(select count(*) from ${tasks} where ${filters})`.mapWith(Number) })
-    .from(tasks)
-    .where(and(filters, position))
-    .orderBy(direction(SORT_EXPRESSIONS[options.sort]), direction(tasks.id))
-    .limit(options.limit + 1);
+  const rows = await prepared(db, listName, () => listStatement(db, shape, listName)).execute(values);
   // No row to carry the count: none match, or the cursor is past the last.
-  const total = rows[0]?.total ?? (position ? await countTasks(db, filters) : 0);
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && after) {
+    const countName = ['count', filtersName].filter(Boolean).join('_');
+    total = (await prepared(db, countName, () => countStatement(db, shape, countName)).execute(values))[0]?.total ?? 0;
+  }
 
   const page = rows.slice(0, options.limit).map(({ total: _, ...task }) => task);
   const last = page.at(-1);
