@@ -34,35 +34,44 @@ function processCount() {
 const workers = processCount();
 cluster.setupPrimary({ exec: createRequire(import.meta.url).resolve('next/dist/bin/next'), args: ['start', ...process.argv.slice(2)] });
 
-// A worker that dies this soon after it started is failing to start (a bad environment, the
-// port taken; lib/server-start.ts checks the environment once Next listens), and so would the
-// next one.
+// Until the first workers have run this long, a worker that dies is failing to start (a bad
+// environment, the port taken; lib/server-start.ts checks the environment once Next listens),
+// and so would any other: stop them all. After that, a death is a crash: start another.
 const STARTUP_MS = 10_000;
-const started = new WeakMap();
+const RESTART_DELAY_MS = 1_000;
+const live = new Set();
+let startedUp = false;
 let stopping = false;
 let exitCode = 0;
 
 function fork() {
-  started.set(cluster.fork(), Date.now());
+  live.add(cluster.fork());
 }
 
 function stopAll(signal) {
   stopping = true;
-  for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  for (const worker of live) worker.process.kill(signal);
 }
 
+// A worker answers SIGTERM or SIGINT as `next start` does, with 143 or 130: not a failure.
+const SIGNAL_EXIT_CODES = new Set([130, 143]);
+
 cluster.on('exit', (worker, code, signal) => {
-  if (!stopping && Date.now() - started.get(worker) > STARTUP_MS) {
-    // It served, then died (out of memory, a crash): the others carry on while a new one starts.
+  live.delete(worker);
+  if (!stopping && startedUp) {
     console.error(`[start] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    fork();
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, RESTART_DELAY_MS);
     return;
   }
   if (!stopping) {
-    exitCode = code || 1;
+    exitCode ||= code || 1;
     stopAll('SIGTERM');
+  } else if (code && !SIGNAL_EXIT_CODES.has(code)) {
+    exitCode ||= code;
   }
-  if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+  if (live.size === 0) process.exit(exitCode);
 });
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
@@ -72,3 +81,4 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
 }
 
 for (let i = 0; i < workers; i++) fork();
+setTimeout(() => (startedUp = true), STARTUP_MS).unref();
