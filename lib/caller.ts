@@ -130,7 +130,8 @@ export async function asUser<T>(
     return await work(userId, confirm);
   } catch (err) {
     // Not when the database is down: asking again would only double the wait for the 503.
-    if (err instanceof HttpError || sqlState(err) === FOREIGN_KEY_VIOLATION) await confirm();
+    // (A 401 is the answer already: confirmUserExists() threw it.)
+    if (err instanceof HttpError ? err.status !== 401 : sqlState(err) === FOREIGN_KEY_VIOLATION) await confirm();
     throw err;
   }
 }

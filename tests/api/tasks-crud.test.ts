@@ -319,6 +319,8 @@ describe('authentication and authorization', () => {
     const goneApi = tasksApi(gone);
     const task = await createTaskVia(goneApi);
     const someoneElses = await createTaskVia(api);
+    // A create whose retry, after the deletion, would otherwise replay its stored answer.
+    expect((await goneApi.create({ title: 'kept' }, { headers: { 'idempotency-key': 'before' } })).status).toBe(201);
     await database.current.db.delete(users).where(eq(users.id, gone.id));
     const responses = await Promise.all([
       goneApi.list(),
@@ -326,6 +328,7 @@ describe('authentication and authorization', () => {
       goneApi.list({ limit: '0' }),
       goneApi.create({ title: 'after deletion' }),
       goneApi.create({ title: 'after deletion' }, { headers: { 'idempotency-key': 'k1' } }),
+      goneApi.create({ title: 'kept' }, { headers: { 'idempotency-key': 'before' } }),
       goneApi.create({ title: '' }),
       goneApi.create(undefined, { rawBody: '{', headers: { 'content-type': 'application/json' } }),
       goneApi.create({ title: 't' }, { headers: { 'content-type': 'text/plain' } }),
