@@ -2,7 +2,8 @@
 // INSERT … RETURNING into the same table (bench/floor-server.ts), alternating A B A B at 50
 // connections: the app as `npm start` runs it (one `next start` per core, scripts/start.mjs) and
 // as one `next start` process, with the app's /api/health (a Next route doing `select 1`) as the
-// framework's own cost; then the first page of a 10,000-task account and a search over it.
+// framework's own cost; then the first page of a 10,000-task account and a search over it, at
+// 50 connections and at one.
 // Everything runs on this machine: a fresh database on the local PostgreSQL (BENCH_DATABASE_URL),
 // `next build` into .next-bench (reused while fresh), the app on 127.0.0.1:3301 (and :3303).
 //   BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=10 (seconds) BENCH_REBUILD=1
@@ -50,11 +51,14 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100 + children.reduce((sum, child) => sum + cpuSeconds(Number(child)), 0);
 }
 
-async function load(url: string, options: { method?: 'GET' | 'POST'; account: Account; body?: unknown; seconds: number; pid: number }): Promise<Round> {
+async function load(
+  url: string,
+  options: { method?: 'GET' | 'POST'; account: Account; body?: unknown; seconds: number; pid: number; connections?: number },
+): Promise<Round> {
   const cpuBefore = cpuSeconds(options.pid);
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections: options.connections ?? CONNECTIONS,
     duration: options.seconds,
     method: options.method ?? 'GET',
     headers: { ...options.account.headers, ...(options.body !== undefined && { 'content-type': 'application/json' }) },
@@ -150,6 +154,8 @@ async function main(): Promise<number> {
       health: [] as Round[],
       list: [] as Round[],
       search: [] as Round[],
+      listAlone: [] as Round[],
+      searchAlone: [] as Round[],
     };
     // Reads first, on the freshly vacuumed table: the creates below leave thousands of entries in
     // the trigram indexes' pending list, which every search then scans until autovacuum runs.
@@ -158,9 +164,12 @@ async function main(): Promise<number> {
       for (const url of [listUrl, searchUrl]) await load(url, { account: reader, seconds: WARMUP_S, pid: appPid });
     }
     for (let round = 1; round <= ROUNDS && ONLY !== 'create'; round++) {
-      console.log(`round ${round}/${ROUNDS}: list, search over ${LIST_TASKS.toLocaleString('en-US')} tasks (${DURATION_S} s each) …`);
+      console.log(`round ${round}/${ROUNDS}: list, search over ${LIST_TASKS.toLocaleString('en-US')} tasks (${DURATION_S} s each, then alone) …`);
       results.list.push(await load(listUrl, { account: reader, seconds: DURATION_S, pid: appPid }));
       results.search.push(await load(searchUrl, { account: reader, seconds: DURATION_S, pid: appPid }));
+      // One request at a time: what a single person waits for, without 49 others in the queue.
+      results.listAlone.push(await load(listUrl, { account: reader, seconds: DURATION_S / 2, pid: appPid, connections: 1 }));
+      results.searchAlone.push(await load(searchUrl, { account: reader, seconds: DURATION_S / 2, pid: appPid, connections: 1 }));
     }
     const singleCreate = single && `${single.url}/api/${writer.userId}/tasks`;
     const singlePid = single?.process.pid ?? 0;
@@ -197,6 +206,8 @@ async function main(): Promise<number> {
             ['`GET /api/health`: Next route, `select 1` (`npm start`)', results.health],
             [`list, first page of ${LIST_TASKS.toLocaleString('en-US')}`, results.list],
             [`search \`q=${SEARCH}\` over ${LIST_TASKS.toLocaleString('en-US')}`, results.search],
+            ['list, one connection', results.listAlone],
+            ['search, one connection', results.searchAlone],
           ] as const
         )
           .filter(([, rounds]) => rounds.length > 0)
