@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { decode } from 'next-auth/jwt';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
+import { sqlState } from '@/lib/db/errors';
 import { users } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { sqlState } from '@/lib/db/errors';
 import { HttpError } from '@/lib/http';
 import { isCanonicalCompactToken, verifyAccessToken } from '@/lib/tokens';
 
