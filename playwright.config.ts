@@ -49,7 +49,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: `npx next build && npx next start -p ${PORT} -H 127.0.0.1`,
+    // The production entry point, `npm start` (scripts/start.mjs): one process on PGlite.
+    command: `npx next build && node scripts/start.mjs -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     env: serverEnv,
     timeout: 240_000,
