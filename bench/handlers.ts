@@ -18,6 +18,7 @@ process.env.DATABASE_URL = database.url;
 const { closeDatabase } = await import('@/lib/db');
 const { issueAccessToken } = await import('@/lib/tokens');
 const tasksRoute = await import('@/app/api/[user_id]/tasks/route');
+const completeRoute = await import('@/app/api/[user_id]/tasks/[id]/complete/route');
 const healthRoute = await import('@/app/api/health/route');
 
 async function seedUser(email: string, tasks: number): Promise<{ id: string; headers: Record<string, string> }> {
@@ -67,12 +68,25 @@ try {
       }),
       context(writer.id),
     );
+  // Toggles of 50 of the writer's tasks (taken once the creates have made them), one each at a time.
+  let toggled: string[] = [];
+  let next = 0;
+  const toggle: Call = async () => {
+    if (!toggled.length) {
+      toggled = (await adminQuery<{ id: string }>(database.url, 'select id from tasks where user_id = $1 limit 50', [writer.id])).rows.map((r) => r.id);
+    }
+    const id = toggled[next++ % toggled.length]!;
+    return completeRoute.PATCH(new Request(`${base}/${writer.id}/tasks/${id}/complete`, { method: 'PATCH', headers: writer.headers }), {
+      params: Promise.resolve({ user_id: writer.id, id }),
+    });
+  };
   // Reads before the creates, whose trigram index entries would slow the search (see bench.ts).
   const cases: [string, Call][] = [
     ['GET /api/health (select 1)', () => healthRoute.GET()],
     ['GET /tasks (first page of 10,000)', () => tasksRoute.GET(new Request(`${base}/${reader.id}/tasks`, { headers: reader.headers }), context(reader.id))],
     ['GET /tasks?q=invoice', () => tasksRoute.GET(new Request(`${base}/${reader.id}/tasks?q=invoice`, { headers: reader.headers }), context(reader.id))],
     ['POST /tasks (create)', create],
+    ['PATCH /tasks/{id}/complete (toggle)', toggle],
   ];
 
   const profileDir = process.env.HANDLERS_CPU_PROF;
