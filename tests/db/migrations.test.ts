@@ -115,11 +115,11 @@ describe(`migrations round trip (${config.kind})`, () => {
 
     const trigramIndexes = (schema: typeof migrated) => schema.indexes.filter((i) => String(i.indexname).endsWith('_trgm_idx')).map((i) => i.indexdef);
     expect(trigramIndexes(migrated)).toEqual([
-      expect.stringMatching(/USING gin \(description gin_trgm_ops\) WITH \(fastupdate='?off'?\)$/),
-      expect.stringMatching(/USING gin \(title gin_trgm_ops\) WITH \(fastupdate='?off'?\)$/),
+      expect.stringMatching(/USING gin \(description gin_trgm_ops\) WITH \(gin_pending_list_limit='?64'?\)$/),
+      expect.stringMatching(/USING gin \(title gin_trgm_ops\) WITH \(gin_pending_list_limit='?64'?\)$/),
     ]);
 
-    // one: the last migration (fastupdate off) goes, the rest stays
+    // one: the last migration (the pending-list limit) goes, the rest stays
     expect(await rollback(db)).toEqual([LAST]);
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('applied'), [LAST]: 'pending' });
     const afterOne = await schemaOf(db);
