@@ -18,6 +18,8 @@ export function taskETag(task: Versioned): string {
   return `"${ms}-${digest(task.id, ms)}"`;
 }
 
+const LATEST_VERSION_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 const ENTITY_TAG = /(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"/g;
 
 function entityTags(header: string): { weak: boolean; opaque: string }[] {
@@ -37,7 +39,9 @@ export function ifMatchVersions(header: string | null, id: string): Date[] | und
     const match = /^(\d{1,15})-([\w-]+)$/.exec(tag.opaque);
     if (tag.weak || !match) continue;
     const ms = Number(match[1]);
-    if (digest(id, ms) === match[2]) versions.push(new Date(ms));
+    // Anyone can compute a tag (the digest only ties it to its task), also one past year 9999,
+    // whose ISO form (+010000-…) PostgreSQL refuses: no task has such a version.
+    if (ms <= LATEST_VERSION_MS && digest(id, ms) === match[2]) versions.push(new Date(ms));
   }
   return versions;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tasks } from '@/lib/db/schema';
@@ -101,6 +102,13 @@ describe('If-Match on writes', () => {
     for (const header of [`W/${tag}`, 'garbage', '""', tag.slice(1, -1)]) {
       expect((await write(task.id, { 'if-match': header })).status, header).toBe(412);
     }
+  });
+
+  it.each(writes)('%s answers 412, not a server error, to a well-formed tag of a version past year 9999', async (_, write) => {
+    const task = await createTaskVia(api);
+    const ms = Date.UTC(10000, 0, 1);
+    const digest = createHash('sha256').update(`${task.id}:${ms}`).digest('base64url').slice(0, 12);
+    expect((await write(task.id, { 'if-match': `"${ms}-${digest}"` })).status).toBe(412);
   });
 
   it.each(writes)('%s answers 404, not 412, for a missing task with a tag', async (_, write) => {
