@@ -86,11 +86,12 @@ type BuildWrite<T> = (db: Database, where: SQL, name: string) => { execute(value
 async function writeTask<T>(name: string, userId: string, id: string, versions: Versions, values: object, build: BuildWrite<T>): Promise<T> {
   const db = await getDb();
   const statement = versions ? `${name}_if_match` : name;
-  const where = and(
-    ownTask(placeholder('userId'), placeholder('id')),
-    versions ? sql`${tasks.updatedAt} = any(${placeholder('versions')}::timestamptz[])` : undefined,
-  )!;
-  const [row] = await prepared(db, statement, () => build(db, where, statement)).execute({
+  const where = () =>
+    and(
+      ownTask(placeholder('userId'), placeholder('id')),
+      versions ? sql`${tasks.updatedAt} = any(${placeholder('versions')}::timestamptz[])` : undefined,
+    )!;
+  const [row] = await prepared(db, statement, () => build(db, where(), statement)).execute({
     ...values,
     userId,
     id,
@@ -113,9 +114,13 @@ const CHANGEABLE = ['title', 'description', 'completed'] as const;
 /** PUT and PATCH: sets the given fields (`updated_at` moves forward by the database trigger). */
 export async function updateTask(userId: string, id: string, changes: TaskChanges, versions?: Versions): Promise<Task> {
   const fields = CHANGEABLE.filter((field) => changes[field] !== undefined);
-  const set = Object.fromEntries(fields.map((field) => [field, placeholder(field)]));
   return writeTask(['update_task', ...fields].join('_'), userId, id, versions, changes, (db, where, name) =>
-    db.update(tasks).set(set).where(where).returning().prepare(name),
+    db
+      .update(tasks)
+      .set(Object.fromEntries(fields.map((field) => [field, placeholder(field)])))
+      .where(where)
+      .returning()
+      .prepare(name),
   );
 }
 
