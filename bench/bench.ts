@@ -157,8 +157,8 @@ async function main(): Promise<number> {
       listAlone: [] as Round[],
       searchAlone: [] as Round[],
     };
-    // Reads first, on the freshly vacuumed table: the creates below leave thousands of entries in
-    // the trigram indexes' pending list, which every search then scans until autovacuum runs.
+    // Reads first, on the freshly vacuumed table, as autovacuum leaves it: the creates below
+    // fill the trigram indexes' pending list (up to 64 kB, migration 0003), which searches scan.
     if (ONLY !== 'create') {
       console.log('warming up the reads (JIT, pools) …');
       for (const url of [listUrl, searchUrl]) await load(url, { account: reader, seconds: WARMUP_S, pid: appPid });
