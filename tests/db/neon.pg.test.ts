@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, QUERY_TIMEOUT_MS, type DatabaseHandle } from '@/lib/db';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
 import { users } from '@/lib/db/schema';
 import { startWsProxy, type WsProxy } from '@/scripts/ws-proxy';
 import { withTestDatabase } from '@/tests/helpers/db';
-import { terminateOtherConnections } from '@/tests/helpers/postgres';
+import { terminateOtherConnections, transactionStuckBehindLock } from '@/tests/helpers/postgres';
 
 const database = withTestDatabase();
 
@@ -64,21 +63,11 @@ describe('the Neon driver through the WebSocket proxy', () => {
 
   it('takes the pg pool options: a transaction stuck past the query timeout fails as unavailable and leaves nothing open', { timeout: 40_000 }, async () => {
     const app = await openDatabase({ driver: 'neon', url: database.current.url, neonWsProxy: proxy.url, poolMax: 1, queryTimeoutMs: QUERY_TIMEOUT_MS });
-    const locker = new pg.Client({ connectionString: database.current.url });
-    await locker.connect();
     try {
-      await locker.query('begin');
-      await locker.query('lock table users in access exclusive mode');
-      const stuck = app.db.transaction(async (tx) => {
-        await tx.insert(users).values({ email: 'neon-stuck@example.com', passwordHash: 'x' });
-      });
-      expect(isDatabaseUnavailable(await stuck.then(() => undefined, (err: unknown) => err))).toBe(true);
-      await locker.query('rollback');
-
-      await app.db.insert(users).values({ email: 'neon-after@example.com', passwordHash: 'x' });
+      const failure = await transactionStuckBehindLock(app, database.current.url!, { stuck: 'neon-stuck@example.com', after: 'neon-after@example.com' });
+      expect(isDatabaseUnavailable(failure)).toBe(true);
       expect(await emailsLike('neon-%')).toEqual(['neon-after@example.com']);
     } finally {
-      await locker.end();
       await app.close();
     }
   });

@@ -1,13 +1,11 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { openDatabase, QUERY_TIMEOUT_MS } from '@/lib/db';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
-import { users } from '@/lib/db/schema';
 import { checkHealth } from '@/lib/health';
 import { withTestDatabase } from '@/tests/helpers/db';
-import { adminQuery, terminateOtherConnections } from '@/tests/helpers/postgres';
+import { adminQuery, terminateOtherConnections, transactionStuckBehindLock } from '@/tests/helpers/postgres';
 
 const database = withTestDatabase();
 
@@ -62,22 +60,12 @@ describe('the pg pool when a transaction waits longer than the query timeout', (
   it('fails as unavailable, and no later query runs inside that transaction', { timeout: 40_000 }, async () => {
     // One connection, as the app opens it: a later query reuses it unless the pool dropped it.
     const app = await openDatabase({ driver: 'pg', url: database.current.url, poolMax: 1, queryTimeoutMs: QUERY_TIMEOUT_MS });
-    const locker = new pg.Client({ connectionString: database.current.url });
-    await locker.connect();
     try {
-      await locker.query('begin');
-      await locker.query('lock table users in access exclusive mode');
-      const stuck = app.db.transaction(async (tx) => {
-        await tx.insert(users).values({ email: 'stuck@example.com', passwordHash: 'x' });
-      });
-      expect(isDatabaseUnavailable(await stuck.then(() => undefined, (err: unknown) => err))).toBe(true);
-      await locker.query('rollback');
-
-      await app.db.insert(users).values({ email: 'after@example.com', passwordHash: 'x' });
+      const failure = await transactionStuckBehindLock(app, database.current.url!, { stuck: 'stuck@example.com', after: 'after@example.com' });
+      expect(isDatabaseUnavailable(failure)).toBe(true);
       const { rows } = await adminQuery(database.current.url!, 'select email from users order by email');
       expect(rows.map((r) => r.email)).toEqual(['after@example.com']);
     } finally {
-      await locker.end();
       await app.close();
     }
   });

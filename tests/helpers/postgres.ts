@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { DatabaseHandle } from '@/lib/db';
+import { users } from '@/lib/db/schema';
 
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
@@ -33,4 +35,32 @@ export async function terminateOtherConnections(url: string): Promise<{ pid: num
      where datname = current_database() and pid <> pg_backend_pid()`,
   );
   return rows as { pid: number; killed: boolean }[];
+}
+
+/**
+ * A transaction of `app` whose insert into users waits behind another session's exclusive lock
+ * on the table, longer than `app`'s query timeout. Once that fails and the lock is gone, inserts
+ * `emails.after` through `app` (on the same connection, when its pool has one). Resolves with
+ * what the stuck transaction threw.
+ */
+export async function transactionStuckBehindLock(app: DatabaseHandle, url: string, emails: { stuck: string; after: string }): Promise<unknown> {
+  const locker = new pg.Client({ connectionString: url });
+  await locker.connect();
+  try {
+    await locker.query('begin');
+    await locker.query('lock table users in access exclusive mode');
+    const failure = await app.db
+      .transaction(async (tx) => {
+        await tx.insert(users).values({ email: emails.stuck, passwordHash: 'x' });
+      })
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+    await locker.query('rollback');
+    await app.db.insert(users).values({ email: emails.after, passwordHash: 'x' });
+    return failure;
+  } finally {
+    await locker.end();
+  }
 }
