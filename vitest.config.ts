@@ -12,7 +12,13 @@ const ONCE = 'tests/**/*.once.test.ts';
 const EXCLUDE = ['tests/e2e/**', 'node_modules/**'];
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // The marker's default export throws outside React's server graph; tests are server code.
+      'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+    },
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: EXCLUDE,

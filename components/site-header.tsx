@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { signOutAndLeave } from '@/app/(auth)/session-actions';
+import { signOutAndLeave } from '@/lib/auth/actions';
 
 /** The bar on every page: the product's name, and who is signed in with a way out. */
 export function SiteHeader({ email }: { email?: string | null }) {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 const DEV_AUTH_SECRET = 'dev-only-secret-not-for-production-0123456789abcdef';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { closeDatabase } from '@/lib/db';
 import { env } from '@/lib/env';
 

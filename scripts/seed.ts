@@ -8,8 +8,8 @@ import { closeDatabase, getDb } from '@/lib/db';
 import { describeDatabaseError, sqlState } from '@/lib/db/errors';
 import { users } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { hashPassword } from '@/lib/passwords';
-import { createTask, type NewTaskInput } from '@/lib/tasks';
+import { hashPassword } from '@/lib/auth/passwords';
+import { createTask, type NewTaskInput } from '@/lib/tasks/queries';
 
 export const DEMO_EMAIL = 'demo@example.com';
 export const DEMO_PASSWORD = 'demo-password';
@@ -42,7 +42,7 @@ export async function seedDemo(): Promise<SeedResult> {
       const [existing] = await tx.update(users).set({ passwordHash }).where(eq(users.email, DEMO_EMAIL)).returning({ id: users.id });
       return { userId: existing!.id, created: false };
     }
-    for (const task of DEMO_TASKS) await createTask(inserted.id, task, tx);
+    for (const task of DEMO_TASKS) await createTask({ userId: inserted.id }, task, tx);
     return { userId: inserted.id, created: true };
   });
 }

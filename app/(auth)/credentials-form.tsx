@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useId, type FormEvent } from 'react';
-import { emptyAuthFormState, type AuthFormState } from './form-state';
+import { emptyAuthFormState, type AuthFormState } from '@/lib/auth/form-state';
 
 interface Props {
   mode: 'login' | 'signup';

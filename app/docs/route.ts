@@ -1,4 +1,4 @@
-import { methodsNotAllowed } from '@/lib/http';
+import { methodsNotAllowed } from '@/lib/http/handler';
 import { docsAssetUrl } from './assets';
 
 // A route handler rather than a page: Swagger UI brings its own styles and script, and the

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useReducer, useRef, useState } from 'react';
-import { endRefusedSession } from '@/app/(auth)/session-actions';
+import { endRefusedSession } from '@/lib/auth/actions';
 import {
   ApiError,
   createTask,

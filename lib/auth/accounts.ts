@@ -1,11 +1,12 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
+import { EmailTaken } from '@/lib/auth/errors';
 import { getDb } from '@/lib/db';
 import { sqlState } from '@/lib/db/errors';
 import { users } from '@/lib/db/schema';
-import { HttpError } from '@/lib/http';
-import { beginLoginAttempt, clearLoginFailures } from '@/lib/login-limit';
-import { hashPassword, verifyPassword } from '@/lib/passwords';
-import type { Credentials, SignupInput } from '@/lib/validation/auth';
+import { beginLoginAttempt, clearLoginFailures } from '@/lib/auth/login-limit';
+import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
+import type { Credentials, SignupInput } from '@/lib/auth/schemas';
 
 /** What the app may show of a user: never the password hash. */
 export interface PublicUser {
@@ -20,7 +21,9 @@ export interface Account extends PublicUser {
 
 const publicColumns = { id: users.id, email: users.email, name: users.name };
 
-/** Creates an account from a validated signup. `409` when the email is taken, in any casing. */
+const UNIQUE_VIOLATION = '23505';
+
+/** Creates an account from a validated signup; `EmailTaken` when the email has one, in any casing. */
 export async function createAccount(input: SignupInput): Promise<Account> {
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
@@ -33,7 +36,7 @@ export async function createAccount(input: SignupInput): Promise<Account> {
     return account!;
   } catch (err) {
     // The unique index decides, not a lookup first: two concurrent signups cannot both win.
-    if (sqlState(err) === '23505') throw new HttpError(409, 'An account with this email already exists');
+    if (sqlState(err) === UNIQUE_VIOLATION) throw new EmailTaken();
     throw err;
   }
 }

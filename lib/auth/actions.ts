@@ -1,10 +1,17 @@
 'use server';
 
+import 'server-only';
 import { AuthError } from 'next-auth';
-import { signIn } from '@/lib/auth';
-import { TokenRequest } from '@/lib/validation/auth';
-import { formText, safeCallbackPath, type AuthFormState } from '../form-state';
-import { signInErrorMessage } from '../sign-in-errors';
+import { signIn, signOut } from '@/lib/auth';
+import { EmailTaken } from '@/lib/auth/errors';
+import { createAccount } from '@/lib/auth/accounts';
+import { formText, safeCallbackPath, type AuthFormState } from '@/lib/auth/form-state';
+import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, SignupRequest, TokenRequest } from '@/lib/auth/schemas';
+import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
+import { describeDatabaseError } from '@/lib/db/errors';
+
+// The server actions of the sign-in and signup forms and of the sign-out button. The forms
+// answer in words (AuthFormState), not problem documents.
 
 export async function signInWithCredentials(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
   const email = formText(form, 'email').trim();
@@ -26,4 +33,53 @@ export async function signInWithCredentials(_previous: AuthFormState, form: Form
     throw error;
   }
   return { error: null, values };
+}
+
+const FIELD_MESSAGES: Record<string, string> = {
+  email: 'Enter a valid email address, like ann@example.com.',
+  password: `Choose a password of ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`,
+  name: `Keep your name to ${NAME_MAX} characters or fewer.`,
+};
+
+export async function signUpWithCredentials(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const values = { email: formText(form, 'email').trim(), name: formText(form, 'name') };
+  const parsed = SignupRequest.safeParse({ ...values, password: formText(form, 'password') });
+  if (!parsed.success) {
+    const fields = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+    const error = Object.keys(FIELD_MESSAGES)
+      .filter((field) => fields.has(field))
+      .map((field) => FIELD_MESSAGES[field])
+      .join(' ');
+    return { error: error || 'Check the fields and try again.', values };
+  }
+
+  try {
+    await createAccount(parsed.data);
+  } catch (error) {
+    if (error instanceof EmailTaken) return { error: 'An account with this email already exists. Sign in instead.', values };
+    console.error(`[signup] could not create an account: ${describeDatabaseError(error)}`);
+    return { error: 'We could not create your account just now. Try again in a moment.', values };
+  }
+
+  try {
+    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/tasks' });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return { error: 'Your account is ready, but signing you in failed. Sign in with your new password.', values };
+    }
+    throw error;
+  }
+  return { error: null, values };
+}
+
+export async function signOutAndLeave(): Promise<void> {
+  await signOut({ redirectTo: '/' });
+}
+
+/**
+ * The API refused the session (its account is gone, say): end it before offering sign-in again,
+ * or /login, which sends anyone with a session cookie to /tasks, would bounce straight back.
+ */
+export async function endRefusedSession(): Promise<void> {
+  await signOut({ redirectTo: '/login?callbackUrl=%2Ftasks' });
 }

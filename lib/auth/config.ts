@@ -1,3 +1,4 @@
+import 'server-only';
 import { AuthError, type DefaultSession, type NextAuthConfig } from 'next-auth';
 import type { Provider } from 'next-auth/providers';
 import { describeDatabaseError, driverError } from '@/lib/db/errors';

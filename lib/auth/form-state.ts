@@ -1,3 +1,5 @@
+// Shared by the forms (in the browser) and their server actions: no secrets, no server code.
+
 /**
  * What a sign-in or signup action answers when it does not redirect: the error to show and the
  * fields to show again. The password is never sent back; the form keeps it in the browser.
@@ -15,8 +17,8 @@ export function formText(form: FormData, field: string): string {
 }
 
 /**
- * Where to go after signing in: a path on this site only. The proxy sends an absolute URL
- * (`?callbackUrl=http://host/tasks`); only its path is kept, so no value can lead off-site.
+ * Where to go after signing in: a path on this site only. next-auth's own redirects carry an
+ * absolute URL (`?callbackUrl=http://host/tasks`); only its path is kept, so none leads off-site.
  */
 export function safeCallbackPath(value: unknown, fallback = '/tasks'): string {
   if (typeof value !== 'string' || !value) return fallback;

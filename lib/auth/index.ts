@@ -1,8 +1,9 @@
+import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { signInWithPassword } from '@/lib/accounts';
-import { nextAuthConfig } from '@/lib/auth.config';
-import { TokenRequest } from '@/lib/validation/auth';
+import { signInWithPassword } from '@/lib/auth/accounts';
+import { nextAuthConfig } from '@/lib/auth/config';
+import { TokenRequest } from '@/lib/auth/schemas';
 
 /**
  * The browser sign-in was refused by the brute-force limit. Its `code`, `locked:<seconds>`,

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db';
 import { loginFailures } from '@/lib/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { codePoints, EMAIL_MAX, hasNoNul, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/limits';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { AuthError, CredentialsSignin } from 'next-auth';
 
 function minutes(seconds: number): string {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { DrizzleQueryError } from 'drizzle-orm';
 
 // By shape as well as by class: the database handle lives on globalThis, so a query can throw

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { databaseOptionsFromEnv, getDatabase, pickDriver, type Driver, type PoolStats } from '@/lib/db';
 import { describeDatabaseError } from '@/lib/db/errors';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -12,6 +13,9 @@ export interface RowsResult extends PgQueryResultHKT {
   type: { rows: Record<string, unknown>[] };
 }
 export type Database = PgDatabase<RowsResult, typeof schema>;
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Where a statement runs: the app's database, or a transaction a caller already opened. */
+export type Executor = Database | Transaction;
 
 /** How long the app's pool waits for the answer to one query before giving up. */
 export const QUERY_TIMEOUT_MS = 5_000;

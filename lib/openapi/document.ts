@@ -1,7 +1,8 @@
+import 'server-only';
 import { z } from 'zod';
-import { MAX_BODY_BYTES } from '@/lib/http';
-import { SignupRequest, TokenRequest } from '@/lib/validation/auth';
-import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/validation/responses';
+import { MAX_BODY_BYTES } from '@/lib/http/body';
+import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
+import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
 import {
   CreateTaskBody,
   CreateTaskHeaders,
@@ -11,10 +12,10 @@ import {
   TaskPathParams,
   TaskSchema,
   UserIdParam,
-} from '@/lib/validation/tasks';
+} from '@/lib/tasks/schemas';
 
 // The OpenAPI 3.1 document of the API, built from the zod schemas the routes validate with, so
-// a limit changed in lib/validation changes here too. OpenAPI 3.1 schemas are JSON Schema
+// a limit changed in the schemas changes here too. OpenAPI 3.1 schemas are JSON Schema
 // draft 2020-12, which is what zod 4's `z.toJSONSchema` emits.
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,8 @@
+import 'server-only';
 import { z } from 'zod';
 import type { Driver } from '@/lib/db';
-import type { FieldError } from '@/lib/http';
-import type { Health } from '@/lib/health';
+import type { FieldError } from '@/lib/http/problem';
+import type { Health } from '@/lib/db/health';
 
 // Shapes the API answers with that no request validates: they exist for the OpenAPI document.
 // Each is typed against the code that produces it, so a change there fails the typecheck here.

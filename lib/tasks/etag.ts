@@ -1,4 +1,6 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
+import { entityTags } from '@/lib/http/conditional';
 
 // A task's ETag is strong and names one version: `"<updated_at in ms>-<digest of id and ms>"`.
 // updated_at moves forward on every change (a database trigger), so it identifies the version;
@@ -20,12 +22,6 @@ export function taskETag(task: Versioned): string {
 
 const LATEST_VERSION_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-const ENTITY_TAG = /(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"/g;
-
-function entityTags(header: string): { weak: boolean; opaque: string }[] {
-  return [...header.matchAll(ENTITY_TAG)].map((m) => ({ weak: Boolean(m[1]), opaque: m[2] ?? '' }));
-}
-
 /**
  * The versions of task `id` an `If-Match` header accepts: `undefined` when there is no
  * condition (no header, or `*`, which any existing task satisfies), else the `updated_at`
@@ -44,11 +40,4 @@ export function ifMatchVersions(header: string | null, id: string): Date[] | und
     if (ms <= LATEST_VERSION_MS && digest(id, ms) === match[2]) versions.push(new Date(ms));
   }
   return versions;
-}
-
-/** Whether an `If-None-Match` header names this version (weak comparison, as RFC 9110 asks). */
-export function ifNoneMatchHits(header: string | null, etag: string): boolean {
-  if (header === null) return false;
-  if (header.trim() === '*') return true;
-  return entityTags(header).some((tag) => `"${tag.opaque}"` === etag);
 }

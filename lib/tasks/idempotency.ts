@@ -1,21 +1,23 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/lib/db';
+import type { Caller } from '@/lib/auth/caller';
+import { getDb, type Executor } from '@/lib/db';
 import { idempotencyKeys } from '@/lib/db/schema';
-import { HttpError } from '@/lib/http';
-import type { Executor } from '@/lib/tasks';
+import { IdempotencyKeyInProgress, IdempotencyKeyReused } from '@/lib/tasks/errors';
+import { createTask, type NewTaskInput } from '@/lib/tasks/queries';
+import { toTaskJson } from '@/lib/tasks/responses';
+import { TaskSchema, type TaskJson } from '@/lib/tasks/schemas';
 
 // `Idempotency-Key` on a create: claiming the key, creating the task and storing the response
 // are one transaction. A duplicate that arrives meanwhile blocks on the key's primary key until
 // the first commits, then replays its response; a failed create rolls the claim back with it,
 // so no key is ever left claimed without a response.
 
-export interface StoredResponse {
-  status: number;
-  body: unknown;
-}
-
 const EXPIRY = sql`now() - interval '24 hours'`;
+
+// A create answers only 201; the column marks a key whose response is stored.
+const CREATED = 201;
 
 /** Equal for bodies that are equal as parsed JSON, whatever the key order or spacing. */
 export function requestHash(body: unknown): string {
@@ -52,39 +54,32 @@ async function claim(tx: Executor, userId: string, key: string, hash: string): P
 }
 
 /**
- * Runs `create` once for this (user, key, body): the first request runs it and stores its
- * response; a retry within 24 h, also one that arrives while the first is still running, gets
- * that response back (`replayed: true`). The same key with another body answers `422`.
+ * Creates the task once for this (caller, key, request body): the first request creates it and
+ * stores its JSON; a retry within 24 h, also one that arrives while the first is still running,
+ * gets that JSON back (`replayed: true`). The same key with another body is `IdempotencyKeyReused`.
  */
-export async function createOnce(
-  userId: string,
-  key: string,
-  body: unknown,
-  create: (executor: Executor) => Promise<StoredResponse>,
-): Promise<StoredResponse & { replayed: boolean }> {
-  const hash = requestHash(body);
+export async function createTaskOnce(
+  caller: Caller,
+  input: NewTaskInput,
+  { key, requestBody }: { key: string; requestBody: unknown },
+): Promise<{ task: TaskJson; replayed: boolean }> {
+  const hash = requestHash(requestBody);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const byKey = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
-    if (await claim(tx, userId, key, hash)) {
-      const created = await create(tx);
-      await tx.update(idempotencyKeys).set({ responseStatus: created.status, responseBody: created.body }).where(byKey);
-      return { ...created, replayed: false };
+    const byKey = and(eq(idempotencyKeys.userId, caller.userId), eq(idempotencyKeys.key, key));
+    if (await claim(tx, caller.userId, key, hash)) {
+      const task = toTaskJson(await createTask(caller, input, tx));
+      await tx.update(idempotencyKeys).set({ responseStatus: CREATED, responseBody: task }).where(byKey);
+      return { task, replayed: false };
     }
     const [existing] = await tx
       .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.responseStatus, body: idempotencyKeys.responseBody })
       .from(idempotencyKeys)
       .where(byKey)
       .limit(1);
-    if (existing && existing.requestHash !== hash) {
-      throw new HttpError(422, 'This Idempotency-Key was already used with a different request body');
-    }
+    if (existing && existing.requestHash !== hash) throw new IdempotencyKeyReused();
     // The claim held a response a moment ago; it can only be gone if it expired in between.
-    if (!existing || existing.status === null) {
-      throw new HttpError(409, 'This Idempotency-Key changed hands while the request ran; retry it', {
-        headers: { 'Retry-After': '1' },
-      });
-    }
-    return { status: existing.status, body: existing.body, replayed: true };
+    if (!existing || existing.status === null) throw new IdempotencyKeyInProgress();
+    return { task: TaskSchema.parse(existing.body), replayed: true };
   });
 }

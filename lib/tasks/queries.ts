@@ -1,19 +1,18 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, getTableColumns, ilike, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor } from '@/lib/cursor';
-import { getDb, type Database } from '@/lib/db';
+import { confirmCaller, type Caller } from '@/lib/auth/caller';
+import { getDb, type Executor } from '@/lib/db';
+import { preparedStatement, statementKind } from '@/lib/db/prepared';
 import { tasks, type Task } from '@/lib/db/schema';
-import { taskETag } from '@/lib/etag';
-import { HttpError, validationFailed } from '@/lib/http';
-import type { ListTasksOptions } from '@/lib/validation/tasks';
+import { decodeCursor, encodeCursor } from '@/lib/tasks/cursor';
+import { InvalidCursor, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
+import { taskETag } from '@/lib/tasks/etag';
+import type { ListTasksOptions } from '@/lib/tasks/schemas';
 
-// The only module that reads or writes the tasks table. Every statement names the owner in
-// its own `where`, so isolation holds per query, not because of a check that ran before it.
-
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-/** Where a write runs: the app's database, or a transaction a caller already opened. */
-export type Executor = Database | Transaction;
+// The only module that reads or writes the tasks table. Every statement is scoped to the caller
+// in its own `where`, so isolation holds per query, not because of a check that ran before it.
 
 export interface NewTaskInput {
   title: string;
@@ -24,115 +23,117 @@ export interface NewTaskInput {
 export type TaskChanges = Partial<Pick<Task, 'title' | 'description' | 'completed'>>;
 
 /**
- * An `If-Match` condition: the `updated_at` versions a write may change (see lib/etag.ts);
+ * An `If-Match` condition: the `updated_at` versions a write may change (see lib/tasks/etag.ts);
  * `undefined` for an unconditional write.
  */
 export type Versions = Date[] | undefined;
 
-export function taskNotFound(): HttpError {
-  return new HttpError(404, 'Task not found');
-}
-
-const ownTask = (userId: string | Placeholder, id: string | Placeholder) => and(eq(tasks.id, id), eq(tasks.userId, userId));
-
-// Drizzle builds a statement's SQL anew on every call, which cost a create ~0.35 ms of CPU
-// (measured in-process, bench/handlers.ts: 0.91 → 0.52 ms). Every statement a request runs is
-// built once per database handle and shape, with placeholders, and PostgreSQL keeps each one
-// parsed and planned per connection (a named prepared statement). A shape's name must name
-// everything that changes its SQL.
-const statements = new WeakMap<Database, Map<string, unknown>>();
-
-function prepared<P>(db: Database, name: string, prepare: () => P): P {
-  let byName = statements.get(db);
-  if (!byName) statements.set(db, (byName = new Map()));
-  let statement = byName.get(name) as P | undefined;
-  if (!statement) byName.set(name, (statement = prepare()));
-  return statement;
-}
-
 const placeholder = sql.placeholder;
 
-const insertTask = (db: Executor) =>
+// The caller's scope of every task statement: its predicate, and the values that fill it.
+const ownedByCaller = () => eq(tasks.userId, placeholder('userId'));
+const callerValues = (caller: Caller) => ({ userId: caller.userId });
+
+const ownTask = () => and(eq(tasks.id, placeholder('id')), ownedByCaller())!;
+
+const insertTask = statementKind('create_task', (db, _shape: Record<never, never>, name) =>
   db
     .insert(tasks)
     .values({ userId: placeholder('userId'), title: placeholder('title'), description: placeholder('description'), completed: placeholder('completed') })
-    .returning();
+    .returning()
+    .prepare(name),
+);
 
-export async function createTask(userId: string, input: NewTaskInput, executor?: Executor): Promise<Task> {
-  const values = { userId, title: input.title, description: input.description ?? null, completed: input.completed ?? false };
-  // A transaction's statements run on its own connection: not the shared prepared one.
-  if (executor) return (await insertTask(executor).execute(values))[0]!;
-  const db = await getDb();
-  const [task] = await prepared(db, 'create_task', () => insertTask(db).prepare('create_task')).execute(values);
+/** Creates a task of the caller's; `executor` is a transaction when the create is idempotent. */
+export async function createTask(caller: Caller, input: NewTaskInput, executor?: Executor): Promise<Task> {
+  const db = executor ?? (await getDb());
+  const [task] = await preparedStatement(db, insertTask, {}).execute({
+    ...callerValues(caller),
+    title: input.title,
+    description: input.description ?? null,
+    completed: input.completed ?? false,
+  });
   return task!;
 }
 
-export async function getTask(userId: string, id: string): Promise<Task> {
+const selectTask = statementKind('get_task', (db, _shape: Record<never, never>, name) =>
+  db.select().from(tasks).where(ownTask()).limit(1).prepare(name),
+);
+
+export async function getTask(caller: Caller, id: string): Promise<Task> {
   const db = await getDb();
-  const select = () => db.select().from(tasks).where(ownTask(placeholder('userId'), placeholder('id'))).limit(1).prepare('get_task');
-  const [task] = await prepared(db, 'get_task', select).execute({ userId, id });
-  if (!task) throw taskNotFound();
+  const [task] = await preparedStatement(db, selectTask, {}).execute({ ...callerValues(caller), id });
+  if (!task) throw new TaskNotFound();
   return task;
 }
 
-/** A write prepared for one shape; `where` holds the task, owner and `If-Match` placeholders. */
-type BuildWrite<T> = (db: Database, where: SQL, name: string) => { execute(values: Record<string, unknown>): Promise<T[]> };
+const selectVersion = statementKind('get_task_version', (db, _shape: Record<never, never>, name) =>
+  db.select({ id: tasks.id, updatedAt: tasks.updatedAt }).from(tasks).where(ownTask()).limit(1).prepare(name),
+);
+
+/** The `where` of a write: the caller's task, and with `If-Match`, one of the given versions. */
+function writeWhere(ifMatch: boolean): SQL {
+  return and(ownTask(), ifMatch ? sql`${tasks.updatedAt} = any(${placeholder('versions')}::timestamptz[])` : undefined)!;
+}
+
+interface Write<T> {
+  execute(values: Record<string, unknown>): Promise<T[]>;
+}
 
 /**
  * Runs one conditional write. The `If-Match` versions go into the statement's own `where`, so
  * checking and changing are one atomic step; when no row qualified, a follow-up read tells a
- * missing task (`404`) from a stale tag (`412`, with the current ETag).
+ * missing task (`TaskNotFound`) from a stale tag (`VersionConflict`, with the current ETag).
  */
-async function writeTask<T>(name: string, userId: string, id: string, versions: Versions, values: object, build: BuildWrite<T>): Promise<T> {
+async function writeTask<T>(write: (db: Executor) => Write<T>, caller: Caller, id: string, versions: Versions, values: object): Promise<T> {
   const db = await getDb();
-  const statement = versions ? `${name}_if_match` : name;
-  const where = () =>
-    and(
-      ownTask(placeholder('userId'), placeholder('id')),
-      versions ? sql`${tasks.updatedAt} = any(${placeholder('versions')}::timestamptz[])` : undefined,
-    )!;
-  const [row] = await prepared(db, statement, () => build(db, where(), statement)).execute({
+  const [row] = await write(db).execute({
     ...values,
-    userId,
+    ...callerValues(caller),
     id,
     versions: versions?.map((version) => version.toISOString()),
   });
   if (row) return row;
   if (versions) {
-    const [current] = await db.select({ id: tasks.id, updatedAt: tasks.updatedAt }).from(tasks).where(ownTask(userId, id)).limit(1);
-    if (current) {
-      throw new HttpError(412, 'The task has changed since that version (If-Match); fetch it again', {
-        headers: { ETag: taskETag(current) },
-      });
-    }
+    const [current] = await preparedStatement(db, selectVersion, {}).execute({ ...callerValues(caller), id });
+    if (current) throw new VersionConflict(taskETag(current));
   }
-  throw taskNotFound();
+  throw new TaskNotFound();
 }
 
 const CHANGEABLE = ['title', 'description', 'completed'] as const;
+type Changeable = (typeof CHANGEABLE)[number];
+
+const updateTaskStatement = statementKind('update_task', (db, shape: { fields: readonly Changeable[]; ifMatch: boolean }, name) =>
+  db
+    .update(tasks)
+    .set(Object.fromEntries(shape.fields.map((field) => [field, placeholder(field)])))
+    .where(writeWhere(shape.ifMatch))
+    .returning()
+    .prepare(name),
+);
 
 /** PUT and PATCH: sets the given fields (`updated_at` moves forward by the database trigger). */
-export async function updateTask(userId: string, id: string, changes: TaskChanges, versions?: Versions): Promise<Task> {
-  const fields = CHANGEABLE.filter((field) => changes[field] !== undefined);
-  return writeTask(['update_task', ...fields].join('_'), userId, id, versions, changes, (db, where, name) =>
-    db
-      .update(tasks)
-      .set(Object.fromEntries(fields.map((field) => [field, placeholder(field)])))
-      .where(where)
-      .returning()
-      .prepare(name),
-  );
+export async function updateTask(caller: Caller, id: string, changes: TaskChanges, versions?: Versions): Promise<Task> {
+  const shape = { fields: CHANGEABLE.filter((field) => changes[field] !== undefined), ifMatch: Boolean(versions) };
+  return writeTask((db) => preparedStatement(db, updateTaskStatement, shape), caller, id, versions, changes);
 }
+
+const toggleTaskStatement = statementKind('toggle_task', (db, shape: { ifMatch: boolean }, name) =>
+  db.update(tasks).set({ completed: sql`not ${tasks.completed}` }).where(writeWhere(shape.ifMatch)).returning().prepare(name),
+);
 
 /** Flips `completed` in one statement: concurrent toggles never lose an update. */
-export async function toggleTaskCompletion(userId: string, id: string, versions?: Versions): Promise<Task> {
-  return writeTask('toggle_task', userId, id, versions, {}, (db, where, name) =>
-    db.update(tasks).set({ completed: sql`not ${tasks.completed}` }).where(where).returning().prepare(name),
-  );
+export async function toggleTaskCompletion(caller: Caller, id: string, versions?: Versions): Promise<Task> {
+  return writeTask((db) => preparedStatement(db, toggleTaskStatement, { ifMatch: Boolean(versions) }), caller, id, versions, {});
 }
 
-export async function deleteTask(userId: string, id: string, versions?: Versions): Promise<void> {
-  await writeTask('delete_task', userId, id, versions, {}, (db, where, name) => db.delete(tasks).where(where).returning({ id: tasks.id }).prepare(name));
+const deleteTaskStatement = statementKind('delete_task', (db, shape: { ifMatch: boolean }, name) =>
+  db.delete(tasks).where(writeWhere(shape.ifMatch)).returning({ id: tasks.id }).prepare(name),
+);
+
+export async function deleteTask(caller: Caller, id: string, versions?: Versions): Promise<void> {
+  await writeTask((db) => preparedStatement(db, deleteTaskStatement, { ifMatch: Boolean(versions) }), caller, id, versions, {});
 }
 
 // ---- The list: filters, sort and keyset pagination ----
@@ -158,51 +159,47 @@ function likeSubstring(text: string): string {
 }
 
 /** Ties a cursor to the owner, filters and sort it was made for. */
-function fingerprint(userId: string, options: ListTasksOptions): string {
+function fingerprint(caller: Caller, options: ListTasksOptions): string {
   // An empty q filters nothing, so it is the same list as no q (the next-page link drops it).
-  const scope = [userId, options.completed ?? null, options.q || null, options.sort, options.order];
+  const scope = [caller.userId, options.completed ?? null, options.q || null, options.sort, options.order];
   return createHash('sha256').update(JSON.stringify(scope)).digest('base64url').slice(0, 16);
 }
 
 // `v` is the last row's sort value (a timestamp in ISO form, or the raw title), `i` its id.
 const CursorPosition = z.object({ v: z.string(), i: z.uuid(), f: z.string() });
 
-function invalidCursor(): HttpError {
-  return validationFailed([
-    { path: 'cursor', message: 'is not a cursor of this list with these filters and sort; start again without it' },
-  ]);
-}
-
-/** The row a cursor points after; `422` for a cursor of another list, filters or sort. */
-function cursorPosition(cursor: string, userId: string, options: ListTasksOptions): { v: string; i: string } {
+/** The row a cursor points after; `InvalidCursor` for a cursor of another list, filters or sort. */
+function cursorPosition(cursor: string, caller: Caller, options: ListTasksOptions): { v: string; i: string } {
   const position = CursorPosition.safeParse(decodeCursor(cursor));
-  if (!position.success || position.data.f !== fingerprint(userId, options)) throw invalidCursor();
+  if (!position.success || position.data.f !== fingerprint(caller, options)) throw new InvalidCursor();
   return position.data;
 }
 
-function cursorAfter(task: Task, userId: string, options: ListTasksOptions): string {
+function cursorAfter(task: Task, caller: Caller, options: ListTasksOptions): string {
   const v = options.sort === 'title' ? task.title : (options.sort === 'created_at' ? task.createdAt : task.updatedAt).toISOString();
-  return encodeCursor({ v, i: task.id, f: fingerprint(userId, options) });
+  return encodeCursor({ v, i: task.id, f: fingerprint(caller, options) });
 }
 
 /** What decides a list statement's SQL; its values go in as placeholders. */
-interface ListShape {
+type ListShape = {
   sort: ListTasksOptions['sort'];
   order: ListTasksOptions['order'];
   completed: boolean;
   q: boolean;
   after: boolean;
-}
+};
 
-function listFilters(shape: ListShape): SQL {
+type FilterShape = Pick<ListShape, 'completed' | 'q'>;
+
+function listFilters(shape: FilterShape): SQL {
   return and(
-    eq(tasks.userId, placeholder('userId')),
+    ownedByCaller(),
     shape.completed ? eq(tasks.completed, placeholder('completed')) : undefined,
     shape.q ? or(ilike(tasks.title, placeholder('q')), ilike(tasks.description, placeholder('q'))) : undefined,
   )!;
 }
 
-function listStatement(db: Database, shape: ListShape, name: string) {
+const listStatement = statementKind('list_tasks', (db, shape: ListShape, name) => {
   const filters = listFilters(shape);
   const v = shape.sort === 'title' ? sql`lower(${placeholder('v')}::text)` : sql`${placeholder('v')}::timestamptz`;
   const key = sql`(${SORT_EXPRESSIONS[shape.sort]}, ${tasks.id})`;
@@ -217,44 +214,41 @@ function listStatement(db: Database, shape: ListShape, name: string) {
     .orderBy(direction(SORT_EXPRESSIONS[shape.sort]), direction(tasks.id))
     .limit(placeholder('limit'))
     .prepare(name);
-}
+});
 
-function countStatement(db: Database, shape: ListShape, name: string) {
-  return db.select({ total: count() }).from(tasks).where(listFilters(shape)).prepare(name);
-}
+const countStatement = statementKind('count_tasks', (db, shape: FilterShape, name) =>
+  db.select({ total: count() }).from(tasks).where(listFilters(shape)).prepare(name),
+);
 
 /**
  * One page of the caller's tasks, in a total order (the sort, then `id`), starting after the
  * cursor's row: a task created or deleted between pages never makes another repeat or vanish.
  */
-export async function listTasksForUser(userId: string, options: ListTasksOptions): Promise<TaskPage> {
-  const after = options.cursor === undefined ? undefined : cursorPosition(options.cursor, userId, options);
-  const shape: ListShape = { sort: options.sort, order: options.order, completed: options.completed !== undefined, q: Boolean(options.q), after: Boolean(after) };
+export async function listTasksForUser(caller: Caller, options: ListTasksOptions): Promise<TaskPage> {
+  const after = options.cursor === undefined ? undefined : cursorPosition(options.cursor, caller, options);
+  const filters: FilterShape = { completed: options.completed !== undefined, q: Boolean(options.q) };
   const values = {
-    userId,
+    ...callerValues(caller),
     completed: options.completed ?? null,
     q: options.q ? likeSubstring(options.q) : null,
     v: after?.v ?? null,
     i: after?.i ?? null,
     limit: options.limit + 1,
   };
-  const filtersName = [shape.completed && 'completed', shape.q && 'q'].filter(Boolean).join('_');
-  const listName = ['list', shape.sort, shape.order, filtersName, shape.after && 'after'].filter(Boolean).join('_');
 
   const db = await getDb();
-  const rows = await prepared(db, listName, () => listStatement(db, shape, listName)).execute(values);
+  const rows = await preparedStatement(db, listStatement, { ...filters, sort: options.sort, order: options.order, after: Boolean(after) }).execute(values);
   // No row to carry the count: none match, or the cursor is past the last.
   let total = rows[0]?.total ?? 0;
-  if (!rows.length && after) {
-    const countName = ['count', filtersName].filter(Boolean).join('_');
-    total = (await prepared(db, countName, () => countStatement(db, shape, countName)).execute(values))[0]?.total ?? 0;
-  }
+  if (!rows.length && after) total = (await preparedStatement(db, countStatement, filters).execute(values))[0]?.total ?? 0;
+  // A deleted account owns no tasks: an empty list may be one.
+  if (total === 0) await confirmCaller(caller);
 
   const page = rows.slice(0, options.limit).map(({ total: _, ...task }) => task);
   const last = page.at(-1);
   return {
     tasks: page,
     total,
-    nextCursor: rows.length > options.limit && last ? cursorAfter(last, userId, options) : undefined,
+    nextCursor: rows.length > options.limit && last ? cursorAfter(last, caller, options) : undefined,
   };
 }

@@ -1,7 +1,9 @@
+import 'server-only';
 import type { Task } from '@/lib/db/schema';
-import { ifNoneMatchHits, taskETag } from '@/lib/etag';
-import { json } from '@/lib/http';
-import type { TaskJson } from '@/lib/validation/tasks';
+import { ifNoneMatchHits } from '@/lib/http/conditional';
+import { json } from '@/lib/http/problem';
+import { taskETag } from '@/lib/tasks/etag';
+import type { TaskJson } from '@/lib/tasks/schemas';
 
 // How a task goes over HTTP: its JSON shape and the headers that travel with it.
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { codePoints, DESCRIPTION_MAX, hasNoNul, QUERY_MAX, TITLE_MAX } from '@/lib/limits';
 

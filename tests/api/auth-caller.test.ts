@@ -1,14 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
-import { asUser, authenticate } from '@/lib/caller';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { authenticate, confirmCaller, requireCaller } from '@/lib/auth/caller';
+import { CallerGone } from '@/lib/auth/errors';
+import { AUDIENCE, ISSUER, issueAccessToken, signingKey } from '@/lib/auth/tokens';
 import { users } from '@/lib/db/schema';
-import { HttpError } from '@/lib/http';
-import { AUDIENCE, ISSUER, issueAccessToken, signingKey } from '@/lib/tokens';
+import { errorResponse } from '@/lib/http/errors';
+import { TaskNotFound } from '@/lib/tasks/errors';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 
 const database = withTestDatabase();
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -17,19 +23,19 @@ function request(headers: Record<string, string> = {}) {
 }
 const bearer = (token: string) => request({ authorization: `Bearer ${token}` });
 
-async function failure(promise: Promise<unknown>): Promise<HttpError> {
+/** The response a route would send for what `promise` threw. */
+async function answerTo(promise: Promise<unknown>, req: Request): Promise<Response> {
   const error = await promise.then(
-    () => undefined,
+    () => expect.fail('expected a refusal'),
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
+  return errorResponse(error, req);
 }
 
 async function expect401(req: Request) {
-  const error = await failure(authenticate(req));
-  expect(error.status).toBe(401);
-  expect(error.options.headers).toMatchObject({ 'WWW-Authenticate': 'Bearer' });
+  const response = await answerTo(authenticate(req), req);
+  expect(response.status).toBe(401);
+  expect(response.headers.get('www-authenticate')).toBe('Bearer');
 }
 
 /** A token like ours, with the given changes to its claims, header or key. */
@@ -49,8 +55,8 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 describe('authenticate() with a bearer token', () => {
   it('answers the caller for a valid token', async () => {
     const user = await createTestUser({ name: 'Ann' });
-    expect(await authenticate(request(user.headers))).toEqual({ id: user.id, email: user.email, name: 'Ann' });
-    expect(await authenticate(bearer(await mint(user.id)))).toMatchObject({ id: user.id });
+    expect(await authenticate(request(user.headers))).toEqual({ userId: user.id });
+    expect(await authenticate(bearer(await mint(user.id)))).toEqual({ userId: user.id });
   });
 
   it('answers 401 with WWW-Authenticate: Bearer without credentials', async () => {
@@ -95,10 +101,12 @@ describe('authenticate() with a bearer token', () => {
     await expect401(bearer(await mint('not-a-uuid')));
   });
 
-  it('refuses the token of a deleted user', async () => {
+  it("leaves the account to confirmCaller(), which refuses a deleted user's token", async () => {
     const user = await createTestUser();
+    const caller = await authenticate(request(user.headers));
+    await expect(confirmCaller(caller)).resolves.toBeUndefined();
     await database.current.db.delete(users).where(eq(users.id, user.id));
-    await expect401(request(user.headers));
+    await expect(confirmCaller(await authenticate(request(user.headers)))).rejects.toBeInstanceOf(CallerGone);
   });
 
   it('issues tokens that expire within 30 days', async () => {
@@ -109,47 +117,54 @@ describe('authenticate() with a bearer token', () => {
   });
 });
 
-describe('asUser()', () => {
-  const whoAmI = (req: Request, pathUserId: string) => asUser(req, pathUserId, async (userId) => userId);
-
-  it('runs the work as the caller for their own user id, in any hex casing', async () => {
+describe('requireCaller()', () => {
+  it('answers the caller for their own user id, in any hex casing', async () => {
     const user = await createTestUser();
-    expect(await whoAmI(request(user.headers), user.id)).toBe(user.id);
-    expect(await whoAmI(request(user.headers), user.id.toUpperCase())).toBe(user.id);
+    expect(await requireCaller(request(user.headers), user.id)).toEqual({ userId: user.id });
+    expect(await requireCaller(request(user.headers), user.id.toUpperCase())).toEqual({ userId: user.id });
   });
 
   it("answers 403 for another user's id and for a path id that is not a UUID", async () => {
     const ann = await createTestUser();
     const bob = await createTestUser();
     for (const id of [bob.id, 'not-a-uuid', '', `${ann.id}x`]) {
-      const error = await failure(whoAmI(request(ann.headers), id));
-      expect(error.status).toBe(403);
+      const req = request(ann.headers);
+      expect((await answerTo(requireCaller(req, id), req)).status).toBe(403);
     }
   });
 
   it('answers 401 before 403', async () => {
     const bob = await createTestUser();
-    expect((await failure(whoAmI(request(), bob.id))).status).toBe(401);
-    expect((await failure(whoAmI(bearer('garbage'), 'not-a-uuid'))).status).toBe(401);
+    expect((await answerTo(requireCaller(request(), bob.id), request())).status).toBe(401);
+    expect((await answerTo(requireCaller(bearer('garbage'), 'not-a-uuid'), request())).status).toBe(401);
   });
+});
 
-  it("turns the work's client errors into 401 once the account is gone, and leaves them alone before", async () => {
+describe('errorResponse() for a request the guard let through', () => {
+  async function guarded(user: { id: string; headers: Record<string, string> }) {
+    const req = request(user.headers);
+    await requireCaller(req, user.id);
+    return req;
+  }
+
+  it("turns a client error into 401 once the caller's account is gone, and leaves it alone before", async () => {
     const user = await createTestUser();
-    const notFound = () => asUser(request(user.headers), user.id, async () => Promise.reject(new HttpError(404, 'Task not found')));
-    expect((await failure(notFound())).status).toBe(404);
+    expect((await errorResponse(new TaskNotFound(), await guarded(user))).status).toBe(404);
     await database.current.db.delete(users).where(eq(users.id, user.id));
-    expect((await failure(notFound())).status).toBe(401);
-    // Work that found nothing asks as well; work that found something has proved the account.
-    const empty = asUser(request(user.headers), user.id, async (_, confirmUserExists) => confirmUserExists());
-    expect((await failure(empty)).status).toBe(401);
+    const response = await errorResponse(new TaskNotFound(), await guarded(user));
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    // A request the guard never saw has no caller to ask about.
+    expect((await errorResponse(new TaskNotFound(), request(user.headers))).status).toBe(404);
   });
 
-  it('does not ask when the work failed for want of the database (that stays a 503)', async () => {
+  it('does not ask when the database is down (that stays a 503)', async () => {
     const user = await createTestUser();
+    const req = await guarded(user);
     // Were it to ask, the missing account would turn the failure into a 401.
     await database.current.db.delete(users).where(eq(users.id, user.id));
     const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    const failed = await asUser(request(user.headers), user.id, async () => Promise.reject(down)).catch((e: unknown) => e);
-    expect(failed).toBe(down);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect((await errorResponse(down, req)).status).toBe(503);
   });
 });

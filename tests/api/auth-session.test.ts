@@ -5,11 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as nextAuthRoute from '@/app/api/auth/[...nextauth]/route';
 import { POST as token } from '@/app/api/auth/token/route';
 import { handlers } from '@/lib/auth';
-import { authenticate } from '@/lib/caller';
+import { authenticate } from '@/lib/auth/caller';
+import { errorResponse } from '@/lib/http/errors';
 import { loginFailures, users } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
+import { callRoute, problemOf, routes } from '@/tests/helpers/requests';
 
 const database = withTestDatabase();
 
@@ -54,13 +56,20 @@ function withCookie(cookie: string, headers: Record<string, string> = {}) {
   return new Request(`${HTTP}/api/anything`, { headers: { cookie, ...headers } });
 }
 
+/** The user id a session cookie authenticates as. */
+async function sessionOwner(session: { name: string; value: string } | undefined): Promise<string> {
+  expect(session).toBeDefined();
+  return (await authenticate(withCookie(`${session!.name}=${session!.value}`))).userId;
+}
+
 async function expect401(request: Request) {
   const error = await authenticate(request).then(
-    () => undefined,
+    () => expect.fail('expected a refusal'),
     (e: unknown) => e,
   );
-  expect(error).toMatchObject({ status: 401 });
-  expect((error as { options: { headers: Record<string, string> } }).options.headers).toMatchObject({ 'WWW-Authenticate': 'Bearer' });
+  const response = await errorResponse(error, request);
+  expect(response.status).toBe(401);
+  expect(response.headers.get('www-authenticate')).toBe('Bearer');
 }
 
 function tokenRequest(email: string, password: string) {
@@ -91,8 +100,7 @@ describe('browser sign-in (next-auth Credentials, JWT session)', () => {
     expect(session?.setCookie).toMatch(/; Path=\//i);
     expect(session?.setCookie).not.toMatch(/; Secure/i);
 
-    const caller = await authenticate(withCookie(`${session!.name}=${session!.value}`));
-    expect(caller).toEqual({ id: user.id, email: user.email, name: 'Ann' });
+    expect(await sessionOwner(session)).toBe(user.id);
   });
 
   it('uses a __Secure- cookie with the Secure flag behind https, and authenticate() accepts it', async () => {
@@ -103,8 +111,7 @@ describe('browser sign-in (next-auth Credentials, JWT session)', () => {
     expect(session?.setCookie).toMatch(/; Secure/i);
     expect(session?.setCookie).toMatch(/; HttpOnly/i);
     expect(session?.setCookie).toMatch(/; SameSite=Lax/i);
-    const caller = await authenticate(withCookie(`${session!.name}=${session!.value}`));
-    expect(caller.id).toBe(user.id);
+    expect(await sessionOwner(session)).toBe(user.id);
   });
 
   it('exposes the user id as session.user.id', async () => {
@@ -120,7 +127,7 @@ describe('browser sign-in (next-auth Credentials, JWT session)', () => {
   it('signs in with the email in any casing', async () => {
     const user = await createTestUser({ email: 'mixed.case@example.com' });
     const { session } = await browserSignIn('  Mixed.Case@Example.COM ', user.password);
-    expect(session).toBeDefined();
+    expect(await sessionOwner(session)).toBe(user.id);
   });
 
   it('refuses a wrong password or an unknown email without a session, with code=credentials', async () => {
@@ -213,7 +220,7 @@ describe('browser sign-in and the brute-force limit', () => {
     const other = await createTestUser();
     const { response, session } = await browserSignIn(other.email, other.password);
     expect(response.status).toBe(302);
-    expect(session).toBeDefined();
+    expect(await sessionOwner(session)).toBe(other.id);
   });
 
   it('counts wrong browser sign-ins toward the same limit as the token endpoint', async () => {
@@ -226,7 +233,7 @@ describe('browser sign-in and the brute-force limit', () => {
   it('clears the count on a successful browser sign-in', async () => {
     const user = await createTestUser();
     for (let i = 0; i < 4; i++) await browserSignIn(user.email, 'wrong password');
-    expect((await browserSignIn(user.email, user.password)).session).toBeDefined();
+    expect(await sessionOwner((await browserSignIn(user.email, user.password)).session)).toBe(user.id);
     const rows = await database.current.db.select().from(loginFailures).where(eq(loginFailures.email, user.email));
     expect(rows).toEqual([]);
   });
@@ -243,7 +250,7 @@ describe('authenticate() with the session cookie', () => {
     const { user, session } = await signedIn();
     const half = Math.floor(session.value.length / 2);
     const cookie = `${session.name}.1=${session.value.slice(half)}; other=1; ${session.name}.0=${session.value.slice(0, half)}`;
-    expect((await authenticate(withCookie(cookie))).id).toBe(user.id);
+    expect((await authenticate(withCookie(cookie))).userId).toBe(user.id);
   });
 
   it('refuses a tampered cookie, whichever character of its end was changed', async () => {
@@ -263,17 +270,21 @@ describe('authenticate() with the session cookie', () => {
     for (const value of [expired, foreign, wrongSalt, 'garbage', 'a.b.c.d.e']) await expect401(withCookie(`${salt}=${value}`));
   });
 
-  it('refuses the session of a deleted user', async () => {
+  it('answers 401 to the session of a deleted user', async () => {
     const { user, session } = await signedIn();
     await database.current.db.delete(users).where(eq(users.id, user.id));
-    await expect401(withCookie(`${session.name}=${session.value}`));
+    const response = await callRoute(routes.list, 'GET', `/api/${user.id}/tasks`, { user_id: user.id }, {
+      headers: { cookie: `${session.name}=${session.value}` },
+    });
+    expect(response.status).toBe(401);
+    expect((await problemOf(response)).detail).toBe('The account of this token no longer exists');
   });
 
   it('prefers the Authorization header to the cookie', async () => {
     const { session } = await signedIn();
     const other = await createTestUser();
     const caller = await authenticate(withCookie(`${session.name}=${session.value}`, other.headers));
-    expect(caller.id).toBe(other.id);
+    expect(caller.userId).toBe(other.id);
     await expect401(withCookie(`${session.name}=${session.value}`, { authorization: 'Bearer not-a-token' }));
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as signupRoute from '@/app/api/auth/signup/route';
 import * as tokenRoute from '@/app/api/auth/token/route';
 import { users } from '@/lib/db/schema';
-import { verifyPassword } from '@/lib/passwords';
+import { verifyPassword } from '@/lib/auth/passwords';
 import { withTestDatabase } from '@/tests/helpers/db';
 
 const database = withTestDatabase();

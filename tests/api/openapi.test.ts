@@ -13,10 +13,10 @@ import { GET as getDocsAsset } from '@/app/docs/assets/[file]/route';
 import { DOCS_ASSETS } from '@/app/docs/assets';
 import { GET as getDocsPage } from '@/app/docs/route';
 import { handlers } from '@/lib/auth';
-import { JSON_SCHEMA_OPTIONS } from '@/lib/openapi';
-import { SignupRequest, TokenRequest } from '@/lib/validation/auth';
-import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/validation/responses';
-import { CreateTaskBody, ListTasksQuery, PatchTaskBody, ReplaceTaskBody, TaskSchema } from '@/lib/validation/tasks';
+import { JSON_SCHEMA_OPTIONS } from '@/lib/openapi/document';
+import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
+import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
+import { CreateTaskBody, ListTasksQuery, PatchTaskBody, ReplaceTaskBody, TaskSchema } from '@/lib/tasks/schemas';
 import nextConfig from '@/next.config';
 import { withTestDatabase } from '@/tests/helpers/db';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tasks } from '@/lib/db/schema';
-import type { TaskJson } from '@/lib/validation/tasks';
+import type { TaskJson } from '@/lib/tasks/schemas';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { createTaskVia, problemOf, tasksApi, type TasksApi } from '@/tests/helpers/requests';

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idempotencyKeys, tasks } from '@/lib/db/schema';
-import { requestHash } from '@/lib/idempotency';
-import type { TaskJson } from '@/lib/validation/tasks';
+import { requestHash } from '@/lib/tasks/idempotency';
+import type { TaskJson } from '@/lib/tasks/schemas';
 import { createTestUser, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { problemOf, tasksApi, type TasksApi } from '@/tests/helpers/requests';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TaskJson } from '@/lib/validation/tasks';
+import type { TaskJson } from '@/lib/tasks/schemas';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { createTaskVia, problemOf, tasksApi, type TasksApi } from '@/tests/helpers/requests';

@@ -161,7 +161,7 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
     const env = { ...process.env, ...target.env };
     delete env.DATABASE_DRIVER;
     const cli = async (...args: string[]) => {
-      const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/db.ts', ...args], { cwd: ROOT, env });
+      const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/db.ts', ...args], { cwd: ROOT, env });
       return stdout.trim().split('\n');
     };
     const statusLine = (tag: string, state: 'applied' | 'pending') =>

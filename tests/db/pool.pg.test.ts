@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { openDatabase, QUERY_TIMEOUT_MS } from '@/lib/db';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
-import { checkHealth } from '@/lib/health';
+import { checkHealth } from '@/lib/db/health';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { adminQuery, terminateOtherConnections, transactionStuckBehindLock } from '@/tests/helpers/postgres';
 

@@ -13,7 +13,7 @@ async function insertUser(email = `u${Math.random()}@example.com`) {
   return String(user!.id);
 }
 
-describe('schema (seed T102)', () => {
+describe('schema', () => {
   it('has a uuid primary key on tasks.id', async () => {
     const result = await rows(sql`
       select a.attname, format_type(a.atttypid, a.atttypmod) as type

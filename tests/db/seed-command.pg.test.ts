@@ -13,7 +13,7 @@ const run = promisify(execFile);
 // The script itself needs a database another process can reach: postgres project only.
 describe('scripts/seed.ts as a command', () => {
   const seedCommand = (env: Record<string, string>) =>
-    run(path.join(process.cwd(), 'node_modules/.bin/tsx'), ['scripts/seed.ts'], {
+    run(path.join(process.cwd(), 'node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/seed.ts'], {
       env: { ...process.env, DATABASE_URL: database.current.url!, ...env },
     });
 

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { tasks, users } from '@/lib/db/schema';
-import { verifyPassword } from '@/lib/passwords';
+import { verifyPassword } from '@/lib/auth/passwords';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from '@/scripts/seed';
 import { withTestDatabase } from '@/tests/helpers/db';
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { addTask, newPerson, newTaskForm, signIn, signUp, taskCheckbox, taskItem } from './helpers';
 
-// The seed's T107 journey: sign up → sign out → sign in → create → list → open/edit → toggle → delete.
+// The whole journey: sign up → sign out → sign in → create → list → open/edit → toggle → delete.
 test('a new person signs up, signs out and in, and manages a task from creation to deletion', async ({ page }, testInfo) => {
   const person = newPerson('Ann');
 

@@ -8,7 +8,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
-import { errorResponse } from '@/lib/http';
+import { errorResponse } from '@/lib/http/errors';
 
 const servers: net.Server[] = [];
 const sockets = new Set<net.Socket>();
@@ -80,7 +80,7 @@ describe('errors of an unreachable database', () => {
   it.each(cases)('%s answers 503 with Retry-After and no driver details', async (_, server) => {
     const err = await failedQuery(await server());
     expect(isDatabaseUnavailable(err)).toBe(true);
-    const response = errorResponse(err, new Request('http://localhost/api/x/tasks', { method: 'POST' }));
+    const response = await errorResponse(err, new Request('http://localhost/api/x/tasks', { method: 'POST' }));
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBeTruthy();
     expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -92,6 +92,6 @@ describe('errors of an unreachable database', () => {
     const port = await fakeServer((s) => s.end(errorMessage('28000', 'role "app" does not exist')));
     const err = await failedQuery(port);
     expect(isDatabaseUnavailable(err)).toBe(false);
-    expect(errorResponse(err, new Request('http://localhost/api/x/tasks')).status).toBe(500);
+    expect((await errorResponse(err, new Request('http://localhost/api/x/tasks'))).status).toBe(500);
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { getDb } from '@/lib/db';
 import { users } from '@/lib/db/schema';
-import { hashPassword } from '@/lib/passwords';
-import { issueAccessToken } from '@/lib/tokens';
+import { hashPassword } from '@/lib/auth/passwords';
+import { issueAccessToken } from '@/lib/auth/tokens';
 
 export interface TestUser {
   id: string;

@@ -1,7 +1,7 @@
 import * as completeRoute from '@/app/api/[user_id]/tasks/[id]/complete/route';
 import * as taskRoute from '@/app/api/[user_id]/tasks/[id]/route';
 import * as listRoute from '@/app/api/[user_id]/tasks/route';
-import type { TaskJson } from '@/lib/validation/tasks';
+import type { TaskJson } from '@/lib/tasks/schemas';
 
 // Calls the task route handlers the way Next does: a Request and a context whose params are
 // a Promise. No server runs; the handlers use the test file's database through getDb().

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TaskSchema } from '@/lib/validation/tasks';
+import { TaskSchema } from '@/lib/tasks/schemas';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { createTaskVia, tasksApi, type TasksApi } from '@/tests/helpers/requests';

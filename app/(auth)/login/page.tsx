@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CredentialsForm } from '../credentials-form';
-import { safeCallbackPath } from '../form-state';
-import { credentialsMessage } from '../sign-in-errors';
-import { signInWithCredentials } from './actions';
+import { signInWithCredentials } from '@/lib/auth/actions';
+import { safeCallbackPath } from '@/lib/auth/form-state';
+import { credentialsMessage } from '@/lib/auth/sign-in-errors';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

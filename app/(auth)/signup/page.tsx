@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CredentialsForm } from '../credentials-form';
-import { signUpWithCredentials } from './actions';
+import { signUpWithCredentials } from '@/lib/auth/actions';
 
 export const metadata: Metadata = { title: 'Create an account' };
 

@@ -1,5 +1,5 @@
-import { checkHealth } from '@/lib/health';
-import { methodsNotAllowed } from '@/lib/http';
+import { checkHealth } from '@/lib/db/health';
+import { methodsNotAllowed } from '@/lib/http/handler';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { ifNoneMatchHits } from '@/lib/etag';
-import { allowedMethods, methodNotAllowed } from '@/lib/http';
-import { openApiDocument } from '@/lib/openapi';
+import { ifNoneMatchHits } from '@/lib/http/conditional';
+import { allowedMethods, methodNotAllowed } from '@/lib/http/handler';
+import { openApiDocument } from '@/lib/openapi/document';
 
 let body: { json: string; etag: string } | undefined;
 

@@ -1,9 +1,12 @@
-import { asUser } from '@/lib/caller';
-import { handler, json, methodsNotAllowed, parseAll, parseWith, readJsonBody } from '@/lib/http';
-import { createOnce } from '@/lib/idempotency';
-import { taskCreatedResponse, toTaskJson } from '@/lib/task-responses';
-import { createTask, listTasksForUser, type Executor } from '@/lib/tasks';
-import { CreateTaskBody, CreateTaskHeaders, ListTasksQuery, type ListTasksOptions, type TaskJson } from '@/lib/validation/tasks';
+import { requireCaller } from '@/lib/auth/caller';
+import { readJsonBody } from '@/lib/http/body';
+import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { json } from '@/lib/http/problem';
+import { parseAll, parseWith } from '@/lib/http/validation';
+import { createTaskOnce } from '@/lib/tasks/idempotency';
+import { createTask, listTasksForUser } from '@/lib/tasks/queries';
+import { taskCreatedResponse, toTaskJson } from '@/lib/tasks/responses';
+import { CreateTaskBody, CreateTaskHeaders, ListTasksQuery, type ListTasksOptions } from '@/lib/tasks/schemas';
 
 type Context = { params: Promise<{ user_id: string }> };
 
@@ -21,33 +24,26 @@ function nextPageUrl(request: Request, query: ListTasksOptions, cursor: string):
   return `${new URL(request.url).pathname}?${next}`;
 }
 
-export const GET = handler(async (request: Request, { params }: Context) =>
-  asUser(request, (await params).user_id, async (userId, confirmUserExists) => {
-    const query = parseWith(ListTasksQuery, Object.fromEntries(new URL(request.url).searchParams));
-    const page = await listTasksForUser(userId, query);
-    // An account that was deleted owns no tasks: an empty list may be one.
-    if (page.total === 0) await confirmUserExists();
-    const headers = new Headers({ 'X-Total-Count': String(page.total) });
-    if (page.nextCursor) headers.set('Link', `<${nextPageUrl(request, query, page.nextCursor)}>; rel="next"`);
-    return json(page.tasks.map(toTaskJson), { headers });
-  }),
-);
+export const GET = handler(async (request: Request, { params }: Context) => {
+  const caller = await requireCaller(request, (await params).user_id);
+  const query = parseWith(ListTasksQuery, Object.fromEntries(new URL(request.url).searchParams));
+  const page = await listTasksForUser(caller, query);
+  const headers = new Headers({ 'X-Total-Count': String(page.total) });
+  if (page.nextCursor) headers.set('Link', `<${nextPageUrl(request, query, page.nextCursor)}>; rel="next"`);
+  return json(page.tasks.map(toTaskJson), { headers });
+});
 
-export const POST = handler(async (request: Request, { params }: Context) =>
-  asUser(request, (await params).user_id, async (userId) => {
-    const body = await readJsonBody(request);
-    const {
-      body: input,
-      headers: { 'idempotency-key': key },
-    } = parseAll(
-      { body: CreateTaskBody, headers: CreateTaskHeaders },
-      { body, headers: { 'idempotency-key': request.headers.get('idempotency-key') ?? undefined } },
-    );
-    const create = async (executor?: Executor) => ({ status: 201, body: toTaskJson(await createTask(userId, input, executor)) });
-    if (!key) return taskCreatedResponse((await create()).body);
-    const response = await createOnce(userId, key, body, create);
-    return taskCreatedResponse(response.body as TaskJson, response.replayed);
-  }),
-);
+export const POST = handler(async (request: Request, { params }: Context) => {
+  const caller = await requireCaller(request, (await params).user_id);
+  const body = await readJsonBody(request);
+  const { body: input, headers } = parseAll(
+    { body: CreateTaskBody, headers: CreateTaskHeaders },
+    { body, headers: { 'idempotency-key': request.headers.get('idempotency-key') ?? undefined } },
+  );
+  const key = headers['idempotency-key'];
+  if (!key) return taskCreatedResponse(toTaskJson(await createTask(caller, input)));
+  const { task, replayed } = await createTaskOnce(caller, input, { key, requestBody: body });
+  return taskCreatedResponse(task, replayed);
+});
 
 export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);

@@ -1,8 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth';
-import { HttpError, allowedMethods, handler, methodNotAllowed } from '@/lib/http';
-import { currentLockout } from '@/lib/login-limit';
-import { TokenRequest } from '@/lib/validation/auth';
+import { SignInLockedOut } from '@/lib/auth/errors';
+import { currentLockout } from '@/lib/auth/login-limit';
+import { TokenRequest } from '@/lib/auth/schemas';
+import { allowedMethods, handler, methodNotAllowed } from '@/lib/http/handler';
 
 // next-auth's own routes: csrf, session, providers, signin, signout, callback/credentials.
 export const { GET } = handlers;
@@ -32,12 +33,7 @@ export const POST = handler(async (request: Request) => {
   if (new URL(request.url).pathname === CREDENTIALS_CALLBACK) {
     const email = await submittedEmail(request);
     const lockout = email ? await currentLockout(email) : { allowed: true as const };
-    if (!lockout.allowed) {
-      const minutes = Math.ceil(lockout.retryAfterSeconds / 60);
-      throw new HttpError(429, `Too many failed sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, {
-        headers: { 'Retry-After': String(lockout.retryAfterSeconds) },
-      });
-    }
+    if (!lockout.allowed) throw new SignInLockedOut(lockout.retryAfterSeconds);
   }
   return handlers.POST(request as NextRequest);
 });

@@ -1,6 +1,9 @@
-import { createAccount } from '@/lib/accounts';
-import { handler, json, methodsNotAllowed, parseWith, readJsonBody } from '@/lib/http';
-import { SignupRequest } from '@/lib/validation/auth';
+import { createAccount } from '@/lib/auth/accounts';
+import { SignupRequest } from '@/lib/auth/schemas';
+import { readJsonBody } from '@/lib/http/body';
+import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { json } from '@/lib/http/problem';
+import { parseWith } from '@/lib/http/validation';
 
 const ALLOW = ['POST', 'OPTIONS'];
 

@@ -1,23 +1,20 @@
-import { signInWithPassword } from '@/lib/accounts';
-import { handler, HttpError, json, methodsNotAllowed, parseWith, readJsonBody } from '@/lib/http';
-import { issueAccessToken } from '@/lib/tokens';
-import { TokenRequest } from '@/lib/validation/auth';
+import { signInWithPassword } from '@/lib/auth/accounts';
+import { SignInLockedOut, WrongCredentials } from '@/lib/auth/errors';
+import { TokenRequest } from '@/lib/auth/schemas';
+import { issueAccessToken } from '@/lib/auth/tokens';
+import { readJsonBody } from '@/lib/http/body';
+import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { json } from '@/lib/http/problem';
+import { parseWith } from '@/lib/http/validation';
 
 const ALLOW = ['POST', 'OPTIONS'];
 
 export const POST = handler(async (request) => {
   const credentials = parseWith(TokenRequest, await readJsonBody(request));
   const result = await signInWithPassword(credentials);
-  if (result.outcome === 'locked') {
-    const minutes = Math.ceil(result.retryAfterSeconds / 60);
-    throw new HttpError(429, `Too many failed sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, {
-      headers: { 'Retry-After': String(result.retryAfterSeconds) },
-    });
-  }
+  if (result.outcome === 'locked') throw new SignInLockedOut(result.retryAfterSeconds);
   // One answer for an unknown email and a wrong password: it must not reveal who has an account.
-  if (result.outcome === 'wrong-credentials') {
-    throw new HttpError(401, 'Email or password is incorrect', { headers: { 'WWW-Authenticate': 'Bearer' } });
-  }
+  if (result.outcome === 'wrong-credentials') throw new WrongCredentials();
   const { token, expiresIn } = await issueAccessToken(result.user.id);
   return json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, user: result.user });
 });

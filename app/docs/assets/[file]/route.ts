@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { methodsNotAllowed } from '@/lib/http';
+import { methodsNotAllowed } from '@/lib/http/handler';
 import { findDocsAsset, type DocsAsset } from '../../assets';
 
 // Read from node_modules at run time: next.config.ts's outputFileTracingIncludes ships these

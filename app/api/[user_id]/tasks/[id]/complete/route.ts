@@ -1,9 +1,10 @@
-import { asUser } from '@/lib/caller';
-import { ifMatchVersions } from '@/lib/etag';
-import { handler, methodsNotAllowed, parseWith } from '@/lib/http';
-import { taskResponse } from '@/lib/task-responses';
-import { toggleTaskCompletion } from '@/lib/tasks';
-import { TaskPathParams } from '@/lib/validation/tasks';
+import { requireCaller } from '@/lib/auth/caller';
+import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { parseWith } from '@/lib/http/validation';
+import { ifMatchVersions } from '@/lib/tasks/etag';
+import { toggleTaskCompletion } from '@/lib/tasks/queries';
+import { taskResponse } from '@/lib/tasks/responses';
+import { TaskPathParams } from '@/lib/tasks/schemas';
 
 type Context = { params: Promise<{ user_id: string; id: string }> };
 
@@ -12,10 +13,9 @@ const ALLOW = ['PATCH', 'OPTIONS'];
 /** Flips `completed`; takes no body. */
 export const PATCH = handler(async (request: Request, { params }: Context) => {
   const path = await params;
-  return asUser(request, path.user_id, async (userId) => {
-    const { id } = parseWith(TaskPathParams, path);
-    return taskResponse(await toggleTaskCompletion(userId, id, ifMatchVersions(request.headers.get('if-match'), id)));
-  });
+  const caller = await requireCaller(request, path.user_id);
+  const { id } = parseWith(TaskPathParams, path);
+  return taskResponse(await toggleTaskCompletion(caller, id, ifMatchVersions(request.headers.get('if-match'), id)));
 });
 
 export const { GET, HEAD, POST, PUT, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);
