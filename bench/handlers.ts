@@ -1,7 +1,8 @@
-// tsx bench/handlers.ts: what OUR code costs per request, without Next around it. Calls the
-// exported route handlers in-process (as the API tests do) against a fresh database on the
-// local PostgreSQL, 50 at a time, and prints the main thread's CPU time per call. Compare with
-// `server CPU per request` of npm run bench: the difference is the framework's share.
+// tsx --conditions=react-server bench/handlers.ts: what OUR code costs per request, without
+// Next around it. Calls the exported route handlers in-process (as the API tests do) against a
+// fresh database on the local PostgreSQL, 50 at a time, and prints the main thread's CPU time
+// per call. Compare with `server CPU per request` of npm run bench: the difference is the
+// framework's share.
 //   HANDLERS_CPU_PROF=<dir> writes a CPU profile of the measured calls only.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';

@@ -1,7 +1,7 @@
 // The contract's limits and the two checks behind them, in one zod-free module: the server's
-// schemas (lib/validation/*) and the browser's form checks (lib/client/limits.ts) share it, so
-// they cannot drift apart. Lengths are Unicode code points, as the contract counts them (zod's
-// `.max()` and an HTML maxLength count UTF-16 units).
+// schemas (lib/auth/schemas.ts, lib/tasks/schemas.ts) and the browser's form checks
+// (lib/client/limits.ts) share it, so they cannot drift apart. Lengths are Unicode code points,
+// as the contract counts them (zod's `.max()` and an HTML maxLength count UTF-16 units).
 
 export const TITLE_MAX = 500;
 export const DESCRIPTION_MAX = 5000;

@@ -4,8 +4,8 @@ import type { Provider } from 'next-auth/providers';
 import { describeDatabaseError, driverError } from '@/lib/db/errors';
 import { env } from '@/lib/env';
 
-// The part of the next-auth setup that touches no database; lib/auth.ts adds the Credentials
-// provider. Pages check the session themselves (app/tasks/page.tsx), once per request.
+// The part of the next-auth setup that touches no database; lib/auth/index.ts adds the
+// Credentials provider. Pages check the session themselves (app/tasks/page.tsx), once per request.
 
 declare module 'next-auth' {
   interface Session {

@@ -1,53 +1,41 @@
 import 'server-only';
-
-// What authentication and accounts refuse, in the domain's words; lib/http/errors.ts alone turns
-// each into a status code and a problem document.
+import { DomainError } from '@/lib/errors';
 
 /** No credentials, or credentials that do not prove who is calling. */
-export class NotAuthenticated extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'NotAuthenticated';
-  }
-}
+export class NotAuthenticated extends DomainError {}
 
 /** Valid credentials of an account that no longer exists. */
 export class CallerGone extends NotAuthenticated {
   constructor() {
     super('The account of this token no longer exists');
-    this.name = 'CallerGone';
   }
 }
 
 /** A `{user_id}` in the path that is not the caller's own. */
-export class NotYourTasks extends Error {
+export class NotYourTasks extends DomainError {
   constructor() {
     super('You can only access your own tasks');
-    this.name = 'NotYourTasks';
   }
 }
 
 /** A signup with an email that has an account already, in any casing. */
-export class EmailTaken extends Error {
+export class EmailTaken extends DomainError {
   constructor() {
     super('An account with this email already exists');
-    this.name = 'EmailTaken';
   }
 }
 
 /** Email and password do not match an account; which of the two is wrong is never told. */
-export class WrongCredentials extends Error {
+export class WrongCredentials extends DomainError {
   constructor() {
     super('Email or password is incorrect');
-    this.name = 'WrongCredentials';
   }
 }
 
 /** Too many failed sign-ins for this email: the next attempt is allowed in `retryAfterSeconds`. */
-export class SignInLockedOut extends Error {
+export class SignInLockedOut extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     const minutes = Math.ceil(retryAfterSeconds / 60);
     super(`Too many failed sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
-    this.name = 'SignInLockedOut';
   }
 }

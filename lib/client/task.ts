@@ -1,4 +1,4 @@
-/** A task as the API sends it (see the contract in API.md). */
+/** A task as the API sends it: the `Task` schema of /api/openapi.json. */
 export interface Task {
   id: string;
   user_id: string;

@@ -313,7 +313,7 @@ describe('authentication and authorization', () => {
     expect(await storedTask(task.id)).toMatchObject({ title: task.title, completed: false });
   });
 
-  // The routes do not look the account up before their work (see asUser in lib/caller.ts): these
+  // The routes do not look the account up before their work (see lib/http/errors.ts): these
   // are the answers that must still ask, and each must be the 401 that comes before all others.
   it("answers 401 on every route to a deleted user's valid token, whatever else is wrong", async () => {
     const gone = await createTestUser();
