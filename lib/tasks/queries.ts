@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { confirmCaller, type Caller } from '@/lib/auth/caller';
+import { callerValues, ownedByCaller } from '@/lib/auth/scope';
 import { getDb, type Executor } from '@/lib/db';
 import { preparedStatement, statementKind } from '@/lib/db/prepared';
 import { tasks, type Task } from '@/lib/db/schema';
@@ -30,11 +31,7 @@ export type Versions = Date[] | undefined;
 
 const placeholder = sql.placeholder;
 
-// The caller's scope of every task statement: its predicate, and the values that fill it.
-const ownedByCaller = () => eq(tasks.userId, placeholder('userId'));
-const callerValues = (caller: Caller) => ({ userId: caller.userId });
-
-const ownTask = () => and(eq(tasks.id, placeholder('id')), ownedByCaller())!;
+const ownTask = () => and(eq(tasks.id, placeholder('id')), ownedByCaller(tasks.userId))!;
 
 const insertTask = statementKind('create_task', (db, _shape: Record<never, never>, name) =>
   db
@@ -193,7 +190,7 @@ type FilterShape = Pick<ListShape, 'completed' | 'q'>;
 
 function listFilters(shape: FilterShape): SQL {
   return and(
-    ownedByCaller(),
+    ownedByCaller(tasks.userId),
     shape.completed ? eq(tasks.completed, placeholder('completed')) : undefined,
     shape.q ? or(ilike(tasks.title, placeholder('q')), ilike(tasks.description, placeholder('q'))) : undefined,
   )!;
