@@ -84,8 +84,8 @@ export function QuickAdd({ onSubmit }: Props) {
   const describedBy = [`${id}-hint`, problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
 
   return (
-    <form onSubmit={submit} className="space-y-2" aria-labelledby={`${id}-label`} noValidate>
-      <label id={`${id}-label`} htmlFor={`${id}-input`} className="label">
+    <form onSubmit={submit} className="space-y-2" noValidate>
+      <label htmlFor={`${id}-input`} className="label">
         Add a task
       </label>
       <div className="flex flex-col gap-2 sm:flex-row">
