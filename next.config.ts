@@ -7,6 +7,13 @@ const securityHeaders = [
 
 const dev = process.env.NODE_ENV !== 'production';
 
+// `vercel build` (in CI, in the preview workflow, on Vercel) sets VERCEL=1. A deployment's
+// database is always a server (DATABASE_URL: a function's disk is read-only and not shared), so
+// PGlite's ~20 MB of wasm, data and extension archives would never run there. Turbopack does
+// not apply this to the instrumentation hook's trace: scripts/vercel-build.ts does.
+const VERCEL_TRACING_EXCLUDES = ['node_modules/@electric-sql/pglite/**/*'];
+const vercel = process.env.VERCEL === '1';
+
 // Pages only (API responses are JSON). Next's own inline bootstrap scripts need
 // 'unsafe-inline'; everything is served from this origin, nothing from a CDN.
 const contentSecurityPolicy = [
@@ -35,6 +42,7 @@ const nextConfig: NextConfig = {
       './node_modules/swagger-ui-dist/swagger-ui-bundle.js',
     ],
   },
+  outputFileTracingExcludes: vercel ? { '*': VERCEL_TRACING_EXCLUDES } : {},
   // Lets a benchmark or end-to-end build sit beside the dev server's .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Such a build names its own tsconfig (one that `extends` ours), because `next build`

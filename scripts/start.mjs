@@ -80,5 +80,7 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
   });
 }
 
+// Which Node runs matters (engines says 24.x; README, Node): say it before Next's own banner.
+console.log(`[start] Node ${process.version}, ${workers} ${workers === 1 ? 'process' : 'processes'} (${process.execPath})`);
 for (let i = 0; i < workers; i++) fork();
 setTimeout(() => (startedUp = true), STARTUP_MS).unref();
