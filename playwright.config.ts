@@ -1,7 +1,18 @@
-import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
+import { cleanupSecret, externalBaseUrl } from './tests/e2e/env';
 
 const PORT = Number(process.env.E2E_PORT ?? 3200);
-const baseURL = `http://127.0.0.1:${PORT}`;
+// `E2E_BASE_URL=https://… npm run test:e2e` tests that deployment and starts no server.
+const baseURL = externalBaseUrl ?? `http://127.0.0.1:${PORT}`;
+
+// A Vercel deployment behind Deployment Protection lets automation in with this header
+// (Project Settings → Deployment Protection → Protection Bypass for Automation).
+const bypass = process.env.VERCEL_AUTOMATION_BYPASS_SECRET;
+const extraHTTPHeaders = bypass ? { 'x-vercel-protection-bypass': bypass, 'x-vercel-set-bypass-cookie': 'true' } : undefined;
+
+// Debian's Chromium here; elsewhere (GitHub's runners) the one `npx playwright install` fetched.
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 // A production build against a database that exists only for this run (PGlite in memory:
 // created and migrated on the first request, gone when the server stops). Its own dist dir,
@@ -16,9 +27,23 @@ const serverEnv = {
   DATABASE_DRIVER: 'pglite',
   AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   AUTH_TRUST_HOST: 'true',
+  E2E_CLEANUP_SECRET: cleanupSecret!,
   PORT: String(PORT),
   NEXT_TELEMETRY_DISABLED: '1',
 };
+
+// The server Playwright starts when no E2E_BASE_URL is given.
+const localServer = {
+  // The production entry point, `npm start` (scripts/start.mjs): one process on PGlite.
+  command: `npx next build && node scripts/start.mjs -p ${PORT} -H 127.0.0.1`,
+  url: `${baseURL}/api/health`,
+  env: serverEnv,
+  timeout: 240_000,
+  // Never a server left from another run: each run starts with an empty database.
+  reuseExistingServer: false,
+  stdout: 'ignore',
+  stderr: 'pipe',
+} satisfies PlaywrightTestConfig['webServer'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,10 +58,11 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL,
+    extraHTTPHeaders,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath,
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -48,15 +74,5 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    // The production entry point, `npm start` (scripts/start.mjs): one process on PGlite.
-    command: `npx next build && node scripts/start.mjs -p ${PORT} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    env: serverEnv,
-    timeout: 240_000,
-    // Never a server left from another run: each run starts with an empty database.
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: externalBaseUrl ? undefined : localServer,
 });

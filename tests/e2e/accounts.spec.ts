@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { newPerson, signIn, signUp } from './helpers';
 
 test('a wrong password shows an error, keeps what was typed and stays on /login', async ({ browser, page }) => {

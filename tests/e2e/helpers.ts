@@ -9,10 +9,15 @@ export interface Person {
   name?: string;
 }
 
-/** A person nobody has signed up yet: every test brings its own. */
+/** Every address `newPerson()` handed out in the current test, for fixtures.ts to delete afterwards. */
+export const createdEmails: string[] = [];
+
+/** A person nobody has signed up yet: every test brings its own (and fixtures.ts deletes it). */
 export function newPerson(name?: string): Person {
   const handle = name?.toLowerCase().replace(/[^a-z]/g, '') || 'e2e';
-  return { email: `${handle}-${randomUUID().slice(0, 13)}@example.com`, password: PASSWORD, name };
+  const email = `${handle}-${randomUUID().slice(0, 13)}@example.com`;
+  createdEmails.push(email);
+  return { email, password: PASSWORD, name };
 }
 
 export async function signUp(page: Page, person: Person): Promise<void> {

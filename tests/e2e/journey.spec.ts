@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addTask, newPerson, newTaskForm, signIn, signUp, taskCheckbox, taskItem } from './helpers';
 
 // The whole journey: sign up → sign out → sign in → create → list → open/edit → toggle → delete.

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addTask, expectNoHorizontalScroll, newPerson, signUp, taskCheckbox, taskItem } from './helpers';
 
 // `UPDATE_SCREENSHOTS=1 npm run test:e2e -- layout` refreshes the README's pictures.

@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import { type APIResponse } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // The headers of real responses from `next start`, not just the rules in next.config.ts.
 

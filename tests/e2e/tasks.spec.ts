@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addTask, currentUserId, newPerson, newTaskForm, signIn, signUp, taskCheckbox, taskItem, visibleTitles } from './helpers';
 
 test('a second person never sees the first person’s tasks', async ({ browser, page }) => {
