@@ -3,10 +3,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   await import('@/lib/server-start');
-  // Open the database now, not on the first request: for the embedded PGlite that takes 0.7 s
-  // (an existing folder) to 3 s (a new one, created and migrated), which then overlaps with
-  // `next dev` compiling the first page. For a server database it only makes the pool. A failed
-  // open is not cached (getDatabase()): the first request that needs it tries again and reports.
+  // Open the database at start-up rather than inside the first request. PGlite's open (0.7-3 s)
+  // still runs on the main thread, so under `next dev` it does not yet overlap the first compile.
+  // A failed open is not cached (getDatabase()): the first request that needs it tries again.
   const { getDatabase } = await import('@/lib/db');
   getDatabase().catch(() => {});
 }

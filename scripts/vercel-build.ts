@@ -17,7 +17,7 @@ nextEnv.loadEnvConfig(process.cwd());
 const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: 'inherit' });
 
 if (process.env.DATABASE_URL?.trim()) {
-  run(['--import', 'tsx', 'scripts/db.ts', 'migrate']);
+  run(['--conditions=react-server', '--import', 'tsx', 'scripts/db.ts', 'migrate']);
 } else {
   console.log(
     '[vercel-build] Migrations skipped: DATABASE_URL is not set, so there is no database server to migrate. ' +
