@@ -85,7 +85,7 @@ function statusOf(statuses: { tag: string; appliedAt: Date | null }[]) {
 const every = (state: 'applied' | 'pending') => Object.fromEntries(TAGS.map((t) => [t, state]));
 
 describe(`migrations round trip (${config.kind})`, () => {
-  it('migrates up, rolls back one, some and all, and migrates back to the same schema', async () => {
+  it('migrates up, rolls back one, some and all, and migrates back to the same schema', { timeout: 120_000 }, async () => {
     const { open } = await emptyDatabase();
     const handle = await open();
     cleanups.push(() => handle.close());
