@@ -38,19 +38,39 @@ function rewriteSharedRefs(value: unknown): unknown {
   );
 }
 
-// zod spells out a regular expression beside `format` for UUIDs, timestamps and emails;
+// zod spells out a regular expression beside `format` for UUIDs, dates, timestamps and emails;
 // `format` says the same to people and to client generators, without a screenful of regex.
-const FORMATS_WITHOUT_PATTERN = new Set(['uuid', 'date-time', 'email']);
+const FORMATS_WITHOUT_PATTERN = new Set(['uuid', 'date', 'time', 'date-time', 'email']);
+
+type JsonSchemaOptions = NonNullable<Parameters<typeof z.toJSONSchema>[1]>;
+
+/**
+ * Query, path and header values arrive as strings, and a codec (`z.stringbool()`) decodes them
+ * into the boolean or number the client meant. Clients pass that value (`completed: false`) and
+ * their library writes the string, so such a codec is described by what it decodes to.
+ */
+function decodedFromString(schema: z.ZodType): z.ZodType | undefined {
+  if (!(schema instanceof z.ZodCodec)) return undefined;
+  const { in: encoded, out: decoded } = schema._zod.def;
+  const primitive = decoded instanceof z.ZodBoolean || decoded instanceof z.ZodNumber;
+  return encoded instanceof z.ZodString && primitive ? (decoded as z.ZodType) : undefined;
+}
 
 /** How the document converts zod schemas. */
 export const JSON_SCHEMA_OPTIONS = {
   target: 'draft-2020-12',
   // A refinement or transform has no JSON Schema form: its rule is declared with `.meta()`.
   unrepresentable: 'any',
-  override: ({ jsonSchema }) => {
+  override: ({ zodSchema, jsonSchema }) => {
+    const decoded = decodedFromString(zodSchema as z.ZodType);
+    if (decoded) {
+      const { $schema: _dialect, ...schema } = z.toJSONSchema(decoded, { target: 'draft-2020-12' });
+      for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+      Object.assign(jsonSchema, schema);
+    }
     if (typeof jsonSchema.format === 'string' && FORMATS_WITHOUT_PATTERN.has(jsonSchema.format)) delete jsonSchema.pattern;
   },
-} satisfies Parameters<typeof z.toJSONSchema>[1];
+} satisfies JsonSchemaOptions;
 
 /**
  * JSON Schemas for components.schemas, one per entry, referring to each other by `$ref`.

@@ -127,16 +127,18 @@ export const PatchTaskBody = z
     examples: [{ completed: true }, { description: null }],
   });
 
+/**
+ * A boolean in a query string: exactly `true` or `false`. A codec, so the OpenAPI document
+ * describes the boolean a client passes (its output) while the route decodes the URL's string.
+ */
+export const queryBoolean = () => z.stringbool({ truthy: ['true'], falsy: ['false'], case: 'sensitive' });
+
 export const TaskSort = z.enum(['created_at', 'updated_at', 'title']);
 export const SortOrder = z.enum(['asc', 'desc']);
 
 export const ListTasksQuery = z
   .object({
-    completed: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
-      .optional()
-      .meta({ description: 'Only tasks in this state.' }),
+    completed: queryBoolean().optional().meta({ description: 'Only tasks in this state.' }),
     q: z
       .string()
       .refine(hasNoNul, noNul)

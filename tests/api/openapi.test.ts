@@ -176,10 +176,32 @@ describe('GET /api/openapi.json', () => {
     const byName = Object.fromEntries(parameters.map((p) => [p.name, p]));
     expect(Object.keys(byName).sort()).toEqual(Object.keys(ListTasksQuery.shape).sort());
     expect(byName.limit).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } });
-    expect(byName.completed).toMatchObject({ schema: { enum: ['true', 'false'] } });
+    // A client passes a boolean and its library writes `completed=false`; the route decodes the string.
+    expect(byName.completed).toMatchObject({ in: 'query', required: false, schema: { type: 'boolean' } });
+    expect(ListTasksQuery.parse({ completed: 'false' }).completed).toBe(false);
     expect(byName.q).toMatchObject({ schema: { maxLength: 200 } });
     expect(byName.sort).toMatchObject({ schema: { enum: ['created_at', 'updated_at', 'title'], default: 'created_at' } });
     expect(byName.order).toMatchObject({ schema: { enum: ['asc', 'desc'], default: 'desc' } });
+  });
+
+  it('types every parameter and field as a client passes it: booleans as booleans, formats without a regex beside them', async () => {
+    const document = (await dereference((await loadDocument()) as never)) as unknown as Document;
+    const problems: string[] = [];
+    const visit = (schema: unknown, where: string): void => {
+      if (Array.isArray(schema)) return schema.forEach((item, i) => visit(item, `${where}.${i}`));
+      if (schema === null || typeof schema !== 'object') return;
+      const s = schema as Json;
+      const values = Array.isArray(s.enum) ? s.enum : [];
+      if (values.length > 0 && values.every((v) => ['true', 'false'].includes(v as string))) problems.push(`${where}: a boolean spelled as strings`);
+      if (s.type === 'string' && typeof s.pattern === 'string' && /\\d|\[0-9\]/.test(s.pattern) && !s.format) {
+        problems.push(`${where}: a number or date spelled as a string pattern`);
+      }
+      if (typeof s.format === 'string' && s.pattern) problems.push(`${where}: a pattern beside format ${s.format}`);
+      for (const [key, value] of Object.entries(s)) if (key !== 'examples') visit(value, `${where}.${key}`);
+    };
+    for (const [key, operation] of operations(document)) visit({ parameters: operation.parameters, body: operation.requestBody }, key);
+    visit(document.components.schemas, 'components.schemas');
+    expect(problems).toEqual([]);
   });
 
   it('describes a task response with the schema that types it', async () => {
