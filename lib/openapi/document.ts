@@ -49,11 +49,11 @@ type JsonSchemaOptions = NonNullable<Parameters<typeof z.toJSONSchema>[1]>;
  * into the boolean or number the client meant. Clients pass that value (`completed: false`) and
  * their library writes the string, so such a codec is described by what it decodes to.
  */
-function decodedFromString(schema: z.ZodType): z.ZodType | undefined {
+function decodedFromString(schema: z.core.$ZodType): z.ZodBoolean | z.ZodNumber | undefined {
   if (!(schema instanceof z.ZodCodec)) return undefined;
-  const { in: encoded, out: decoded } = schema._zod.def;
+  const { in: encoded, out: decoded } = schema.def;
   const primitive = decoded instanceof z.ZodBoolean || decoded instanceof z.ZodNumber;
-  return encoded instanceof z.ZodString && primitive ? (decoded as z.ZodType) : undefined;
+  return encoded instanceof z.ZodString && primitive ? decoded : undefined;
 }
 
 /** How the document converts zod schemas. */
@@ -62,7 +62,7 @@ export const JSON_SCHEMA_OPTIONS = {
   // A refinement or transform has no JSON Schema form: its rule is declared with `.meta()`.
   unrepresentable: 'any',
   override: ({ zodSchema, jsonSchema }) => {
-    const decoded = decodedFromString(zodSchema as z.ZodType);
+    const decoded = decodedFromString(zodSchema);
     if (decoded) {
       const { $schema: _dialect, ...schema } = z.toJSONSchema(decoded, { target: 'draft-2020-12' });
       for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
