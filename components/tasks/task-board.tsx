@@ -8,7 +8,7 @@ import {
   deleteTask,
   fetchCounts,
   fetchPage,
-  firstPageUrl,
+  listQuery,
   toggleTask,
   updateTask,
   type TaskDraft,
@@ -65,7 +65,7 @@ export function TaskBoard({ userId }: { userId: string }) {
   useEffect(() => {
     const controller = new AbortController();
     moreController.current?.abort();
-    Promise.all([fetchPage(firstPageUrl(userId, filter, query), controller.signal), fetchCounts(userId, controller.signal)])
+    Promise.all([fetchPage(userId, listQuery(filter, query), null, controller.signal), fetchCounts(userId, controller.signal)])
       .then(([page, counts]) => dispatch({ type: 'pageLoaded', append: false, ...page, counts }))
       .catch((err: unknown) => {
         if (!isAbort(err)) dispatch({ type: 'pageFailed', message: `Could not load your tasks. ${explain(err)}` });
@@ -99,7 +99,7 @@ export function TaskBoard({ userId }: { userId: string }) {
     moreController.current = controller;
     dispatch({ type: 'pageRequested', append: true });
     try {
-      const page = await fetchPage(state.next, controller.signal);
+      const page = await fetchPage(userId, listQuery(filter, query), state.next, controller.signal);
       dispatch({ type: 'pageLoaded', append: true, ...page });
     } catch (err) {
       if (!isAbort(err)) dispatch({ type: 'pageFailed', message: `Could not load more tasks. ${explain(err)}` });

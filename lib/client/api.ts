@@ -1,10 +1,13 @@
+import createClient from 'openapi-fetch';
+import type { components, paths } from './openapi';
 import type { Counts } from './tasks-reducer';
 import type { Task, TaskFilter } from './task';
 
 /**
- * The browser's client for `/api/{user_id}/tasks…`: the same routes and contract any other
- * client uses, authenticated by the session cookie. Every failure becomes an `ApiError` whose
- * message a person can read.
+ * The browser's client for `/api/{user_id}/tasks…`: openapi-fetch on the types generated from
+ * /api/openapi.json (`npm run openapi:types`), so a route whose contract changes breaks this
+ * build. Authenticated by the session cookie. Every failure becomes an `ApiError` whose message
+ * a person can read.
  */
 
 export const PAGE_SIZE = 20;
@@ -44,35 +47,33 @@ function messageFor(status: number, detail: string | undefined): string {
   }
 }
 
-async function problemDetail(response: Response): Promise<string | undefined> {
-  try {
-    const body: unknown = await response.json();
-    if (body && typeof body === 'object' && 'detail' in body && typeof body.detail === 'string') return body.detail;
-  } catch {
-    // Not a problem document (a proxy's HTML error page, say): the status says enough.
-  }
-  return undefined;
+type Problem = components['schemas']['ProblemDocument'];
+type ListQuery = NonNullable<paths['/api/{user_id}/tasks']['get']['parameters']['query']>;
+export type TaskDraft = Required<Pick<components['schemas']['CreateTaskBody'], 'title' | 'description'>>;
+
+const api = createClient<paths>({ credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
+
+/** openapi-fetch's answer when the response was a success: `data` typed by the document. */
+type Success<R> = R extends { error?: never } ? R : never;
+
+/** The detail of a problem document; a proxy's HTML error page has none, and its status says enough. */
+function problemDetail(body: unknown): string | undefined {
+  const detail = typeof body === 'object' && body !== null && 'detail' in body ? (body as Partial<Problem>).detail : undefined;
+  return typeof detail === 'string' ? detail : undefined;
 }
 
-async function send(url: string, init: RequestInit = {}): Promise<Response> {
-  let response: Response;
+async function settle<R extends { error?: unknown; response: Response }>(pending: Promise<R>): Promise<Success<R>> {
+  let outcome: R;
   try {
-    response = await fetch(url, {
-      ...init,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: { Accept: 'application/json', ...init.headers },
-    });
+    outcome = await pending;
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, NETWORK_MESSAGE);
   }
-  if (!response.ok) throw new ApiError(response.status, messageFor(response.status, await problemDetail(response)));
-  return response;
-}
-
-function sendJson(url: string, method: string, body: unknown, headers: Record<string, string> = {}) {
-  return send(url, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
+  const { response, error } = outcome;
+  if (!response.ok || error !== undefined) throw new ApiError(response.status, messageFor(response.status, problemDetail(error)));
+  // openapi-fetch leaves `error` unset exactly on a success: TypeScript cannot narrow a generic union.
+  return outcome as Success<R>;
 }
 
 /** The `rel="next"` target of a `Link` header, if any. */
@@ -100,34 +101,39 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function tasksUrl(userId: string, id?: string): string {
-  const base = `/api/${encodeURIComponent(userId)}/tasks`;
-  return id ? `${base}/${encodeURIComponent(id)}` : base;
+/** The `cursor` of the next page, from the list's `Link` header (whose URL repeats the filters). */
+export function nextCursor(header: string | null): string | null {
+  const link = nextLink(header);
+  return link === null ? null : new URL(link, 'http://localhost').searchParams.get('cursor');
 }
 
 export interface TaskPage {
   tasks: Task[];
+  /** The cursor of the next page, or null on the last one. */
   next: string | null;
 }
 
-async function readPage(response: Response): Promise<TaskPage> {
-  return { tasks: (await response.json()) as Task[], next: nextLink(response.headers.get('link')) };
+/** The list's query for a filter and a search. */
+export function listQuery(filter: TaskFilter, search: string): ListQuery {
+  return {
+    limit: PAGE_SIZE,
+    ...(filter !== 'all' && { completed: filter === 'completed' }),
+    ...(search && { q: search }),
+  };
 }
 
-export function firstPageUrl(userId: string, filter: TaskFilter, query: string): string {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (filter !== 'all') params.set('completed', String(filter === 'completed'));
-  if (query) params.set('q', query);
-  return `${tasksUrl(userId)}?${params}`;
-}
-
-/** One page of the list: the first one from `firstPageUrl`, later ones from `next`. */
-export async function fetchPage(url: string, signal?: AbortSignal): Promise<TaskPage> {
-  return readPage(await send(url, { signal }));
+/** One page of the list: the first one without a cursor, later ones with the cursor of the page before. */
+export async function fetchPage(userId: string, query: ListQuery, cursor: string | null, signal?: AbortSignal): Promise<TaskPage> {
+  const { data, response } = await settle(
+    api.GET('/api/{user_id}/tasks', { params: { path: { user_id: userId }, query: { ...query, ...(cursor && { cursor }) } }, signal }),
+  );
+  return { tasks: data, next: nextCursor(response.headers.get('link')) };
 }
 
 async function countMatching(userId: string, completed: boolean, signal?: AbortSignal): Promise<number> {
-  const response = await send(`${tasksUrl(userId)}?completed=${completed}&limit=1`, { signal });
+  const { response } = await settle(
+    api.GET('/api/{user_id}/tasks', { params: { path: { user_id: userId }, query: { completed, limit: 1 } }, signal }),
+  );
   return Number(response.headers.get('x-total-count') ?? 0);
 }
 
@@ -137,31 +143,24 @@ export async function fetchCounts(userId: string, signal?: AbortSignal): Promise
   return { open, done };
 }
 
-export interface TaskDraft {
-  title: string;
-  description: string | null;
-}
-
 /**
  * Creates a task. Send the same `idempotencyKey` when retrying the same draft: if the first
  * request reached the server but its answer was lost, the retry gets that task back instead of
  * creating a second one.
  */
 export async function createTask(userId: string, draft: TaskDraft, idempotencyKey: string): Promise<Task> {
-  const response = await sendJson(tasksUrl(userId), 'POST', draft, { 'Idempotency-Key': idempotencyKey });
-  return (await response.json()) as Task;
+  const path = { user_id: userId };
+  return (await settle(api.POST('/api/{user_id}/tasks', { params: { path, header: { 'Idempotency-Key': idempotencyKey } }, body: draft }))).data;
 }
 
 export async function updateTask(userId: string, id: string, changes: Partial<TaskDraft>): Promise<Task> {
-  const response = await sendJson(tasksUrl(userId, id), 'PATCH', changes);
-  return (await response.json()) as Task;
+  return (await settle(api.PATCH('/api/{user_id}/tasks/{id}', { params: { path: { user_id: userId, id } }, body: changes }))).data;
 }
 
 export async function toggleTask(userId: string, id: string): Promise<Task> {
-  const response = await send(`${tasksUrl(userId, id)}/complete`, { method: 'PATCH' });
-  return (await response.json()) as Task;
+  return (await settle(api.PATCH('/api/{user_id}/tasks/{id}/complete', { params: { path: { user_id: userId, id } } }))).data;
 }
 
 export async function deleteTask(userId: string, id: string): Promise<void> {
-  await send(tasksUrl(userId, id), { method: 'DELETE' });
+  await settle(api.DELETE('/api/{user_id}/tasks/{id}', { params: { path: { user_id: userId, id } } }));
 }

@@ -1,13 +1,7 @@
+import type { components } from './openapi';
+
 /** A task as the API sends it: the `Task` schema of /api/openapi.json. */
-export interface Task {
-  id: string;
-  user_id: string;
-  title: string;
-  description: string | null;
-  completed: boolean;
-  created_at: string;
-  updated_at: string;
-}
+export type Task = components['schemas']['Task'];
 
 export type TaskFilter = 'all' | 'active' | 'completed';
 

@@ -22,7 +22,7 @@ export type Pending =
 
 export interface TaskListState {
   tasks: Task[];
-  /** URL of the next page, from the API's `Link: <…>; rel="next"`. */
+  /** Cursor of the next page, from the API's `Link: <…>; rel="next"`. */
   next: string | null;
   counts: Counts | null;
   pending: Record<string, Pending>;

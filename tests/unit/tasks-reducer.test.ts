@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextLink } from '@/lib/client/api';
+import { nextCursor, nextLink } from '@/lib/client/api';
 import type { Task } from '@/lib/client/task';
 import { initialTaskListState, tasksReducer, type TaskListAction, type TaskListState } from '@/lib/client/tasks-reducer';
 
@@ -245,5 +245,13 @@ describe('nextLink', () => {
   it('answers null without a next link', () => {
     expect(nextLink(null)).toBeNull();
     expect(nextLink('</a>; rel="prev"')).toBeNull();
+  });
+});
+
+describe('nextCursor', () => {
+  it("takes the cursor from the next page's URL, decoded", () => {
+    expect(nextCursor('</api/u1/tasks?limit=20&completed=false&cursor=eyJ2%3D%3D>; rel="next"')).toBe('eyJ2==');
+    expect(nextCursor('</api/u1/tasks?limit=20>; rel="prev"')).toBeNull();
+    expect(nextCursor(null)).toBeNull();
   });
 });
