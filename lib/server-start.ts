@@ -1,6 +1,7 @@
 import 'server-only';
 import { closeDatabase } from '@/lib/db';
 import { env } from '@/lib/env';
+import { refuseOddMethods } from '@/lib/http/odd-methods';
 
 try {
   env();
@@ -41,3 +42,5 @@ function closeDatabaseBeforeExit(): void {
 if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, closeDatabaseBeforeExit);
 }
+
+refuseOddMethods();

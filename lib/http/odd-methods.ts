@@ -1,0 +1,87 @@
+import 'server-only';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { openApiDocument } from '@/lib/openapi/document';
+
+// Next routes seven methods. For any other, it builds a WHATWG `Request` before proxy.ts or a
+// route handler runs, and undici refuses `TRACE` (and `TRACK`) there with a TypeError: a 500.
+// Methods it accepts but no route can export (`PROPFIND`, `PURGE`…) get an empty 400, and
+// Node's server drops a `CONNECT` without an answer unless something listens for it. So these
+// are answered here, on Node's server, before Next sees them: `405` with `Allow`, as the API
+// answers an unsupported method. (Methods Node's parser does not know, `FOO`, get Node's 400.)
+// Installed by instrumentation.ts, so it covers `next start` (and `npm start`) and `next dev`.
+const ROUTED = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const EVERY_ROUTED_METHOD = 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE';
+
+let documented: { pattern: RegExp; allow: string }[] | undefined;
+
+/** The methods the document gives a path (with HEAD beside GET, and OPTIONS); pages: GET, HEAD. */
+export function allowFor(url: string): string {
+  documented ??= Object.entries((openApiDocument().paths ?? {}) as Record<string, object>).map(([route, item]) => {
+    const methods = Object.keys(item).filter((key) => ROUTED.has(key.toUpperCase())).map((key) => key.toUpperCase());
+    if (methods.includes('GET')) methods.splice(methods.indexOf('GET') + 1, 0, 'HEAD');
+    const pattern = new RegExp(`^${route.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}/?$`);
+    return { pattern, allow: [...methods, 'OPTIONS'].join(', ') };
+  });
+  const path = url.split('?')[0] ?? '';
+  const match = documented.find(({ pattern }) => pattern.test(path));
+  if (match) return match.allow;
+  // An API path the document does not list (next-auth's own): whatever Next may route there.
+  return path === '/api' || path.startsWith('/api/') ? EVERY_ROUTED_METHOD : 'GET, HEAD';
+}
+
+function problemBody(method: string): string {
+  const detail = `This server does not support the ${method} method`;
+  return JSON.stringify({ type: 'about:blank', title: 'Method Not Allowed', status: 405, detail });
+}
+
+function refuse(request: IncomingMessage, response: ServerResponse): void {
+  const body = problemBody(request.method ?? '');
+  response.writeHead(405, {
+    Allow: allowFor(request.url ?? '/'),
+    'Content-Type': 'application/problem+json',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+function refuseConnect(request: IncomingMessage, socket: Duplex): void {
+  const body = problemBody('CONNECT');
+  socket.end(
+    [
+      'HTTP/1.1 405 Method Not Allowed',
+      `Allow: ${allowFor(request.url ?? '/')}`,
+      'Content-Type: application/problem+json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Cache-Control: no-store',
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+}
+
+let installed = false;
+
+/**
+ * Answers odd methods on every Node HTTP server of this process. Next owns its server and gives
+ * no hook before it builds the `Request`, so the guard sits in `emit`: a CONNECT listener is
+ * added when a server takes its first connection (before any request on it is parsed).
+ */
+export function refuseOddMethods(): void {
+  if (installed) return;
+  installed = true;
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === 'connection' && this.listenerCount('connect') === 0) this.on('connect', refuseConnect);
+    if (event === 'request') {
+      const [request, response] = args as [IncomingMessage, ServerResponse];
+      if (!ROUTED.has(request.method ?? '')) {
+        refuse(request, response);
+        return true;
+      }
+    }
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+  } as typeof emit;
+}
