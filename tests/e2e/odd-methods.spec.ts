@@ -1,33 +1,8 @@
-import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { sendRaw as send } from '../helpers/raw-http';
 
 // Requests no browser sends, written byte for byte to the real server (`npm start`): fetch and
 // Playwright's request client refuse to send TRACE or CONNECT, or fix up a bad URL.
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function send(baseURL: string, head: string): Promise<RawResponse> {
-  const { hostname, port } = new URL(baseURL);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(`${head}\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`));
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const [head = '', body = ''] = raw.split('\r\n\r\n', 2);
-      const [statusLine = '', ...lines] = head.split('\r\n');
-      const headers = Object.fromEntries(
-        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
-      );
-      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body });
-    });
-  });
-}
 
 const USER = '5f0c8a53-2c1e-4a8e-9c57-0d3f2b9e4a11';
 const TASK = '0b6f3c1e-8d4a-4f0e-a7f2-3c9d5e1b2a47';

@@ -1,0 +1,46 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowFor, refuseOddMethods } from '@/lib/http/odd-methods';
+import { sendRaw } from '@/tests/helpers/raw-http';
+
+// The guard on a plain Node server standing in for Next's (tests/e2e/odd-methods.spec.ts sends
+// the same requests to `npm start`).
+describe('refuseOddMethods', () => {
+  let server: http.Server;
+  let base: string;
+  const USER = '5f0c8a53-2c1e-4a8e-9c57-0d3f2b9e4a11';
+
+  beforeAll(async () => {
+    refuseOddMethods();
+    server = http.createServer((request, response) => response.end(`routed ${request.method}`));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('answers TRACE, CONNECT and PROPFIND with a 405 problem document and the path’s Allow', async () => {
+    for (const method of ['TRACE', 'CONNECT', 'PROPFIND']) {
+      const response = await sendRaw(base, `${method} /api/${USER}/tasks HTTP/1.1`);
+      expect(response.status, method).toBe(405);
+      expect(response.headers.allow, method).toBe('GET, HEAD, POST, OPTIONS');
+      expect(response.headers['content-type']).toBe('application/problem+json');
+      expect(JSON.parse(response.body)).toMatchObject({ type: 'about:blank', status: 405, detail: `This server does not support the ${method} method` });
+    }
+  });
+
+  it('passes the methods Next routes to the server', async () => {
+    for (const method of ['GET', 'POST', 'OPTIONS', 'DELETE']) {
+      const response = await sendRaw(base, `${method} /api/${USER}/tasks HTTP/1.1`);
+      expect(response.status, method).toBe(200);
+      expect(response.body, method).toBe(`routed ${method}`);
+    }
+  });
+
+  it('takes Allow from the document, and gives pages GET and HEAD', () => {
+    expect(allowFor(`/api/${USER}/tasks/x/complete?y=1`)).toBe('PATCH, OPTIONS');
+    expect(allowFor('/api/health')).toBe('GET, HEAD, OPTIONS');
+    expect(allowFor('/api/auth/session')).toBe('GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE');
+    expect(allowFor('/tasks')).toBe('GET, HEAD');
+  });
+});
