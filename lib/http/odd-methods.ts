@@ -8,7 +8,8 @@ import { openApiDocument } from '@/lib/openapi/document';
 // Methods it accepts but no route can export (`PROPFIND`, `PURGE`…) get an empty 400, and
 // Node's server drops a `CONNECT` without an answer unless something listens for it. So these
 // are answered here, on Node's server, before Next sees them: `405` with `Allow`, as the API
-// answers an unsupported method. (Methods Node's parser does not know, `FOO`, get Node's 400.)
+// answers an unsupported method (methods Node's parser does not know, `FOO`, get Node's 400);
+// likewise a path whose percent-encoding does not decode, which Next answers with a 500: `400`.
 // Installed by instrumentation.ts, so it covers `next start` (and `npm start`) and `next dev`.
 const ROUTED = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const EVERY_ROUTED_METHOD = 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE';
@@ -46,6 +47,24 @@ function refuse(request: IncomingMessage, response: ServerResponse): void {
   response.end(body);
 }
 
+/** Whether a path's percent-encoding decodes: Next answers a malformed one (`/api/%E0%A4%A/tasks`) with a 500. */
+function decodablePath(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  if (!path.includes('%')) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badPath(response: ServerResponse): void {
+  const body = JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The path is not valid percent-encoding' });
+  response.writeHead(400, { 'Content-Type': 'application/problem+json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  response.end(body);
+}
+
 function refuseConnect(request: IncomingMessage, socket: Duplex): void {
   const body = problemBody('CONNECT');
   socket.end(
@@ -65,7 +84,7 @@ function refuseConnect(request: IncomingMessage, socket: Duplex): void {
 let installed = false;
 
 /**
- * Answers odd methods on every Node HTTP server of this process. Next owns its server and gives
+ * Answers odd methods and undecodable paths on every Node HTTP server of this process. Next owns its server and gives
  * no hook before it builds the `Request`, so the guard sits in `emit`: a CONNECT listener is
  * added when a server takes its first connection (before any request on it is parsed).
  */
@@ -79,6 +98,10 @@ export function refuseOddMethods(): void {
       const [request, response] = args as [IncomingMessage, ServerResponse];
       if (!ROUTED.has(request.method ?? '')) {
         refuse(request, response);
+        return true;
+      }
+      if (!decodablePath(request.url ?? '/')) {
+        badPath(response);
         return true;
       }
     }

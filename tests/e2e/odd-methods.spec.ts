@@ -31,7 +31,7 @@ test('a method the HTTP parser does not know is a 400 from Node, before the app'
   expect(response.status).toBe(400);
 });
 
-test('malformed percent-encoding in an API path answers 400 or 404, not 500', async ({ baseURL }) => {
+test('malformed percent-encoding in an API path answers 400 or 404, not 500 (Next alone answers 500)', async ({ baseURL }) => {
   for (const path of ['/api/%E0%A4%A/tasks', `/api/${USER}/tasks/%E0%A4%A`, `/api/${USER}/tasks/%ZZ/complete`, '/api/%/tasks']) {
     for (const method of ['GET', 'PATCH', 'DELETE']) {
       const response = await send(baseURL!, `${method} ${path} HTTP/1.1`);

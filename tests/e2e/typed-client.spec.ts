@@ -45,6 +45,7 @@ test('a client generated from /api/openapi.json typechecks and works against the
       files: ['program.ts'],
     };
     await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
 
     const typecheck = await run(bin('tsc'), ['--noEmit', '-p', dir]).catch((err: { stdout: string }) => err);
     expect(typecheck.stdout, 'tsc on the client program').toBe('');

@@ -37,6 +37,15 @@ describe('refuseOddMethods', () => {
     }
   });
 
+  it('answers 400 to a path whose percent-encoding does not decode, and passes a good one', async () => {
+    for (const path of ['/api/%E0%A4%A/tasks', `/api/${USER}/tasks/%ZZ`, '/api/%/tasks']) {
+      const response = await sendRaw(base, `GET ${path} HTTP/1.1`);
+      expect(response.status, path).toBe(400);
+      expect(JSON.parse(response.body)).toMatchObject({ status: 400, detail: 'The path is not valid percent-encoding' });
+    }
+    expect((await sendRaw(base, 'GET /api/%E2%9C%93/tasks?q=%ZZ HTTP/1.1')).status).toBe(200);
+  });
+
   it('takes Allow from the document, and gives pages GET and HEAD', () => {
     expect(allowFor(`/api/${USER}/tasks/x/complete?y=1`)).toBe('PATCH, OPTIONS');
     expect(allowFor('/api/health')).toBe('GET, HEAD, OPTIONS');
