@@ -29,7 +29,7 @@ type Operation = { parameters?: Json[]; requestBody?: Json; responses: Record<st
 type Document = Json & { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, Json>> };
 
 async function fetchDocument(headers: HeadersInit = {}): Promise<Response> {
-  return getOpenApi(new Request(`${ORIGIN}/api/openapi.json`, { headers }));
+  return getOpenApi(new Request(`${ORIGIN}/api/openapi.json`, { headers }), undefined);
 }
 
 async function loadDocument(): Promise<Document> {
@@ -240,7 +240,7 @@ describe('the routes in app/api and the document', () => {
     const problem = z.strictObject(ProblemDocument.shape).parse(await invalid.json());
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['email', 'password']);
 
-    HealthResponse.parse(await (await healthRoute()).json());
+    HealthResponse.parse(await (await healthRoute(new Request('http://localhost/api/health'), undefined)).json());
 
     const csrf = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
     z.strictObject(CsrfTokenResponse.shape).parse(await csrf.json());
