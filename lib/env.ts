@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 
-const DEV_AUTH_SECRET = 'dev-only-secret-not-for-production-0123456789abcdef';
+export const DEV_AUTH_SECRET = 'dev-only-secret-not-for-production-0123456789abcdef';
 
 const SECRET_HINT = 'must be set to a random string of at least 32 characters (openssl rand -base64 32)';
 

@@ -80,7 +80,7 @@ export async function purgeExpiredAddressAttempts(batch: number): Promise<number
   const { rows } = await db.execute(sql`
     delete from ${addressAttempts} where ${addressAttempts.id} in (
       select id from ${addressAttempts}
-      where attempted_at <= now() - make_interval(secs => (case kind when 'signup' then ${WINDOW_SECONDS.signup} else ${WINDOW_SECONDS['sign-in']} end))
+      where attempted_at <= now() - make_interval(secs => (case kind when 'signup' then ${WINDOW_SECONDS.signup}::int else ${WINDOW_SECONDS['sign-in']}::int end))
       limit ${batch})
     returning 1`);
   return rows.length;
