@@ -192,6 +192,7 @@ const TASK_WRITE_ERRORS = errors(
   'Forbidden',
   'TaskNotFound',
   'PreconditionFailed',
+  'ContentTooLarge',
   'ValidationFailed',
   'InternalError',
   'ServiceUnavailable',
@@ -309,7 +310,7 @@ function buildDocument(): Json {
               headers: { 'X-Total-Count': ref('headers', 'X-Total-Count'), Link: ref('headers', 'Link'), ...NO_STORE },
               content: { [JSON_TYPE]: { schema: { type: 'array', items: ref('schemas', 'Task') } } },
             },
-            ...errors('Unauthorized', 'Forbidden', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
+            ...errors('Unauthorized', 'Forbidden', 'ContentTooLarge', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
           },
         },
         post: {
@@ -348,7 +349,7 @@ function buildDocument(): Json {
               description: '`If-None-Match` matches: the task has not changed. No body.',
               headers: { ETag: ref('headers', 'ETag'), ...NO_STORE },
             },
-            ...errors('Unauthorized', 'Forbidden', 'TaskNotFound', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
+            ...errors('Unauthorized', 'Forbidden', 'TaskNotFound', 'ContentTooLarge', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
           },
         },
         put: {

@@ -50,19 +50,20 @@ function operations(document: Document): Map<string, Operation> {
 
 // The contract's routes and the status codes each can answer.
 const CONTRACT: Record<string, string[]> = {
-  'GET /api/{user_id}/tasks': ['200', '401', '403', '422', '500', '503'],
+  'GET /api/{user_id}/tasks': ['200', '401', '403', '413', '422', '500', '503'],
   'POST /api/{user_id}/tasks': ['201', '400', '401', '403', '409', '413', '415', '422', '500', '503'],
-  'GET /api/{user_id}/tasks/{id}': ['200', '304', '401', '403', '404', '422', '500', '503'],
+  'GET /api/{user_id}/tasks/{id}': ['200', '304', '401', '403', '404', '413', '422', '500', '503'],
   'PUT /api/{user_id}/tasks/{id}': ['200', '400', '401', '403', '404', '412', '413', '415', '422', '500', '503'],
   'PATCH /api/{user_id}/tasks/{id}': ['200', '400', '401', '403', '404', '412', '413', '415', '422', '500', '503'],
-  'DELETE /api/{user_id}/tasks/{id}': ['204', '401', '403', '404', '412', '422', '500', '503'],
-  'PATCH /api/{user_id}/tasks/{id}/complete': ['200', '401', '403', '404', '412', '422', '500', '503'],
-  'POST /api/auth/signup': ['201', '400', '409', '413', '415', '422', '500', '503'],
+  'DELETE /api/{user_id}/tasks/{id}': ['204', '401', '403', '404', '412', '413', '422', '500', '503'],
+  'PATCH /api/{user_id}/tasks/{id}/complete': ['200', '401', '403', '404', '412', '413', '422', '500', '503'],
+  'POST /api/auth/signup': ['201', '400', '409', '413', '415', '422', '429', '500', '503'],
   'POST /api/auth/token': ['200', '400', '401', '413', '415', '422', '429', '500', '503'],
-  'GET /api/auth/csrf': ['200'],
-  'POST /api/auth/callback/credentials': ['302'],
-  'GET /api/health': ['200', '503'],
-  'GET /api/openapi.json': ['200', '304'],
+  'GET /api/auth/csrf': ['200', '413'],
+  'POST /api/auth/callback/credentials': ['200', '302', '413', '429', '503'],
+  'GET /api/health': ['200', '413', '503'],
+  'GET /api/openapi.json': ['200', '304', '413'],
+  'GET /api/cron/purge': ['200', '401', '404', '413', '500', '503'],
 };
 
 /** The JSON Schema zod makes of one of the app's schemas on its own, as the document should carry it. */
@@ -137,7 +138,8 @@ describe('GET /api/openapi.json', () => {
       sessionCookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
     });
     for (const [key, operation] of operations(document)) {
-      expect(operation.security, key).toEqual(key.includes('/tasks') ? undefined : []);
+      const scheduler = key === 'GET /api/cron/purge' ? [{ cronSecret: [] }] : [];
+      expect(operation.security, key).toEqual(key.includes('/tasks') ? undefined : scheduler);
     }
   });
 
