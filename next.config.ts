@@ -13,6 +13,9 @@ const dev = process.env.NODE_ENV !== 'production';
 // not apply this to the instrumentation hook's trace: scripts/vercel-build.ts does.
 const VERCEL_TRACING_EXCLUDES = ['node_modules/@electric-sql/pglite/**/*'];
 const vercel = process.env.VERCEL === '1';
+// Production only: a browser that saw it refuses plain http to this host for two years, which
+// would lock `next dev` on http://localhost out of the developer's own browser.
+const hsts = dev ? [] : [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }];
 
 // Pages only (API responses are JSON). Next's own inline bootstrap scripts need
 // 'unsafe-inline'; everything is served from this origin, nothing from a CDN.
@@ -43,6 +46,10 @@ const nextConfig: NextConfig = {
     ],
   },
   outputFileTracingExcludes: vercel ? { '*': VERCEL_TRACING_EXCLUDES } : {},
+  // Server actions are the sign-in, signup and sign-out forms: a few fields (lib/http/body.ts's
+  // MAX_FORM_BYTES). Next refuses a larger body with 413 while reading it. One limit for every
+  // action: an action that takes more must raise it.
+  experimental: { serverActions: { bodySizeLimit: '8kb' } },
   // Lets a benchmark or end-to-end build sit beside the dev server's .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Such a build names its own tsconfig (one that `extends` ours), because `next build`
@@ -50,7 +57,7 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath: process.env.NEXT_TSCONFIG_PATH || 'tsconfig.json' },
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
+      { source: '/:path*', headers: [...securityHeaders, ...hsts] },
       {
         source: '/((?!api/).*)',
         headers: [

@@ -28,6 +28,9 @@ const serverEnv = {
   AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   AUTH_TRUST_HOST: 'true',
   E2E_CLEANUP_SECRET: cleanupSecret!,
+  // Every test signs up and in from 127.0.0.1: far more than one visitor's limits.
+  SIGNUP_LIMIT_PER_HOUR: '1000',
+  FAILED_SIGNIN_LIMIT_PER_15_MIN: '1000',
   PORT: String(PORT),
   NEXT_TELEMETRY_DISABLED: '1',
 };

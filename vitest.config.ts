@@ -23,6 +23,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: EXCLUDE,
     testTimeout: 20_000,
+    // Every request of a test comes from one address (none): the per-address limits are off,
+    // and tests/api/hostile-input.test.ts turns them on with small values.
+    env: { SIGNUP_LIMIT_PER_HOUR: '0', FAILED_SIGNIN_LIMIT_PER_15_MIN: '0' },
     hookTimeout: 60_000,
     // next-auth imports `next/server` without an extension, which only a bundler resolves:
     // let Vite process it instead of Node.

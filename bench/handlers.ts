@@ -83,7 +83,7 @@ try {
   };
   // Reads before the creates, whose trigram index entries would slow the search (see bench.ts).
   const cases: [string, Call][] = [
-    ['GET /api/health (select 1)', () => healthRoute.GET()],
+    ['GET /api/health (select 1)', () => healthRoute.GET(new Request('http://localhost/api/health'), undefined)],
     ['GET /tasks (first page of 10,000)', () => tasksRoute.GET(new Request(`${base}/${reader.id}/tasks`, { headers: reader.headers }), context(reader.id))],
     ['GET /tasks?q=invoice', () => tasksRoute.GET(new Request(`${base}/${reader.id}/tasks?q=invoice`, { headers: reader.headers }), context(reader.id))],
     ['POST /tasks (create)', create],

@@ -1,7 +1,21 @@
 import 'server-only';
 import { z } from 'zod';
 
-const DEV_AUTH_SECRET = 'dev-only-secret-not-for-production-0123456789abcdef';
+export const DEV_AUTH_SECRET = 'dev-only-secret-not-for-production-0123456789abcdef';
+
+const SECRET_HINT = 'must be set to a random string of at least 32 characters (openssl rand -base64 32)';
+
+/**
+ * The published development secret is for `next dev` (which marks its server process with
+ * `__NEXT_DEV_SERVER`) and the tests (Vitest) only: `npm start`, `next start` and every script
+ * refuse it, whatever NODE_ENV says.
+ */
+function devSecretAllowed(source: Record<string, string | undefined>): boolean {
+  return source.__NEXT_DEV_SERVER === '1' || (source.NODE_ENV === 'test' && Boolean(source.VITEST));
+}
+
+/** A per-address limit: a whole number, 0 turning it off. */
+const limit = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 function isPostgresUrl(value: string): boolean {
   try {
@@ -12,7 +26,7 @@ function isPostgresUrl(value: string): boolean {
   }
 }
 
-const schema = z
+const schemaFor = (source: Record<string, string | undefined>) => z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z
@@ -26,6 +40,10 @@ const schema = z
     NEON_WS_PROXY: z.string().min(1).optional(),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(20),
     AUTH_SECRET: z.string().optional(),
+    SIGNUP_LIMIT_PER_HOUR: limit(10),
+    FAILED_SIGNIN_LIMIT_PER_15_MIN: limit(100),
+    // Vercel Cron sends it as `Authorization: Bearer …`; unset, the cron route answers 404.
+    CRON_SECRET: z.string().min(16).optional(),
   })
   .transform((env, ctx) => {
     // A server driver without a server would only fail at the first query.
@@ -33,25 +51,22 @@ const schema = z
     if (urlMissing) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: `must be set when DATABASE_DRIVER is ${env.DATABASE_DRIVER}` });
     }
-    let secret = env.AUTH_SECRET;
-    if (!secret && env.NODE_ENV !== 'production') secret = DEV_AUTH_SECRET;
-    if (!secret || secret.length < 32 || (env.NODE_ENV === 'production' && secret === DEV_AUTH_SECRET)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AUTH_SECRET'],
-        message: 'must be set to a random string of at least 32 characters (openssl rand -base64 32)',
-      });
+    // A secret that is set must be good; an unset one is refused only when something signs
+    // (`authSecret()`), so that migrations and the seed run without one.
+    const secret = env.AUTH_SECRET;
+    if (secret !== undefined && (secret.length < 32 || (secret === DEV_AUTH_SECRET && !devSecretAllowed(source)))) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: SECRET_HINT });
       return z.NEVER;
     }
     if (urlMissing) return z.NEVER;
-    return { ...env, AUTH_SECRET: secret };
+    return { ...env, AUTH_SECRET: secret ?? (devSecretAllowed(source) ? DEV_AUTH_SECRET : undefined) };
   });
 
-export type Env = z.output<typeof schema>;
+export type Env = z.output<ReturnType<typeof schemaFor>>;
 
 /** Validates an environment. Throws one line naming each bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = schema.safeParse(source);
+  const parsed = schemaFor(source).safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);
@@ -65,4 +80,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The secret that signs sessions, tokens and cursors; throws when there is none to use. */
+export function authSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret) throw new Error(`Invalid environment: AUTH_SECRET ${SECRET_HINT}`);
+  return secret;
 }

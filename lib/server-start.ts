@@ -1,10 +1,12 @@
 import 'server-only';
 import { closeDatabase } from '@/lib/db';
-import { env } from '@/lib/env';
+import { authSecret, env } from '@/lib/env';
 import { refuseOddMethods } from '@/lib/http/odd-methods';
 
 try {
   env();
+  // A server signs sessions: no secret, or the development one outside `next dev`, and it stops.
+  authSecret();
 } catch (err) {
   // One line naming the variable, then stop: a server with a weak secret must not serve.
   console.error((err as Error).message);

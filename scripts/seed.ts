@@ -47,10 +47,24 @@ export async function seedDemo(): Promise<SeedResult> {
   });
 }
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** PGlite, or a server on this machine (loopback, or a Unix socket). */
+export function isLocalDatabase(url: string | undefined, driver?: string): boolean {
+  if (driver === 'pglite' || !url) return true;
+  const { hostname, searchParams } = new URL(url);
+  const socketHost = searchParams.get('host');
+  if (!hostname) return !socketHost || socketHost.startsWith('/');
+  return LOCAL_HOSTS.has(hostname);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     // A well-known password must never open an account on a real deployment.
     if (env().NODE_ENV === 'production') throw new Error('db:seed creates a demo login with a published password: not in production');
+    if (!isLocalDatabase(env().DATABASE_URL, env().DATABASE_DRIVER) && !process.argv.includes('--force')) {
+      throw new Error('db:seed creates a demo login with a published password, and DATABASE_URL is not a local database: add --force if you mean it');
+    }
     const { created } = await seedDemo();
     console.log(created ? `Created the demo account with ${DEMO_TASKS.length} tasks.` : 'The demo account was already there; its password was reset.');
     console.log(`Sign in at /login as ${DEMO_EMAIL} with password ${DEMO_PASSWORD}`);

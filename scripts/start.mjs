@@ -10,6 +10,7 @@
 import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import nextEnv from '@next/env';
 
 // The .env files as `next start` reads them, to know the database before the workers do.
@@ -32,7 +33,12 @@ function processCount() {
 }
 
 const workers = processCount();
-cluster.setupPrimary({ exec: createRequire(import.meta.url).resolve('next/dist/bin/next'), args: ['start', ...process.argv.slice(2)] });
+cluster.setupPrimary({
+  exec: createRequire(import.meta.url).resolve('next/dist/bin/next'),
+  args: ['start', ...process.argv.slice(2)],
+  // The client's address comes from the socket, not from a header the client wrote.
+  execArgv: [...process.execArgv, '--import', fileURLToPath(new URL('./client-address.mjs', import.meta.url))],
+});
 
 // Until the first workers have run this long, a worker that dies is failing to start (a bad
 // environment, the port taken; lib/server-start.ts checks the environment once Next listens),

@@ -2,13 +2,15 @@
 
 import 'server-only';
 import { AuthError } from 'next-auth';
+import { headers } from 'next/headers';
 import { signIn, signOut } from '@/lib/auth';
-import { EmailTaken } from '@/lib/auth/errors';
+import { EmailTaken, HashingBusy, TooManyFromAddress } from '@/lib/auth/errors';
 import { createAccount } from '@/lib/auth/accounts';
 import { formText, safeCallbackPath, type AuthFormState } from '@/lib/auth/form-state';
 import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { describeDatabaseError } from '@/lib/db/errors';
+import { clientAddress } from '@/lib/http/client-address';
 
 // The server actions of the sign-in and signup forms and of the sign-out button. The forms
 // answer in words (AuthFormState), not problem documents.
@@ -54,9 +56,11 @@ export async function signUpWithCredentials(_previous: AuthFormState, form: Form
   }
 
   try {
-    await createAccount(parsed.data);
+    await createAccount(parsed.data, clientAddress(await headers()));
   } catch (error) {
     if (error instanceof EmailTaken) return { error: 'An account with this email already exists. Sign in instead.', values };
+    if (error instanceof TooManyFromAddress) return { error: `${error.message}.`, values };
+    if (error instanceof HashingBusy) return { error: 'We are busy just now. Try again in a moment.', values };
     console.error(`[signup] could not create an account: ${describeDatabaseError(error)}`);
     return { error: 'We could not create your account just now. Try again in a moment.', values };
   }

@@ -6,7 +6,7 @@ import { CallerGone, NotAuthenticated, NotYourTasks } from '@/lib/auth/errors';
 import { isCanonicalCompactToken, verifyAccessToken } from '@/lib/auth/tokens';
 import { getDb } from '@/lib/db';
 import { users } from '@/lib/db/schema';
-import { env } from '@/lib/env';
+import { authSecret } from '@/lib/env';
 
 /**
  * Who a request acts for, once its credentials are checked. Task statements take it and name
@@ -37,7 +37,7 @@ async function sessionUserId(request: Request): Promise<string | null | undefine
     const raw = await getToken({ req: request, secureCookie, raw: true });
     if (!raw) continue;
     if (!isCanonicalCompactToken(raw)) return null;
-    const session = await getToken({ req: request, secureCookie, secret: env().AUTH_SECRET });
+    const session = await getToken({ req: request, secureCookie, secret: authSecret() });
     return typeof session?.sub === 'string' ? session.sub : null;
   }
   return undefined;

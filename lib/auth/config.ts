@@ -2,7 +2,7 @@ import 'server-only';
 import { AuthError, type DefaultSession, type NextAuthConfig } from 'next-auth';
 import type { Provider } from 'next-auth/providers';
 import { describeDatabaseError, driverError } from '@/lib/db/errors';
-import { env } from '@/lib/env';
+import { authSecret } from '@/lib/env';
 
 // The part of the next-auth setup that touches no database; lib/auth/index.ts adds the
 // Credentials provider. Pages check the session themselves (app/tasks/page.tsx), once per request.
@@ -66,5 +66,5 @@ const authConfig = {
  * `next build` imports these modules without AUTH_SECRET, and the server checks it at start.
  */
 export function nextAuthConfig(providers: Provider[] = []): NextAuthConfig {
-  return { ...authConfig, providers, secret: env().AUTH_SECRET };
+  return { ...authConfig, providers, secret: authSecret() };
 }

@@ -39,3 +39,21 @@ export class SignInLockedOut extends DomainError {
     super(`Too many failed sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
   }
 }
+
+/** Too many signups or failed sign-ins from one client address. */
+export class TooManyFromAddress extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: 'signups' | 'failed sign-ins',
+  ) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(`Too many ${what} from your address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
+  }
+}
+
+/** Every password-hashing slot of this process is taken and its queue is full. */
+export class HashingBusy extends DomainError {
+  constructor() {
+    super('The server is busy checking passwords; try again in a moment');
+  }
+}

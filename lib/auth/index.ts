@@ -4,6 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { signInWithPassword } from '@/lib/auth/accounts';
 import { nextAuthConfig } from '@/lib/auth/config';
 import { TokenRequest } from '@/lib/auth/schemas';
+import { clientAddress } from '@/lib/http/client-address';
 
 /**
  * The browser sign-in was refused by the brute-force limit. Its `code`, `locked:<seconds>`,
@@ -11,9 +12,12 @@ import { TokenRequest } from '@/lib/auth/schemas';
  * so the page can say when to try again; a wrong password keeps next-auth's `credentials`.
  */
 export class SignInLocked extends CredentialsSignin {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    by: 'email' | 'address' = 'email',
+  ) {
     super('Too many failed sign-in attempts');
-    this.code = `locked:${retryAfterSeconds}`;
+    this.code = `${by === 'email' ? 'locked' : 'address'}:${retryAfterSeconds}`;
   }
 }
 
@@ -22,12 +26,14 @@ const credentials = Credentials({
     email: { label: 'Email', type: 'email' },
     password: { label: 'Password', type: 'password' },
   },
-  // The same check and the same limit as POST /api/auth/token.
-  async authorize(input) {
+  // The same check and the same limits as POST /api/auth/token. `request` is the callback's,
+  // or for signIn() in a server action one built from that action's headers.
+  async authorize(input, request) {
     const parsed = TokenRequest.safeParse(input);
     if (!parsed.success) return null;
-    const result = await signInWithPassword(parsed.data);
+    const result = await signInWithPassword(parsed.data, clientAddress(request.headers));
     if (result.outcome === 'locked') throw new SignInLocked(result.retryAfterSeconds);
+    if (result.outcome === 'address-limited') throw new SignInLocked(result.retryAfterSeconds, 'address');
     if (result.outcome === 'wrong-credentials') return null;
     return result.user;
   },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { hkdfSync } from 'node:crypto';
-import { env } from '@/lib/env';
+import { authSecret } from '@/lib/env';
 
 // One secret (AUTH_SECRET), one key per purpose: HKDF with the purpose as `info`, so that a key
 // made for list cursors can never sign an access token. Derived once per process and purpose,
@@ -11,7 +11,7 @@ const derived = new Map<string, Uint8Array>();
 export function deriveKey(info: string): Uint8Array {
   let key = derived.get(info);
   if (!key) {
-    key = new Uint8Array(hkdfSync('sha256', env().AUTH_SECRET, '', info, 32));
+    key = new Uint8Array(hkdfSync('sha256', authSecret(), '', info, 32));
     derived.set(info, key);
   }
   return key;

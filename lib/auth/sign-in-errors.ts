@@ -6,12 +6,13 @@ function minutes(seconds: number): string {
   return n === 1 ? '1 minute' : `${n} minutes`;
 }
 
-/** A refused credentials sign-in, in words: `code` is next-auth's, or `locked[:<seconds>]`. */
+/** A refused credentials sign-in, in words: `code` is next-auth's, or `locked|address[:<seconds>]`. */
 export function credentialsMessage(code: string | undefined): string {
-  if (code?.startsWith('locked')) {
+  if (code?.startsWith('locked') || code?.startsWith('address')) {
     const seconds = Number(code.split(':')[1]);
     const wait = Number.isFinite(seconds) && seconds > 0 ? `in ${minutes(seconds)}` : 'in a few minutes';
-    return `Too many failed sign-in attempts for this email. Try again ${wait}.`;
+    const from = code.startsWith('locked') ? 'for this email' : 'from your network';
+    return `Too many failed sign-in attempts ${from}. Try again ${wait}.`;
   }
   return 'Wrong email or password.';
 }

@@ -20,7 +20,8 @@ export function sqlState(err: unknown): string | undefined {
   return code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
-const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+// 57014: the server cancelled a statement that ran past statement_timeout (lib/db/index.ts).
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 const UNAVAILABLE_MESSAGES = [
   'timeout exceeded when trying to connect',

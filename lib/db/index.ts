@@ -1,6 +1,7 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
 import { migrate } from './migrations';
@@ -19,6 +20,15 @@ export type Executor = Database | Transaction;
 
 /** How long the app's pool waits for the answer to one query before giving up. */
 export const QUERY_TIMEOUT_MS = 5_000;
+
+/**
+ * The server cancels an app statement after this long: a little before the client gives up,
+ * so that a request that gave up never leaves its query running. pg and Neon send it as a
+ * startup parameter. PGlite accepts it and ignores it (wasm has no timer signals): there, the
+ * search strategy alone bounds a slow query. A pooler that drops startup parameters
+ * (PgBouncer) needs `ALTER ROLE … SET statement_timeout` instead.
+ */
+export const STATEMENT_TIMEOUT_MS = 4_000;
 
 export interface PoolStats {
   total: number;
@@ -45,8 +55,9 @@ export interface DatabaseOptions {
   /** PGlite: apply pending migrations on open (the zero-set-up default). */
   autoMigrate?: boolean;
   /**
-   * pg and Neon: fail a query unanswered for this long, as unavailable. The app's handle sets
-   * it; scripts (a migration may build an index for minutes) wait as long as it takes.
+   * pg and Neon: fail a query unanswered for this long, as unavailable, and have the server
+   * cancel it a second earlier (`STATEMENT_TIMEOUT_MS`). The app's handle sets it; scripts (a
+   * migration may build an index for minutes) wait as long as it takes.
    */
   queryTimeoutMs?: number;
 }
@@ -71,7 +82,7 @@ function poolConfig(url: string, max: number, queryTimeoutMs: number | undefined
     connectionTimeoutMillis: 5_000,
     // connectionTimeoutMillis covers only connecting: a server (or network) that hangs after
     // that would hold the request forever.
-    ...(queryTimeoutMs && { query_timeout: queryTimeoutMs }),
+    ...(queryTimeoutMs && { query_timeout: queryTimeoutMs, statement_timeout: Math.min(STATEMENT_TIMEOUT_MS, queryTimeoutMs) }),
     // TCP keepalives let the OS notice a peer that vanished without closing the connection.
     keepAlive: true,
     maxLifetimeSeconds: 3_600,
@@ -187,6 +198,17 @@ export async function getDb(): Promise<Database> {
 /** Tests: make `getDb()` answer with this handle (or with this failed open). */
 export function replaceDatabase(handle: DatabaseHandle | Promise<DatabaseHandle> | undefined): void {
   holder.__todoDatabase = handle && Promise.resolve(handle);
+}
+
+/**
+ * Runs `work` in a transaction whose statements the server cancels after `ms` (SQLSTATE 57014):
+ * a tighter bound than every connection's, for statements a client can make slow on purpose.
+ */
+export async function withStatementTimeout<T>(db: Database, ms: number, work: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('statement_timeout', ${`${ms}ms`}, true)`);
+    return work(tx);
+  });
 }
 
 /** Closes the process's database, if it was opened (graceful shutdown, scripts). */

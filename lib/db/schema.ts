@@ -60,6 +60,19 @@ export const loginFailures = pgTable(
   (t) => [index('login_failures_email_idx').on(t.email, t.failedAt)],
 );
 
+// Signups and failed sign-ins per client address (lib/auth/address-limit.ts): in the database,
+// so that the limits hold across instances. `kind` is 'signup' or 'sign-in'.
+export const addressAttempts = pgTable(
+  'address_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    address: text('address').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('address_attempts_key_idx').on(t.kind, t.address, t.attemptedAt)],
+);
+
 // Stored first responses of POST /tasks with an Idempotency-Key. The primary key is what
 // stops two concurrent requests with one key from both creating a task.
 export const idempotencyKeys = pgTable(

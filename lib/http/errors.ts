@@ -1,10 +1,10 @@
 import 'server-only';
 import { callerOf, confirmCaller } from '@/lib/auth/caller';
-import { EmailTaken, NotAuthenticated, NotYourTasks, SignInLockedOut, WrongCredentials } from '@/lib/auth/errors';
+import { EmailTaken, HashingBusy, NotAuthenticated, NotYourTasks, SignInLockedOut, TooManyFromAddress, WrongCredentials } from '@/lib/auth/errors';
 import { describeDatabaseError, driverError, isDatabaseUnavailable, sqlState } from '@/lib/db/errors';
 import { HttpError, problem } from '@/lib/http/problem';
 import { validationFailed } from '@/lib/http/validation';
-import { IdempotencyKeyInProgress, IdempotencyKeyReused, InvalidCursor, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
+import { IdempotencyKeyInProgress, IdempotencyKeyReused, InvalidCursor, SearchTooSlow, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
 
 // The one place where what went wrong becomes a status code: domain errors (lib/auth, lib/tasks)
 // and the request pipeline's own HttpErrors map to problem documents; anything else is a 503 or
@@ -27,6 +27,9 @@ function knownError(err: unknown): HttpError | undefined {
   if (err instanceof InvalidCursor) return validationFailed([{ path: 'cursor', message: err.message }]);
   if (err instanceof IdempotencyKeyReused) return new HttpError(422, err.message);
   if (err instanceof SignInLockedOut) return new HttpError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
+  if (err instanceof TooManyFromAddress) return new HttpError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
+  if (err instanceof HashingBusy) return new HttpError(503, err.message, { headers: { 'Retry-After': '1' } });
+  if (err instanceof SearchTooSlow) return new HttpError(503, err.message, { headers: { 'Retry-After': '1' } });
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { refuseDeclaredBody } from '@/lib/http/body';
 import { errorResponse } from '@/lib/http/errors';
 import { problem } from '@/lib/http/problem';
 
@@ -29,10 +30,15 @@ export function methodsNotAllowed(allow: readonly string[]): Record<Method, () =
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
+// Methods whose handlers never read a body: one declared over the limit is refused up front, as
+// a route that reads its body would (a chunked one is never read, so never buffered).
+const BODILESS = new Set(['GET', 'HEAD', 'DELETE']);
+
 /** Wraps a route handler so that every failure becomes a problem document, logged once. */
 export function handler<C>(fn: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      if (BODILESS.has(request.method)) refuseDeclaredBody(request);
       return await fn(request, context);
     } catch (err) {
       return errorResponse(err, request);

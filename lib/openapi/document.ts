@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { MAX_BODY_BYTES } from '@/lib/http/body';
+import { MAX_BODY_BYTES, MAX_FORM_BYTES } from '@/lib/http/body';
+import { abusePaths, abuseSecuritySchemes, hashingOrDatabaseUnavailable, tooManyAttempts } from '@/lib/openapi/abuse';
 import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
 import {
@@ -187,7 +188,7 @@ const errorResponses = {
     status: '412',
     response: problem("`If-Match` does not match the task's current `ETag`: nothing was changed."),
   },
-  ContentTooLarge: { status: '413', response: problem(`The body is over ${KIB} KiB.`) },
+  ContentTooLarge: { status: '413', response: problem(`The body is over ${KIB} KiB (refused before it is read, also where no body is expected).`) },
   UnsupportedMediaType: { status: '415', response: problem('The body is not `application/json`.') },
   ValidationFailed: {
     status: '422',
@@ -211,6 +212,7 @@ const TASK_WRITE_ERRORS = errors(
   'Forbidden',
   'TaskNotFound',
   'PreconditionFailed',
+  'ContentTooLarge',
   'ValidationFailed',
   'InternalError',
   'ServiceUnavailable',
@@ -242,7 +244,6 @@ const headers = {
   },
   'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },
   'WWW-Authenticate': { description: 'The scheme to authenticate with.', schema: { type: 'string', examples: ['Bearer'] } },
-  Allow: { description: 'The methods this path supports.', schema: { type: 'string', examples: ['GET, POST'] } },
 } satisfies Record<string, Json>;
 
 const parameters = {
@@ -304,7 +305,7 @@ function buildDocument(): Json {
   const taskPathParameters = [ref('parameters', 'UserId'), ref('parameters', 'TaskId')];
   return {
     openapi: '3.1.0',
-    info: { title: 'Todo API', version: '1.0.0', description },
+    info: { title: 'Todo API', version: '1.0.0', description, license: { name: 'MIT', identifier: 'MIT' } },
     servers: [{ url: '/', description: 'This server' }],
     tags: [
       { name: 'Tasks', description: "The caller's tasks. `{user_id}` must be the caller's own id." },
@@ -329,7 +330,7 @@ function buildDocument(): Json {
               headers: { 'X-Total-Count': ref('headers', 'X-Total-Count'), Link: ref('headers', 'Link'), ...NO_STORE },
               content: { [JSON_TYPE]: { schema: { type: 'array', items: ref('schemas', 'Task') } } },
             },
-            ...errors('Unauthorized', 'Forbidden', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
+            ...errors('Unauthorized', 'Forbidden', 'ContentTooLarge', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
           },
         },
         post: {
@@ -368,7 +369,7 @@ function buildDocument(): Json {
               description: '`If-None-Match` matches: the task has not changed. No body.',
               headers: { ETag: ref('headers', 'ETag'), ...NO_STORE },
             },
-            ...errors('Unauthorized', 'Forbidden', 'TaskNotFound', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
+            ...errors('Unauthorized', 'Forbidden', 'TaskNotFound', 'ContentTooLarge', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
           },
         },
         put: {
@@ -437,7 +438,10 @@ function buildDocument(): Json {
             },
             ...errors('BadRequest'),
             '409': problem('This email is already registered (the only answer that may reveal it).'),
-            ...errors('ContentTooLarge', 'UnsupportedMediaType', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
+            ...errors('ContentTooLarge', 'UnsupportedMediaType', 'ValidationFailed'),
+            '429': tooManyAttempts('Too many signups from this client address in the last hour (`SIGNUP_LIMIT_PER_HOUR`, 10 by default).'),
+            ...errors('InternalError'),
+            '503': hashingOrDatabaseUnavailable,
           },
         },
       },
@@ -461,10 +465,11 @@ function buildDocument(): Json {
               'WWW-Authenticate': ref('headers', 'WWW-Authenticate'),
             }),
             ...errors('ContentTooLarge', 'UnsupportedMediaType', 'ValidationFailed'),
-            '429': problem('Too many failed attempts for this email in the last 15 minutes.', {
-              'Retry-After': ref('headers', 'Retry-After'),
-            }),
-            ...errors('InternalError', 'ServiceUnavailable'),
+            '429': tooManyAttempts(
+              'Too many failed attempts for this email in the last 15 minutes, or from this client address across all emails (`FAILED_SIGNIN_LIMIT_PER_15_MIN`, 100 by default).',
+            ),
+            ...errors('InternalError'),
+            '503': hashingOrDatabaseUnavailable,
           },
         },
       },
@@ -480,6 +485,7 @@ function buildDocument(): Json {
               headers: { 'Set-Cookie': { description: "next-auth's CSRF cookie.", schema: { type: 'string' } } },
               content: { [JSON_TYPE]: { schema: ref('schemas', 'CsrfTokenResponse') } },
             },
+            ...errors('ContentTooLarge'),
           },
         },
       },
@@ -516,6 +522,15 @@ function buildDocument(): Json {
               description: `A redirect. On success it sets the session cookie (\`${SESSION_COOKIE}\`, \`__Secure-${SESSION_COOKIE}\` over https); on failure it sets none and the redirect's URL carries \`error=CredentialsSignin\`, plus \`code=locked:<seconds>\` while the per-email limit refuses sign-ins.`,
               headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } },
             },
+            '200': {
+              description: 'With `X-Auth-Return-Redirect: 1`, the same outcome as JSON: where the redirect would go.',
+              content: { [JSON_TYPE]: { schema: { type: 'object', properties: { url: { type: 'string' } }, required: ['url'] } } },
+            },
+            '413': problem(`The form is over ${MAX_FORM_BYTES / 1024} KiB.`),
+            '429': tooManyAttempts(
+              'The email is locked by its failed attempts, or this client address has too many failed sign-ins: answered before next-auth runs, instead of its redirect.',
+            ),
+            '503': hashingOrDatabaseUnavailable,
           },
         },
       },
@@ -537,6 +552,7 @@ function buildDocument(): Json {
               headers: { 'Retry-After': ref('headers', 'Retry-After'), ...NO_STORE },
               content: { [JSON_TYPE]: { schema: ref('schemas', 'Health') } },
             },
+            ...errors('ContentTooLarge'),
           },
         },
       },
@@ -550,17 +566,16 @@ function buildDocument(): Json {
           responses: {
             '200': { description: 'The document.', content: { [JSON_TYPE]: { schema: { type: 'object' } } } },
             '304': { description: '`If-None-Match` matches: the document has not changed.' },
+            ...errors('ContentTooLarge'),
           },
         },
       },
+      ...abusePaths,
     },
     components: {
       schemas,
       responses: {
         ...Object.fromEntries(Object.entries(errorResponses).map(([name, { response }]) => [name, response])),
-        MethodNotAllowed: problem('This path does not support the method. Answered before any other check.', {
-          Allow: ref('headers', 'Allow'),
-        }),
       },
       parameters,
       headers,
@@ -577,6 +592,7 @@ function buildDocument(): Json {
           name: SESSION_COOKIE,
           description: `The next-auth session cookie, set by signing in on /login (named \`__Secure-${SESSION_COOKIE}\` over https). A browser sends it by itself; it cannot be typed in here.`,
         },
+        ...abuseSecuritySchemes,
       },
     },
   };

@@ -35,3 +35,10 @@ export class IdempotencyKeyInProgress extends DomainError {
     super('This Idempotency-Key changed hands while the request ran; retry it');
   }
 }
+
+/** A search that ran past its time bound: the text was built (or happens) to be slow to match. */
+export class SearchTooSlow extends DomainError {
+  constructor() {
+    super('The search took too long; try fewer or more distinctive words');
+  }
+}

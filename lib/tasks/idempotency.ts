@@ -19,31 +19,55 @@ const EXPIRY = sql`now() - interval '24 hours'`;
 // A create answers only 201; the column marks a key whose response is stored.
 const CREATED = 201;
 
-/** Equal for bodies that are equal as parsed JSON, whatever the key order or spacing. */
+/**
+ * Equal for bodies that are equal as parsed JSON, whatever the key order or spacing. Written
+ * with an explicit stack, not recursion: a 64 KiB body can nest 30,000 levels deep, and a
+ * recursive walk overflowed the call stack (a 500).
+ */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+  const hash = createHash('sha256');
+  // Either a value still to write, or a piece of punctuation.
+  const pending: ({ value: unknown } | string)[] = [{ value: body }];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (typeof next === 'string') {
+      hash.update(next);
+      continue;
+    }
+    const { value } = next;
+    let parts: ({ value: unknown } | string)[];
+    if (Array.isArray(value)) {
+      parts = ['[', ...value.flatMap((item, i) => (i > 0 ? [',', { value: item }] : [{ value: item }])), ']'];
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      parts = ['{', ...entries.flatMap(([k, v], i) => [`${i > 0 ? ',' : ''}${JSON.stringify(k)}:`, { value: v }]), '}'];
+    } else {
+      hash.update(JSON.stringify(value) ?? 'null');
+      continue;
+    }
+    for (let i = parts.length - 1; i >= 0; i--) pending.push(parts[i]!);
+  }
+  return hash.digest('hex');
 }
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+// Each claim also removes a few expired keys of any user, oldest first, so that the keys of users
+// who never come back go too, at a bounded cost per create (the cron route does the rest).
+const PURGE_PER_CLAIM = 16;
 
 /**
  * Claims the key inside `tx`; false when a live (under 24 h) key with a stored response holds
  * it. Waits while another transaction holds the same key. An expired row is taken over, and so
  * is a committed row without a response (only an older version of this code left those); the
- * user's other expired keys go.
+ * user's other expired keys go, and a few of other users'.
  */
 async function claim(tx: Executor, userId: string, key: string, hash: string): Promise<boolean> {
   const { rows } = await tx.execute(sql`
     with expired as (
       delete from idempotency_keys
-      where user_id = ${userId} and key <> ${key} and created_at < ${EXPIRY}
+      where created_at < ${EXPIRY} and not (user_id = ${userId} and key = ${key})
+        and (user_id = ${userId} or (user_id, key) in (
+          select user_id, key from idempotency_keys where created_at < ${EXPIRY}
+          order by created_at limit ${PURGE_PER_CLAIM} for update skip locked))
     )
     insert into idempotency_keys (user_id, key, request_hash) values (${userId}, ${key}, ${hash})
     on conflict (user_id, key) do update
@@ -51,6 +75,17 @@ async function claim(tx: Executor, userId: string, key: string, hash: string): P
       where idempotency_keys.created_at < ${EXPIRY} or idempotency_keys.response_status is null
     returning 1 as claimed`);
   return rows.length > 0;
+}
+
+/** Removes up to `batch` expired keys of any user, oldest first; how many went. */
+export async function purgeExpiredIdempotencyKeys(batch: number): Promise<number> {
+  const db = await getDb();
+  const { rows } = await db.execute(sql`
+    delete from idempotency_keys where (user_id, key) in (
+      select user_id, key from idempotency_keys where created_at < ${EXPIRY}
+      order by created_at limit ${batch} for update skip locked)
+    returning 1`);
+  return rows.length;
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { confirmCaller, type Caller } from '@/lib/auth/caller';
 import { callerValues, ownedByCaller } from '@/lib/auth/scope';
@@ -10,6 +10,7 @@ import { tasks, type Task } from '@/lib/db/schema';
 import { decodeCursor, encodeCursor } from '@/lib/tasks/cursor';
 import { InvalidCursor, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
 import { taskETag } from '@/lib/tasks/etag';
+import { boundedSearch, regexSubstring } from '@/lib/tasks/search';
 import type { ListTasksOptions } from '@/lib/tasks/schemas';
 
 // The only module that reads or writes the tasks table. Every statement is scoped to the caller
@@ -150,10 +151,6 @@ const SORT_EXPRESSIONS = {
   title: sql`lower(${tasks.title})`,
 } as const;
 
-/** `%`, `_` and `\` match themselves in `q`: it is a plain substring, not a LIKE pattern. */
-function likeSubstring(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Ties a cursor to the owner, filters and sort it was made for. */
 function fingerprint(caller: Caller, options: ListTasksOptions): string {
@@ -192,7 +189,7 @@ function listFilters(shape: FilterShape): SQL {
   return and(
     ownedByCaller(tasks.userId),
     shape.completed ? eq(tasks.completed, placeholder('completed')) : undefined,
-    shape.q ? or(ilike(tasks.title, placeholder('q')), ilike(tasks.description, placeholder('q'))) : undefined,
+    shape.q ? or(sql`${tasks.title} ~* ${placeholder('q')}`, sql`${tasks.description} ~* ${placeholder('q')}`) : undefined,
   )!;
 }
 
@@ -227,17 +224,18 @@ export async function listTasksForUser(caller: Caller, options: ListTasksOptions
   const values = {
     ...callerValues(caller),
     completed: options.completed ?? null,
-    q: options.q ? likeSubstring(options.q) : null,
+    q: options.q ? regexSubstring(options.q) : null,
     v: after?.v ?? null,
     i: after?.i ?? null,
     limit: options.limit + 1,
   };
 
   const db = await getDb();
-  const rows = await preparedStatement(db, listStatement, { ...filters, sort: options.sort, order: options.order, after: Boolean(after) }).execute(values);
+  const run = <T>(work: (executor: Executor) => Promise<T>) => (options.q ? boundedSearch(db, work) : work(db));
+  const rows = await run((ex) => preparedStatement(ex, listStatement, { ...filters, sort: options.sort, order: options.order, after: Boolean(after) }).execute(values));
   // No row to carry the count: none match, or the cursor is past the last.
   let total = rows[0]?.total ?? 0;
-  if (!rows.length && after) total = (await preparedStatement(db, countStatement, filters).execute(values))[0]?.total ?? 0;
+  if (!rows.length && after) total = (await run((ex) => preparedStatement(ex, countStatement, filters).execute(values)))[0]?.total ?? 0;
   // A deleted account owns no tasks: an empty list may be one.
   if (total === 0) await confirmCaller(caller);
 

@@ -8,7 +8,7 @@ import { handlers } from '@/lib/auth';
 import { authenticate } from '@/lib/auth/caller';
 import { errorResponse } from '@/lib/http/errors';
 import { loginFailures, users } from '@/lib/db/schema';
-import { env } from '@/lib/env';
+import { authSecret } from '@/lib/env';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { callRoute, problemOf, routes } from '@/tests/helpers/requests';
@@ -264,9 +264,9 @@ describe('authenticate() with the session cookie', () => {
   it('refuses an expired session, one encrypted with another secret, and garbage', async () => {
     const user = await createTestUser();
     const salt = 'authjs.session-token';
-    const expired = await encode({ token: { sub: user.id }, secret: env().AUTH_SECRET, salt, maxAge: -60 });
+    const expired = await encode({ token: { sub: user.id }, secret: authSecret(), salt, maxAge: -60 });
     const foreign = await encode({ token: { sub: user.id }, secret: 'another secret that is long enough 0123456789', salt });
-    const wrongSalt = await encode({ token: { sub: user.id }, secret: env().AUTH_SECRET, salt: '__Secure-authjs.session-token' });
+    const wrongSalt = await encode({ token: { sub: user.id }, secret: authSecret(), salt: '__Secure-authjs.session-token' });
     for (const value of [expired, foreign, wrongSalt, 'garbage', 'a.b.c.d.e']) await expect401(withCookie(`${salt}=${value}`));
   });
 

@@ -12,7 +12,7 @@ const { GET } = healthRoute;
 
 describe('GET /api/health', () => {
   it('answers 200 with the driver, and pool figures for a pool driver, never cached', async () => {
-    const response = await GET();
+    const response = await GET(new Request('http://localhost/api/health'), undefined);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = await response.json();
@@ -81,7 +81,7 @@ describe('GET /api/health when the database does not answer', () => {
   it('answers 503 within about 2 s, saying only that the database is unreachable', async () => {
     replaceDatabase(await silentDatabase());
     const started = performance.now();
-    const response = await GET();
+    const response = await GET(new Request('http://localhost/api/health'), undefined);
     const elapsed = performance.now() - started;
     expect(response.status).toBe(503);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -99,7 +99,7 @@ describe('GET /api/health when the database does not answer', () => {
     const handle = await openDatabase({ driver: 'pg', url: `postgres://todo@127.0.0.1:${port}/todo`, poolMax: 2 });
     replaceDatabase(handle);
     try {
-      const response = await GET();
+      const response = await GET(new Request('http://localhost/api/health'), undefined);
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: 'unavailable', database: 'unreachable', driver: 'pg' });
     } finally {
@@ -111,7 +111,7 @@ describe('GET /api/health when the database does not answer', () => {
     // A PGlite folder below a file cannot be created: the open itself rejects.
     const failedOpen = openDatabase({ driver: 'pglite', dataDir: '/dev/null/pglite' });
     replaceDatabase(failedOpen);
-    const response = await GET();
+    const response = await GET(new Request('http://localhost/api/health'), undefined);
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await response.json()).toEqual({ status: 'unavailable', database: 'unreachable', driver: 'pglite' });

@@ -29,7 +29,7 @@ type Operation = { parameters?: Json[]; requestBody?: Json; responses: Record<st
 type Document = Json & { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, Json>> };
 
 async function fetchDocument(headers: HeadersInit = {}): Promise<Response> {
-  return getOpenApi(new Request(`${ORIGIN}/api/openapi.json`, { headers }));
+  return getOpenApi(new Request(`${ORIGIN}/api/openapi.json`, { headers }), undefined);
 }
 
 async function loadDocument(): Promise<Document> {
@@ -50,19 +50,20 @@ function operations(document: Document): Map<string, Operation> {
 
 // The contract's routes and the status codes each can answer.
 const CONTRACT: Record<string, string[]> = {
-  'GET /api/{user_id}/tasks': ['200', '401', '403', '422', '500', '503'],
+  'GET /api/{user_id}/tasks': ['200', '401', '403', '413', '422', '500', '503'],
   'POST /api/{user_id}/tasks': ['201', '400', '401', '403', '409', '413', '415', '422', '500', '503'],
-  'GET /api/{user_id}/tasks/{id}': ['200', '304', '401', '403', '404', '422', '500', '503'],
+  'GET /api/{user_id}/tasks/{id}': ['200', '304', '401', '403', '404', '413', '422', '500', '503'],
   'PUT /api/{user_id}/tasks/{id}': ['200', '400', '401', '403', '404', '412', '413', '415', '422', '500', '503'],
   'PATCH /api/{user_id}/tasks/{id}': ['200', '400', '401', '403', '404', '412', '413', '415', '422', '500', '503'],
-  'DELETE /api/{user_id}/tasks/{id}': ['204', '401', '403', '404', '412', '422', '500', '503'],
-  'PATCH /api/{user_id}/tasks/{id}/complete': ['200', '401', '403', '404', '412', '422', '500', '503'],
-  'POST /api/auth/signup': ['201', '400', '409', '413', '415', '422', '500', '503'],
+  'DELETE /api/{user_id}/tasks/{id}': ['204', '401', '403', '404', '412', '413', '422', '500', '503'],
+  'PATCH /api/{user_id}/tasks/{id}/complete': ['200', '401', '403', '404', '412', '413', '422', '500', '503'],
+  'POST /api/auth/signup': ['201', '400', '409', '413', '415', '422', '429', '500', '503'],
   'POST /api/auth/token': ['200', '400', '401', '413', '415', '422', '429', '500', '503'],
-  'GET /api/auth/csrf': ['200'],
-  'POST /api/auth/callback/credentials': ['302'],
-  'GET /api/health': ['200', '503'],
-  'GET /api/openapi.json': ['200', '304'],
+  'GET /api/auth/csrf': ['200', '413'],
+  'POST /api/auth/callback/credentials': ['200', '302', '413', '429', '503'],
+  'GET /api/health': ['200', '413', '503'],
+  'GET /api/openapi.json': ['200', '304', '413'],
+  'GET /api/cron/purge': ['200', '401', '404', '413', '500', '503'],
 };
 
 /** The JSON Schema zod makes of one of the app's schemas on its own, as the document should carry it. */
@@ -125,7 +126,8 @@ describe('GET /api/openapi.json', () => {
       expect.arrayContaining(['X-Total-Count', 'Link', 'Cache-Control']),
     );
     expect(Object.keys(ops.get('GET /api/{user_id}/tasks/{id}')!.responses['200']!.headers as Json)).toContain('ETag');
-    expect(document.components.responses!.MethodNotAllowed!.headers).toHaveProperty('Allow');
+    // The credentials callback answers its limits itself, before next-auth's redirect.
+    expect(Object.keys(ops.get('POST /api/auth/callback/credentials')!.responses)).toEqual(expect.arrayContaining(['302', '413', '429', '503']));
   });
 
   it('requires a bearer token or the session cookie on task routes only', async () => {
@@ -136,7 +138,8 @@ describe('GET /api/openapi.json', () => {
       sessionCookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
     });
     for (const [key, operation] of operations(document)) {
-      expect(operation.security, key).toEqual(key.includes('/tasks') ? undefined : []);
+      const scheduler = key === 'GET /api/cron/purge' ? [{ cronSecret: [] }] : [];
+      expect(operation.security, key).toEqual(key.includes('/tasks') ? undefined : scheduler);
     }
   });
 
@@ -262,7 +265,7 @@ describe('the routes in app/api and the document', () => {
     const problem = z.strictObject(ProblemDocument.shape).parse(await invalid.json());
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['email', 'password']);
 
-    HealthResponse.parse(await (await healthRoute()).json());
+    HealthResponse.parse(await (await healthRoute(new Request('http://localhost/api/health'), undefined)).json());
 
     const csrf = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
     z.strictObject(CsrfTokenResponse.shape).parse(await csrf.json());

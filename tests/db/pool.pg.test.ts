@@ -50,7 +50,7 @@ describe('the pg pool after the server kills its connections', () => {
     await killPoolConnections();
     expect(await checkHealth()).toMatchObject({ status: 'ok', database: 'ok', driver: 'pg' });
     await killPoolConnections();
-    const response = await GET();
+    const response = await GET(new Request('http://localhost/api/health'), undefined);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok', driver: 'pg' });
   });

@@ -28,7 +28,7 @@ describe('parseEnv', () => {
   });
 
   it('names every bad variable in the same line', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_DRIVER: 'pg' })).toThrow(
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_DRIVER: 'pg', AUTH_SECRET: 'too short' })).toThrow(
       /^Invalid environment: DATABASE_URL must be set when DATABASE_DRIVER is pg; AUTH_SECRET must be set/,
     );
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ifNoneMatchHits } from '@/lib/http/conditional';
-import { allowedMethods, methodNotAllowed } from '@/lib/http/handler';
+import { allowedMethods, handler, methodNotAllowed } from '@/lib/http/handler';
 import { openApiDocument } from '@/lib/openapi/document';
 
 let body: { json: string; etag: string } | undefined;
@@ -14,12 +14,12 @@ function documentBody() {
 }
 
 // Public and the same for everyone; `no-cache` with an ETag keeps a deploy's changes visible at once.
-export function GET(request: Request) {
+export const GET = handler(async (request: Request) => {
   const { json, etag } = documentBody();
   const headers = { ETag: etag, 'Cache-Control': 'public, no-cache' };
   if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   return new Response(json, { headers: { ...headers, 'Content-Type': 'application/json' } });
-}
+});
 
 const ALLOW = ['GET', 'HEAD', 'OPTIONS'];
 

@@ -1,6 +1,7 @@
 import { createAccount } from '@/lib/auth/accounts';
 import { SignupRequest } from '@/lib/auth/schemas';
 import { readJsonBody } from '@/lib/http/body';
+import { clientAddress } from '@/lib/http/client-address';
 import { handler, methodsNotAllowed } from '@/lib/http/handler';
 import { json } from '@/lib/http/problem';
 import { parseWith } from '@/lib/http/validation';
@@ -9,7 +10,7 @@ const ALLOW = ['POST', 'OPTIONS'];
 
 export const POST = handler(async (request) => {
   const input = parseWith(SignupRequest, await readJsonBody(request));
-  const account = await createAccount(input);
+  const account = await createAccount(input, clientAddress(request.headers));
   return json(
     { id: account.id, email: account.email, name: account.name, created_at: account.createdAt.toISOString() },
     { status: 201 },

@@ -1,8 +1,9 @@
 import { signInWithPassword } from '@/lib/auth/accounts';
-import { SignInLockedOut, WrongCredentials } from '@/lib/auth/errors';
+import { SignInLockedOut, TooManyFromAddress, WrongCredentials } from '@/lib/auth/errors';
 import { TokenRequest } from '@/lib/auth/schemas';
 import { issueAccessToken } from '@/lib/auth/tokens';
 import { readJsonBody } from '@/lib/http/body';
+import { clientAddress } from '@/lib/http/client-address';
 import { handler, methodsNotAllowed } from '@/lib/http/handler';
 import { json } from '@/lib/http/problem';
 import { parseWith } from '@/lib/http/validation';
@@ -11,7 +12,8 @@ const ALLOW = ['POST', 'OPTIONS'];
 
 export const POST = handler(async (request) => {
   const credentials = parseWith(TokenRequest, await readJsonBody(request));
-  const result = await signInWithPassword(credentials);
+  const result = await signInWithPassword(credentials, clientAddress(request.headers));
+  if (result.outcome === 'address-limited') throw new TooManyFromAddress(result.retryAfterSeconds, 'failed sign-ins');
   if (result.outcome === 'locked') throw new SignInLockedOut(result.retryAfterSeconds);
   // One answer for an unknown email and a wrong password: it must not reveal who has an account.
   if (result.outcome === 'wrong-credentials') throw new WrongCredentials();

@@ -1,4 +1,5 @@
 import { requireCaller } from '@/lib/auth/caller';
+import { refuseDeclaredBody } from '@/lib/http/body';
 import { handler, methodsNotAllowed } from '@/lib/http/handler';
 import { parseWith } from '@/lib/http/validation';
 import { ifMatchVersions } from '@/lib/tasks/etag';
@@ -14,6 +15,7 @@ const ALLOW = ['PATCH', 'OPTIONS'];
 export const PATCH = handler(async (request: Request, { params }: Context) => {
   const path = await params;
   const caller = await requireCaller(request, path.user_id);
+  refuseDeclaredBody(request);
   const { id } = parseWith(TaskPathParams, path);
   return taskResponse(await toggleTaskCompletion(caller, id, ifMatchVersions(request.headers.get('if-match'), id)));
 });

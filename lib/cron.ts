@@ -1,0 +1,40 @@
+import 'server-only';
+import { timingSafeEqual } from 'node:crypto';
+import { purgeExpiredAddressAttempts } from '@/lib/auth/address-limit';
+import { sweepExpiredLoginFailures } from '@/lib/auth/login-limit';
+import { env } from '@/lib/env';
+import { HttpError } from '@/lib/http/problem';
+import { purgeExpiredIdempotencyKeys } from '@/lib/tasks/idempotency';
+
+/** `404` when no CRON_SECRET is set (the route does not exist), `401` for any other secret. */
+export function requireCronSecret(request: Request): void {
+  const secret = env().CRON_SECRET;
+  if (!secret) throw new HttpError(404, 'Not found');
+  const given = Buffer.from(request.headers.get('authorization') ?? '');
+  const expected = Buffer.from(`Bearer ${secret}`);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new HttpError(401, 'This route is for the scheduler', { headers: { 'WWW-Authenticate': 'Bearer' } });
+  }
+}
+
+// Batches keep each statement short (locks, statement_timeout); the cap keeps one run bounded.
+const BATCH = 1_000;
+const MAX_BATCHES = 20;
+
+async function drain(purge: (batch: number) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < MAX_BATCHES; i++) {
+    const removed = await purge(BATCH);
+    total += removed;
+    if (removed < BATCH) break;
+  }
+  return total;
+}
+
+/** Removes expired Idempotency-Key records and per-address attempts, and old sign-in failures. */
+export async function purgeExpired(): Promise<{ idempotency_keys: number; address_attempts: number }> {
+  const idempotencyKeys = await drain(purgeExpiredIdempotencyKeys);
+  const addressAttempts = await drain(purgeExpiredAddressAttempts);
+  await sweepExpiredLoginFailures();
+  return { idempotency_keys: idempotencyKeys, address_attempts: addressAttempts };
+}
