@@ -45,6 +45,10 @@ export async function takeAddressAttempt(kind: AddressLimitKind, address: string
   const limit = limitOf(kind);
   if (limit === 0) return { allowed: true };
   const db = await getDb();
+  // A flood from one address is mostly refusals: one indexed read each, no lock, no transaction
+  // holding a pool connection while it waits behind the others (that starved other requests).
+  const early = refusal(kind, (await db.execute(blockingAttempt(kind, address, limit))).rows[0]);
+  if (early) return early;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`address-limit:${kind}:${address}`}, 0))`);
     await tx
