@@ -20,7 +20,7 @@ const UNIQUE_VIOLATION = '23505';
 const CHECK_VIOLATION = '23514';
 
 /** Links only ever join a user's tasks to the same user's labels, so counting links counts their tasks. */
-const taskCount = sql<number>`(select count(*) from ${taskLabels} where ${taskLabels.labelId} = ${labels.id})`.mapWith(Number);
+const taskCount = sql<number>`(select count(*) from "task_labels" where "task_labels"."label_id" = "labels"."id")`.mapWith(Number);
 
 const labelColumns = { ...getTableColumns(labels), taskCount };
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, getTableColumns, ilike, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { confirmCaller, type Caller } from '@/lib/auth/caller';
 import { callerValues, ownedByCaller } from '@/lib/auth/scope';
@@ -96,13 +96,19 @@ const placeholder = sql.placeholder;
 const ownTask = () => and(eq(tasks.id, placeholder('id')), ownedByCaller(tasks.userId))!;
 
 /** The task's label names, sorted case-insensitively: joined in the same statement, never a query per task. */
-const labelNames = sql<string[]>`array(select ${labels.name} from ${taskLabels} join ${labels} on ${labels.id} = ${taskLabels.labelId} where ${taskLabels.taskId} = ${tasks.id} order by lower(${labels.name}), ${labels.name})`;
+const labelNames = (db: Executor) =>
+  sql<string[]>`array(${db
+    .select({ name: labels.name })
+    .from(taskLabels)
+    .innerJoin(labels, eq(labels.id, taskLabels.labelId))
+    .where(eq(taskLabels.taskId, tasks.id))
+    .orderBy(sql`lower(${labels.name})`, labels.name)})`;
 
 /** Sets the task's labels from the `labels` placeholder inside the write itself (drizzle/0004, set_task_labels). */
 const setLabels = sql<string[]>`set_task_labels(${tasks.id}, ${tasks.userId}, ${placeholder('labels')}::text[])`;
 
 /** What every task statement returns: the row and its labels (set by this write, or as stored). */
-const taskColumns = (settingLabels: boolean) => ({ ...getTableColumns(tasks), labels: settingLabels ? setLabels : labelNames });
+const taskColumns = (db: Executor, settingLabels: boolean) => ({ ...getTableColumns(tasks), labels: settingLabels ? setLabels : labelNames(db) });
 
 const insertTask = statementKind('create_task', (db, shape: { labels: boolean }, name) =>
   db
@@ -118,7 +124,7 @@ const insertTask = statementKind('create_task', (db, shape: { labels: boolean },
       repeatEvery: placeholder('repeatEvery'),
       repeatInterval: placeholder('repeatInterval'),
     })
-    .returning(taskColumns(shape.labels))
+    .returning(taskColumns(db, shape.labels))
     .prepare(name),
 );
 
@@ -150,7 +156,7 @@ export async function createTask(caller: Caller, input: CreateTaskInput, executo
 }
 
 const selectTask = statementKind('get_task', (db, _shape: Record<never, never>, name) =>
-  db.select(taskColumns(false)).from(tasks).where(ownTask()).limit(1).prepare(name),
+  db.select(taskColumns(db, false)).from(tasks).where(ownTask()).limit(1).prepare(name),
 );
 
 export async function getTask(caller: Caller, id: string): Promise<TaskRow> {
@@ -226,7 +232,7 @@ const updateTaskStatement = statementKind('update_task', (db, shape: UpdateShape
   }
   // Labels alone still change the task: its updated_at (and so its ETag) moves on.
   if (Object.keys(set).length === 0) set.updatedAt = sql`now()`;
-  return db.update(tasks).set(set).where(writeWhere(shape.ifMatch)).returning(taskColumns(shape.labels)).prepare(name);
+  return db.update(tasks).set(set).where(writeWhere(shape.ifMatch)).returning(taskColumns(db, shape.labels)).prepare(name);
 });
 
 /**
@@ -252,7 +258,7 @@ const toggleTaskStatement = statementKind('toggle_task', (db, shape: { ifMatch: 
       dueDate: sql`case when ${repeats} then ${nextOccurrence(sql`${tasks.dueDate}`, sql`${tasks.repeatEvery}`, sql`${tasks.repeatInterval}`)} else ${tasks.dueDate} end`,
     })
     .where(writeWhere(shape.ifMatch))
-    .returning(taskColumns(false))
+    .returning(taskColumns(db, false))
     .prepare(name);
 });
 
@@ -306,7 +312,7 @@ const selectNeighbour = statementKind('get_move_neighbour', (db, shape: { side: 
 
 const moveTaskStatement = statementKind('move_task', (db, shape: { to: 'top' | 'bottom' | 'between'; ifMatch: boolean }, name) => {
   const position = shape.to === 'top' ? TOP_POSITION : shape.to === 'bottom' ? BOTTOM_POSITION : sql`${placeholder('position')}`;
-  return db.update(tasks).set({ position }).where(writeWhere(shape.ifMatch)).returning(taskColumns(false)).prepare(name);
+  return db.update(tasks).set({ position }).where(writeWhere(shape.ifMatch)).returning(taskColumns(db, false)).prepare(name);
 });
 
 /**
@@ -449,7 +455,7 @@ type ListShape = FilterShape & { sort: SortName; order: Order; after: boolean };
 
 type FilterShape = { completed: boolean; q: boolean; priorities: boolean; labels: boolean; dueFrom: boolean; dueTo: boolean; hasDue: boolean };
 
-function listFilters(shape: FilterShape): SQL {
+function listFilters(db: Executor, shape: FilterShape): SQL {
   return and(
     ownedByCaller(tasks.userId),
     shape.completed ? eq(tasks.completed, placeholder('completed')) : undefined,
@@ -457,10 +463,16 @@ function listFilters(shape: FilterShape): SQL {
     shape.priorities ? sql`${tasks.priority} = any(${placeholder('priorities')}::smallint[])` : undefined,
     // All of the names: the caller's labels that match them, on this task, as many as names.
     shape.labels
-      ? sql`${tasks.id} in (select ${taskLabels.taskId} from ${taskLabels} join ${labels} on ${labels.id} = ${taskLabels.labelId}
-          where ${ownedByCaller(labels.userId)} and lower(${labels.name}) = any(select lower(n) from unnest(${placeholder('labels')}::text[]) as n)
-          group by ${taskLabels.taskId}
-          having count(*) = (select count(distinct lower(n)) from unnest(${placeholder('labels')}::text[]) as n))`
+      ? inArray(
+          tasks.id,
+          db
+            .select({ id: taskLabels.taskId })
+            .from(taskLabels)
+            .innerJoin(labels, eq(labels.id, taskLabels.labelId))
+            .where(and(ownedByCaller(labels.userId), sql`lower(${labels.name}) = any(select lower(n) from unnest(${placeholder('labels')}::text[]) as n)`))
+            .groupBy(taskLabels.taskId)
+            .having(sql`count(*) = (select count(distinct lower(n)) from unnest(${placeholder('labels')}::text[]) as n)`),
+        )
       : undefined,
     shape.dueFrom ? sql`${tasks.dueDate} >= ${placeholder('dueFrom')}::date` : undefined,
     shape.dueTo ? sql`${tasks.dueDate} <= ${placeholder('dueTo')}::date` : undefined,
@@ -469,7 +481,7 @@ function listFilters(shape: FilterShape): SQL {
 }
 
 const listStatement = statementKind('list_tasks', (db, shape: ListShape, name) => {
-  const filters = listFilters(shape);
+  const filters = listFilters(db, shape);
   const key = SORT_KEYS[shape.sort];
   const columns = [...key.columns(shape.order), sql`${tasks.id}`];
   const position = shape.after
@@ -479,7 +491,7 @@ const listStatement = statementKind('list_tasks', (db, shape: ListShape, name) =
   // One round trip: the count is an uncorrelated subquery, which PostgreSQL runs once (its
   // `tasks` is its own FROM's, not the outer row's).
   return db
-    .select({ ...taskColumns(false), total: sql<number>`(select count(*) from ${tasks} where ${filters})`.mapWith(Number) })
+    .select({ ...taskColumns(db, false), total: sql<number>`(select count(*) from ${tasks} where ${filters})`.mapWith(Number) })
     .from(tasks)
     .where(and(filters, position))
     .orderBy(...columns.map((column) => direction(column)))
@@ -488,7 +500,7 @@ const listStatement = statementKind('list_tasks', (db, shape: ListShape, name) =
 });
 
 const countStatement = statementKind('count_tasks', (db, shape: FilterShape, name) =>
-  db.select({ total: count() }).from(tasks).where(listFilters(shape)).prepare(name),
+  db.select({ total: count() }).from(tasks).where(listFilters(db, shape)).prepare(name),
 );
 
 /**
