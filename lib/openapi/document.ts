@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { MAX_BODY_BYTES } from '@/lib/http/body';
 import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
+import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
 import {
   CreateTaskBody,
@@ -105,6 +106,7 @@ function buildSchemas() {
     PatchTaskBody,
     SignupRequest,
     TokenRequest,
+    ...labelRequestSchemas,
   });
   const responses = componentSchemas('output', {
     Task: TaskSchema,
@@ -113,6 +115,7 @@ function buildSchemas() {
     TokenResponse,
     CsrfTokenResponse,
     Health: HealthResponse,
+    ...labelResponseSchemas,
   });
   // The query schema becomes parameters, not a component of its own.
   const { ListTasksQuery: listQuery, ...schemas } = mergeComponents(requests, responses);
@@ -288,6 +291,7 @@ function buildDocument(): Json {
     servers: [{ url: '/', description: 'This server' }],
     tags: [
       { name: 'Tasks', description: "The caller's tasks. `{user_id}` must be the caller's own id." },
+      { name: 'Labels', description: "The caller's labels. `{user_id}` must be the caller's own id." },
       { name: 'Accounts', description: 'Sign up, and get an access token for the API.' },
       { name: 'Browser session', description: "next-auth's cookie sign-in, for scripts that want the browser's way in." },
       { name: 'Service', description: 'No authentication.' },
@@ -402,6 +406,7 @@ function buildDocument(): Json {
           },
         },
       },
+      ...labelPaths,
       '/api/auth/signup': {
         post: {
           operationId: 'signUp',
