@@ -158,6 +158,45 @@ describe(`migrations round trip (${config.kind})`, () => {
   });
 });
 
+describe(`planning migration with data (${config.kind})`, () => {
+  it('gives existing tasks the defaults and distinct positions, newest first, and round-trips with data', { timeout: 60_000 }, async () => {
+    const { open } = await emptyDatabase();
+    const handle = await open();
+    cleanups.push(() => handle.close());
+    const db = handle.db;
+    await migrate(db);
+    await rollback(db);
+    expect(statusOf(await migrationStatus(db))[LAST]).toBe('pending');
+
+    // v1 data: two users, tasks created a minute apart (the oldest first).
+    const [ann] = await rows(db, sql`insert into users (email, password_hash) values ('ann@x.io', 'h') returning id`);
+    const [bob] = await rows(db, sql`insert into users (email, password_hash) values ('bob@x.io', 'h') returning id`);
+    for (const [user, n] of [[ann!.id, 5], [bob!.id, 3]] as const) {
+      await db.execute(sql`insert into tasks (user_id, title, created_at)
+        select ${user}, 'task ' || i, now() - make_interval(mins => ${n} - i) from generate_series(1, ${n}) as i`);
+    }
+
+    expect(await migrate(db)).toEqual([LAST]);
+    const migrated = await rows(db, sql`select user_id, title, priority, due_date, repeat_every, position from tasks order by user_id, position`);
+    expect(migrated.every((t) => t.priority === 0 && t.due_date === null && t.repeat_every === null)).toBe(true);
+    expect(new Set(migrated.map((t) => t.position)).size).toBe(8);
+    expect(migrated.filter((t) => t.user_id === ann!.id).map((t) => t.title)).toEqual(['task 5', 'task 4', 'task 3', 'task 2', 'task 1']);
+    // A task created after the migration goes on top.
+    await db.execute(sql`insert into tasks (user_id, title) values (${ann!.id}, 'new')`);
+    const [top] = await rows(db, sql`select title from tasks where user_id = ${ann!.id} order by position limit 1`);
+    expect(top!.title).toBe('new');
+    await db.execute(sql`select set_task_labels(id, user_id, array['home']) from tasks where user_id = ${ann!.id}`);
+
+    // Down with data in the new columns and tables, and up again.
+    expect(await rollback(db)).toEqual([LAST]);
+    expect((await rows(db, sql`select count(*)::int as n from tasks`))[0]!.n).toBe(9);
+    expect(await migrate(db)).toEqual([LAST]);
+    const again = await rows(db, sql`select title, position from tasks where user_id = ${ann!.id} order by position`);
+    expect(again.map((t) => t.title)).toEqual(['new', 'task 5', 'task 4', 'task 3', 'task 2', 'task 1']);
+    expect(new Set((await rows(db, sql`select position from tasks`)).map((t) => t.position)).size).toBe(9);
+  });
+});
+
 describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => {
   it('prints what it applied, rolled back and found, and leaves the full schema after up, down, up', { timeout: 300_000 }, async () => {
     const target = await emptyDatabase({ forCli: true });
