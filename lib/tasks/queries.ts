@@ -316,9 +316,10 @@ const moveTaskStatement = statementKind('move_task', (db, shape: { to: 'top' | '
 });
 
 /**
- * Moves a task in the caller's manual order. The caller's moves take turns (a lock on their user
- * row that creates do not wait for), so the anchor and its neighbour stay neighbours until the
- * task lands strictly between them: concurrent moves always leave distinct positions.
+ * Moves a task in the caller's manual order. Moves next to an anchor take turns per user (a lock
+ * on the user row that creates do not wait for: FOR NO KEY UPDATE), so the anchor and its
+ * neighbour stay neighbours until the task lands strictly between them; top and bottom come from
+ * the sequence and need no turn. Concurrent moves always leave distinct positions.
  */
 export async function moveTask(caller: Caller, id: string, move: MoveTaskInput, versions?: Versions): Promise<TaskRow> {
   const anchorId = move.before ?? move.after;
