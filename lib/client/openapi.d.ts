@@ -79,6 +79,79 @@ export interface paths {
         patch: operations["toggleTaskCompletion"];
         trace?: never;
     };
+    "/api/{user_id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List labels
+         * @description The caller's labels, by name case-insensitively, each with the number of the caller's tasks that carry it.
+         */
+        get: operations["listLabels"];
+        put?: never;
+        /** Create a label */
+        post: operations["createLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/labels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["LabelId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a label
+         * @description Its tasks stay, without it.
+         */
+        delete: operations["deleteLabel"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename or recolour a label
+         * @description A rename shows at once on every task that carries the label (and moves their `updated_at`).
+         */
+        patch: operations["updateLabel"];
+        trace?: never;
+    };
+    "/api/{user_id}/tasks/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a task in the manual order
+         * @description Puts the task just above (`before`) or below (`after`) another of the caller's tasks, or at the top or bottom (`to`); list with `sort=position` to see the order. Concurrent moves always leave every task once, with distinct positions; no move is refused for lack of room.
+         */
+        post: operations["moveTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/signup": {
         parameters: {
             query?: never;
@@ -193,6 +266,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cron/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Remove expired records (scheduler only)
+         * @description Removes `Idempotency-Key` records older than 24 hours and the per-address and per-email attempts that have left their windows, in bounded batches. Vercel Cron calls it daily (vercel.json). Needs `Authorization: Bearer <CRON_SECRET>`; without a `CRON_SECRET` setting the route answers `404`.
+         */
+        get: operations["purgeExpiredRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -215,11 +308,23 @@ export interface components {
          */
         IdempotencyKey: string;
         /**
-         * @description A new task. Other fields (id, user_id, timestamps) are ignored.
+         * @description A new task, placed at the top of the manual order. Other fields (id, user_id, position, timestamps) are ignored.
          * @example {
          *       "title": "Buy milk",
          *       "description": "2 litres",
          *       "completed": false
+         *     }
+         * @example {
+         *       "title": "Pay rent",
+         *       "due_date": "2026-12-01",
+         *       "due_time": "09:00",
+         *       "priority": "high",
+         *       "labels": [
+         *         "home"
+         *       ],
+         *       "repeat": {
+         *         "every": "month"
+         *       }
          *     }
          */
         CreateTaskBody: {
@@ -239,9 +344,24 @@ export interface components {
              * @example false
              */
             completed?: boolean;
+            /** @description null: no due date (clears due_time too). */
+            due_date?: components["schemas"]["DueDate"] | null;
+            due_time?: components["schemas"]["DueTime"] | null;
+            /** @description Defaults to none. */
+            priority?: components["schemas"]["Priority"];
+            /**
+             * @description 0 to 20 label names, replacing the task's labels. A name the caller has no label for creates one; names match case-insensitively (an existing label's spelling wins, else the first in the list); repeats collapse.
+             * @example [
+             *       "home",
+             *       "errands"
+             *     ]
+             */
+            labels?: components["schemas"]["LabelName"][];
+            /** @description null: does not repeat. A repeating task needs a due_date. */
+            repeat?: components["schemas"]["RepeatBody"] | null;
         };
         /**
-         * @description PUT: the title and, optionally, the description. `completed` is ignored, whatever it holds.
+         * @description PUT: the title and, optionally, the other fields; a field left out keeps its value. `completed` and `position` are ignored, whatever they hold.
          * @example {
          *       "title": "Buy oat milk",
          *       "description": null
@@ -259,14 +379,32 @@ export interface components {
              * @example null
              */
             description?: string | null;
+            /** @description null: no due date (clears due_time too). */
+            due_date?: components["schemas"]["DueDate"] | null;
+            due_time?: components["schemas"]["DueTime"] | null;
+            priority?: components["schemas"]["Priority"];
+            /**
+             * @description 0 to 20 label names, replacing the task's labels. A name the caller has no label for creates one; names match case-insensitively (an existing label's spelling wins, else the first in the list); repeats collapse.
+             * @example [
+             *       "home",
+             *       "errands"
+             *     ]
+             */
+            labels?: components["schemas"]["LabelName"][];
+            /** @description null: does not repeat. A repeating task needs a due_date. */
+            repeat?: components["schemas"]["RepeatBody"] | null;
         };
         /**
-         * @description PATCH: changes only the fields it sends; at least one of title, description, completed.
+         * @description PATCH: changes only the fields it sends; at least one of title, description, completed, due_date, due_time, priority, labels, repeat.
          * @example {
          *       "completed": true
          *     }
          * @example {
          *       "description": null
+         *     }
+         * @example {
+         *       "due_date": "2026-12-01",
+         *       "priority": "high"
          *     }
          */
         PatchTaskBody: {
@@ -282,10 +420,24 @@ export interface components {
              */
             description?: string | null;
             /**
-             * @description Whether the task is done.
+             * @description Whether the task is done. Completing a repeating task moves its due_date to the next occurrence instead, and it stays false.
              * @example false
              */
             completed?: boolean;
+            /** @description null: no due date (clears due_time too). */
+            due_date?: components["schemas"]["DueDate"] | null;
+            due_time?: components["schemas"]["DueTime"] | null;
+            priority?: components["schemas"]["Priority"];
+            /**
+             * @description 0 to 20 label names, replacing the task's labels. A name the caller has no label for creates one; names match case-insensitively (an existing label's spelling wins, else the first in the list); repeats collapse.
+             * @example [
+             *       "home",
+             *       "errands"
+             *     ]
+             */
+            labels?: components["schemas"]["LabelName"][];
+            /** @description null: does not repeat. A repeating task needs a due_date. */
+            repeat?: components["schemas"]["RepeatBody"] | null;
         };
         /**
          * @description A new account. Fields not named here are ignored.
@@ -335,6 +487,102 @@ export interface components {
             password: string;
         };
         /**
+         * Format: uuid
+         * @description The id of a label; a value that is not a UUID answers 422.
+         * @example 7c2d9e4f-1a3b-4c5d-8e6f-9a0b1c2d3e4f
+         */
+        LabelId: string;
+        /**
+         * @description A new label. A name the caller already has (case-insensitively) answers 409.
+         * @example {
+         *       "name": "home",
+         *       "color": "green"
+         *     }
+         */
+        CreateLabelBody: {
+            name: components["schemas"]["LabelName"];
+            /** @description Defaults to grey. */
+            color?: components["schemas"]["LabelColor"];
+        };
+        /**
+         * @description Renames or recolours a label; a rename shows at once on every task that carries it. Another label's name (case-insensitively) answers 409.
+         * @example {
+         *       "name": "Home"
+         *     }
+         * @example {
+         *       "color": "blue"
+         *     }
+         */
+        PatchLabelBody: {
+            name?: components["schemas"]["LabelName"];
+            color?: components["schemas"]["LabelColor"];
+        };
+        /**
+         * @description Exactly one of before, after, to. An anchor that is not one of the caller's tasks answers 404; the task itself as anchor, 422.
+         * @example {
+         *       "before": "0b6f3c1e-8d4a-4f0e-a7f2-3c9d5e1b2a47"
+         *     }
+         * @example {
+         *       "to": "top"
+         *     }
+         */
+        MoveTaskBody: {
+            /** @description Put the task just above this task. */
+            before?: components["schemas"]["TaskId"];
+            /** @description Put the task just below this task. */
+            after?: components["schemas"]["TaskId"];
+            /**
+             * @description Put the task at the top or the bottom.
+             * @enum {string}
+             */
+            to?: "top" | "bottom";
+        };
+        /**
+         * @description Trimmed, then 1 to 60 characters (Unicode code points). Names match case-insensitively.
+         * @example home
+         */
+        LabelName: string;
+        /**
+         * Format: date
+         * @description A calendar date, 1900-01-01 to 9999-12-31, with no time zone.
+         * @example 2026-12-01
+         */
+        DueDate: string;
+        /**
+         * @description Wall-clock time HH:MM on the due_date; needs a due_date.
+         * @example 17:30
+         */
+        DueTime: string;
+        /**
+         * @description How much the task matters; `none` by default.
+         * @enum {string}
+         */
+        Priority: "none" | "low" | "medium" | "high";
+        /**
+         * @description How the task repeats. Completing it moves due_date to the next occurrence, counted from the current due_date (a month end clamps: Jan 31 + 1 month is Feb 28 or 29).
+         * @example {
+         *       "every": "week",
+         *       "interval": 2
+         *     }
+         */
+        RepeatBody: {
+            /**
+             * @description `weekday` means Monday to Friday and takes only interval 1.
+             * @enum {string}
+             */
+            every: "day" | "weekday" | "week" | "month" | "year";
+            /**
+             * @description Every how many units; defaults to 1.
+             * @default 1
+             */
+            interval: number;
+        };
+        /**
+         * @description One of the app's label colours.
+         * @enum {string}
+         */
+        LabelColor: "grey" | "red" | "orange" | "yellow" | "green" | "teal" | "blue" | "purple" | "pink";
+        /**
          * @description A task of the caller.
          * @example {
          *       "id": "0b6f3c1e-8d4a-4f0e-a7f2-3c9d5e1b2a47",
@@ -342,6 +590,18 @@ export interface components {
          *       "title": "Buy milk",
          *       "description": null,
          *       "completed": false,
+         *       "due_date": "2026-12-01",
+         *       "due_time": "17:30",
+         *       "priority": "high",
+         *       "labels": [
+         *         "errands",
+         *         "home"
+         *       ],
+         *       "repeat": {
+         *         "every": "week",
+         *         "interval": 2
+         *       },
+         *       "position": "7ffffffffffffffeV",
          *       "created_at": "2026-11-21T23:10:00.000Z",
          *       "updated_at": "2026-11-21T23:10:00.000Z"
          *     }
@@ -357,6 +617,14 @@ export interface components {
             title: string;
             description: string | null;
             completed: boolean;
+            due_date: components["schemas"]["DueDate"] | null;
+            due_time: components["schemas"]["DueTime"] | null;
+            priority: components["schemas"]["Priority"];
+            /** @description The names of the task's labels, sorted case-insensitively. */
+            labels: string[];
+            repeat: components["schemas"]["Repeat"] | null;
+            /** @description The task's place in the manual order: opaque; tasks sort by it as byte strings. Only the server sets it. */
+            position: string;
             /**
              * Format: date-time
              * @description UTC, millisecond precision; never changes.
@@ -465,6 +733,35 @@ export interface components {
             /** @enum {string} */
             driver: "pglite" | "pg" | "neon";
         };
+        /**
+         * @description A label of the caller. Names are unique per user, case-insensitively; at most 500 labels per user.
+         * @example {
+         *       "id": "7c2d9e4f-1a3b-4c5d-8e6f-9a0b1c2d3e4f",
+         *       "name": "home",
+         *       "color": "green",
+         *       "task_count": 3,
+         *       "created_at": "2026-11-21T23:10:00.000Z"
+         *     }
+         */
+        Label: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            color: components["schemas"]["LabelColor"];
+            /** @description How many of the caller's tasks carry this label. */
+            task_count: number;
+            /**
+             * Format: date-time
+             * @description UTC, millisecond precision; never changes.
+             */
+            created_at: string;
+        };
+        /** @description How the task repeats; completing it moves due_date to the next occurrence. */
+        Repeat: {
+            /** @enum {string} */
+            every: "day" | "weekday" | "week" | "month" | "year";
+            interval: number;
+        };
     };
     responses: {
         /** @description The body is not valid JSON (or not valid UTF-8). */
@@ -513,7 +810,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDocument"];
             };
         };
-        /** @description The body is over 64 KiB. */
+        /** @description The body is over 64 KiB (refused before it is read, also where no body is expected). */
         ContentTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -559,16 +856,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDocument"];
             };
         };
-        /** @description This path does not support the method. Answered before any other check. */
-        MethodNotAllowed: {
-            headers: {
-                Allow: components["headers"]["Allow"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["ProblemDocument"];
-            };
-        };
     };
     parameters: {
         UserId: components["schemas"]["UserId"];
@@ -597,8 +884,6 @@ export interface components {
         "Retry-After": number;
         /** @description The scheme to authenticate with. */
         "WWW-Authenticate": string;
-        /** @description The methods this path supports. */
-        Allow: string;
     };
     pathItems: never;
 }
@@ -611,8 +896,19 @@ export interface operations {
                 completed?: boolean;
                 /** @description Case-insensitive substring of the title or the description. */
                 q?: string;
-                /** @description Titles sort case-insensitively; ties break on id. */
-                sort?: "created_at" | "updated_at" | "title";
+                /** @description Only tasks with any of these priorities, comma-separated. */
+                priority?: string;
+                /** @description Repeatable: only tasks that carry all of these labels (names match case-insensitively; a name the caller has no label for gives an empty list). */
+                label?: components["schemas"]["LabelName"][];
+                /** @description Only tasks due on or after this date (so only tasks with a due_date). */
+                due_from?: components["schemas"]["DueDate"];
+                /** @description Only tasks due on or before this date (so only tasks with a due_date). */
+                due_to?: components["schemas"]["DueDate"];
+                /** @description Only tasks with (true) or without (false) a due_date. */
+                has_due?: boolean;
+                /** @description Titles sort case-insensitively; `due` by date then time (tasks without a time first in their day), tasks without a date last in both orders; `priority` high above low in desc; `position` is the manual order. Ties break on id. */
+                sort?: "created_at" | "updated_at" | "title" | "due" | "priority" | "position";
+                /** @description Defaults to asc for sort=due and sort=position, desc otherwise. */
                 order?: "asc" | "desc";
                 /** @description Page size. */
                 limit?: number;
@@ -641,6 +937,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -741,6 +1038,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["TaskNotFound"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -815,6 +1113,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["TaskNotFound"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -892,7 +1191,238 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["TaskNotFound"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The labels. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Label"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLabelBody"];
+            };
+        };
+        responses: {
+            /** @description The new label. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Label"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The caller already has a label of this name (case-insensitively). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A body value is invalid (`errors` lists each bad field), or the caller already has 500 labels. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["LabelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such label for this user. A label of another user answers the same: `detail: "Label not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["LabelId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchLabelBody"];
+            };
+        };
+        responses: {
+            /** @description The updated label. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Label"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such label for this user. A label of another user answers the same: `detail: "Label not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The caller already has a label of this name (case-insensitively). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    moveTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The task's `ETag` from an earlier response. If the task has changed since, the answer is `412` and nothing changes. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveTaskBody"];
+            };
+        };
+        responses: {
+            /** @description The moved task, with its new `position`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this user, or the anchor (`before`/`after`) is not one of the caller's tasks. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Not exactly one of before, after, to; an id that is not a UUID; or the task itself as its anchor. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -933,8 +1463,27 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            /** @description Too many signups from this client address in the last hour (`SIGNUP_LIMIT_PER_HOUR`, 10 by default). Retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description The database is unreachable, or this server is already checking as many passwords as it queues (a flood of sign-ins): retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
         };
     };
     createAccessToken: {
@@ -974,7 +1523,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
-            /** @description Too many failed attempts for this email in the last 15 minutes. */
+            /** @description Too many failed attempts for this email in the last 15 minutes, or from this client address across all emails (`FAILED_SIGNIN_LIMIT_PER_15_MIN`, 100 by default). Retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -985,7 +1534,16 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description The database is unreachable, or this server is already checking as many passwords as it queues (a flood of sign-ins): retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
         };
     };
     getCsrfToken: {
@@ -1008,6 +1566,7 @@ export interface operations {
                     "application/json": components["schemas"]["CsrfTokenResponse"];
                 };
             };
+            413: components["responses"]["ContentTooLarge"];
         };
     };
     signInWithCredentials: {
@@ -1028,6 +1587,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description With `X-Auth-Return-Redirect: 1`, the same outcome as JSON: where the redirect would go. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
             /** @description A redirect. On success it sets the session cookie (`authjs.session-token`, `__Secure-authjs.session-token` over https); on failure it sets none and the redirect's URL carries `error=CredentialsSignin`, plus `code=locked:<seconds>` while the per-email limit refuses sign-ins. */
             302: {
                 headers: {
@@ -1036,6 +1606,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The form is over 8 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The email is locked by its failed attempts, or this client address has too many failed sign-ins: answered before next-auth runs, instead of its redirect. Retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The database is unreachable, or this server is already checking as many passwords as it queues (a flood of sign-ins): retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
             };
         };
     };
@@ -1058,6 +1657,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            413: components["responses"]["ContentTooLarge"];
             /** @description The database did not answer within 2 seconds (`status: "unavailable"`). */
             503: {
                 headers: {
@@ -1096,6 +1696,55 @@ export interface operations {
                 };
                 content?: never;
             };
+            413: components["responses"]["ContentTooLarge"];
+        };
+    };
+    purgeExpiredRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many records went. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        purged: {
+                            idempotency_keys: number;
+                            address_attempts: number;
+                        };
+                    };
+                };
+            };
+            /** @description Not the scheduler: the `Authorization` header is not `Bearer <CRON_SECRET>`. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description No `CRON_SECRET` is set on this server: the route is off. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

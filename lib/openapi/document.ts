@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_BODY_BYTES, MAX_FORM_BYTES } from '@/lib/http/body';
 import { abusePaths, abuseSecuritySchemes, hashingOrDatabaseUnavailable, tooManyAttempts } from '@/lib/openapi/abuse';
 import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
+import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
 import {
   CreateTaskBody,
@@ -126,6 +127,7 @@ function buildSchemas() {
     PatchTaskBody,
     SignupRequest,
     TokenRequest,
+    ...labelRequestSchemas,
   });
   const responses = componentSchemas('output', {
     Task: TaskSchema,
@@ -134,6 +136,7 @@ function buildSchemas() {
     TokenResponse,
     CsrfTokenResponse,
     Health: HealthResponse,
+    ...labelResponseSchemas,
   });
   // The query schema becomes parameters, not a component of its own.
   const { ListTasksQuery: listQuery, ...schemas } = mergeComponents(requests, responses);
@@ -309,6 +312,7 @@ function buildDocument(): Json {
     servers: [{ url: '/', description: 'This server' }],
     tags: [
       { name: 'Tasks', description: "The caller's tasks. `{user_id}` must be the caller's own id." },
+      { name: 'Labels', description: "The caller's labels. `{user_id}` must be the caller's own id." },
       { name: 'Accounts', description: 'Sign up, and get an access token for the API.' },
       { name: 'Browser session', description: "next-auth's cookie sign-in, for scripts that want the browser's way in." },
       { name: 'Service', description: 'No authentication.' },
@@ -423,6 +427,7 @@ function buildDocument(): Json {
           },
         },
       },
+      ...labelPaths,
       '/api/auth/signup': {
         post: {
           operationId: 'signUp',

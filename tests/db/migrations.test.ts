@@ -109,7 +109,7 @@ describe(`migrations round trip (${config.kind})`, () => {
         { table: 'users', conname: 'users_email_normalized', def: expect.stringContaining('lower(btrim(email))') },
       ]),
     );
-    expect(migrated.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+    expect(migrated.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
     expect(migrated.indexes.map((i) => i.indexname)).toContain('tasks_user_created_idx');
     expect(migrated.extensions).toEqual([{ extname: 'pg_trgm' }]);
 
@@ -119,16 +119,19 @@ describe(`migrations round trip (${config.kind})`, () => {
       expect.stringMatching(/USING gin \(title gin_trgm_ops\) WITH \(gin_pending_list_limit='?64'?\)$/),
     ]);
 
-    // one: the last migration (the per-address attempts table) goes, the rest stays
+    // one: the last migration (planning fields and labels) goes, the rest stays
     expect(await rollback(db)).toEqual([LAST]);
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('applied'), [LAST]: 'pending' });
     const afterOne = await schemaOf(db);
-    expect(afterOne.triggers).toEqual(migrated.triggers);
-    expect(await exists(db, 'public.address_attempts')).toBe(false);
+    expect(afterOne.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'login_failures', 'tasks', 'users']);
+    expect(afterOne.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
     expect(trigramIndexes(afterOne)).toEqual(trigramIndexes(migrated));
+    // and the one before it (the per-address attempts table)
+    expect(await rollback(db)).toEqual([TAGS.at(-2)]);
+    expect(await exists(db, 'public.address_attempts')).toBe(false);
 
     // some: everything after the first migration
-    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -1).reverse());
+    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -2).reverse());
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('pending'), [TAGS[0]!]: 'applied' });
     expect(await exists(db, 'public.tasks')).toBe(false);
 
@@ -152,6 +155,45 @@ describe(`migrations round trip (${config.kind})`, () => {
     await migrate(handle.db);
     await expect(rollback(handle.db, { to: '9999_nope' })).rejects.toThrow('No migration tagged 9999_nope');
     expect(statusOf(await migrationStatus(handle.db))).toEqual(every('applied'));
+  });
+});
+
+describe(`planning migration with data (${config.kind})`, () => {
+  it('gives existing tasks the defaults and distinct positions, newest first, and round-trips with data', { timeout: 120_000 }, async () => {
+    const { open } = await emptyDatabase();
+    const handle = await open();
+    cleanups.push(() => handle.close());
+    const db = handle.db;
+    await migrate(db);
+    await rollback(db);
+    expect(statusOf(await migrationStatus(db))[LAST]).toBe('pending');
+
+    // v1 data: two users, tasks created a minute apart (the oldest first).
+    const [ann] = await rows(db, sql`insert into users (email, password_hash) values ('ann@x.io', 'h') returning id`);
+    const [bob] = await rows(db, sql`insert into users (email, password_hash) values ('bob@x.io', 'h') returning id`);
+    for (const [user, n] of [[ann!.id, 5], [bob!.id, 3]] as const) {
+      await db.execute(sql`insert into tasks (user_id, title, created_at)
+        select ${user}, 'task ' || i, now() - make_interval(mins => ${n} - i) from generate_series(1, ${n}) as i`);
+    }
+
+    expect(await migrate(db)).toEqual([LAST]);
+    const migrated = await rows(db, sql`select user_id, title, priority, due_date, repeat_every, position from tasks order by user_id, position`);
+    expect(migrated.every((t) => t.priority === 0 && t.due_date === null && t.repeat_every === null)).toBe(true);
+    expect(new Set(migrated.map((t) => t.position)).size).toBe(8);
+    expect(migrated.filter((t) => t.user_id === ann!.id).map((t) => t.title)).toEqual(['task 5', 'task 4', 'task 3', 'task 2', 'task 1']);
+    // A task created after the migration goes on top.
+    await db.execute(sql`insert into tasks (user_id, title) values (${ann!.id}, 'new')`);
+    const [top] = await rows(db, sql`select title from tasks where user_id = ${ann!.id} order by position limit 1`);
+    expect(top!.title).toBe('new');
+    await db.execute(sql`select set_task_labels(id, user_id, array['home']) from tasks where user_id = ${ann!.id}`);
+
+    // Down with data in the new columns and tables, and up again.
+    expect(await rollback(db)).toEqual([LAST]);
+    expect((await rows(db, sql`select count(*)::int as n from tasks`))[0]!.n).toBe(9);
+    expect(await migrate(db)).toEqual([LAST]);
+    const again = await rows(db, sql`select title, position from tasks where user_id = ${ann!.id} order by position`);
+    expect(again.map((t) => t.title)).toEqual(['new', 'task 5', 'task 4', 'task 3', 'task 2', 'task 1']);
+    expect(new Set((await rows(db, sql`select position from tasks`)).map((t) => t.position)).size).toBe(9);
   });
 });
 
@@ -181,11 +223,11 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
     const handle = await target.open();
     try {
       const schema = await schemaOf(handle.db);
-      expect(schema.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'login_failures', 'tasks', 'users']);
+      expect(schema.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'labels', 'login_failures', 'task_labels', 'tasks', 'users']);
       expect(schema.constraints.map((c) => c.conname)).toEqual(
         expect.arrayContaining(['tasks_user_id_users_id_fk', 'tasks_title_length', 'tasks_description_length', 'users_email_unique']),
       );
-      expect(schema.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+      expect(schema.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
     } finally {
       await handle.close();
     }
