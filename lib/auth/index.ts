@@ -4,6 +4,8 @@ import Credentials from 'next-auth/providers/credentials';
 import { signInWithPassword } from '@/lib/auth/accounts';
 import { nextAuthConfig } from '@/lib/auth/config';
 import { TokenRequest } from '@/lib/auth/schemas';
+import { endSessionById, openSession } from '@/lib/auth/sessions';
+import { z } from 'zod';
 
 /**
  * The browser sign-in was refused by the brute-force limit. Its `code`, `locked:<seconds>`,
@@ -22,15 +24,27 @@ const credentials = Credentials({
     email: { label: 'Email', type: 'email' },
     password: { label: 'Password', type: 'password' },
   },
-  // The same check and the same limit as POST /api/auth/token.
-  async authorize(input) {
+  // The same check and the same limit as POST /api/auth/token; a sign-in is a session row.
+  async authorize(input, request) {
     const parsed = TokenRequest.safeParse(input);
     if (!parsed.success) return null;
     const result = await signInWithPassword(parsed.data);
     if (result.outcome === 'locked') throw new SignInLocked(result.retryAfterSeconds);
     if (result.outcome === 'wrong-credentials') return null;
-    return result.user;
+    const session = await openSession(result.user.id, 'browser', request.headers.get('user-agent'));
+    return { ...result.user, sessionId: session.id };
   },
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => nextAuthConfig([credentials]));
+const uuid = z.uuid();
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...nextAuthConfig([credentials]),
+  events: {
+    // Signing out ends the session row too: a copy of the cookie is refused from now on.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (uuid.safeParse(sid).success) await endSessionById(sid!);
+    },
+  },
+}));

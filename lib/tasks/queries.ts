@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { confirmCaller, type Caller } from '@/lib/auth/caller';
-import { callerValues, ownedByCaller } from '@/lib/auth/scope';
+import { callerAsOwner, callerValues, ownedByCaller } from '@/lib/auth/scope';
 import { getDb, type Executor } from '@/lib/db';
 import { preparedStatement, statementKind } from '@/lib/db/prepared';
 import { tasks, type Task } from '@/lib/db/schema';
@@ -13,7 +13,8 @@ import { taskETag } from '@/lib/tasks/etag';
 import type { ListTasksOptions } from '@/lib/tasks/schemas';
 
 // The only module that reads or writes the tasks table. Every statement is scoped to the caller
-// in its own `where`, so isolation holds per query, not because of a check that ran before it.
+// (and the caller's live session) in its own `where`, so isolation and revocation hold per
+// query, not because of a check that ran before it.
 
 export interface NewTaskInput {
   title: string;
@@ -36,7 +37,7 @@ const ownTask = () => and(eq(tasks.id, placeholder('id')), ownedByCaller(tasks.u
 const insertTask = statementKind('create_task', (db, _shape: Record<never, never>, name) =>
   db
     .insert(tasks)
-    .values({ userId: placeholder('userId'), title: placeholder('title'), description: placeholder('description'), completed: placeholder('completed') })
+    .values({ userId: callerAsOwner(), title: placeholder('title'), description: placeholder('description'), completed: placeholder('completed') })
     .returning()
     .prepare(name),
 );
@@ -238,7 +239,7 @@ export async function listTasksForUser(caller: Caller, options: ListTasksOptions
   // No row to carry the count: none match, or the cursor is past the last.
   let total = rows[0]?.total ?? 0;
   if (!rows.length && after) total = (await preparedStatement(db, countStatement, filters).execute(values))[0]?.total ?? 0;
-  // A deleted account owns no tasks: an empty list may be one.
+  // A revoked session or a deleted account sees no tasks: an empty list may be one.
   if (total === 0) await confirmCaller(caller);
 
   const page = rows.slice(0, options.limit).map(({ total: _, ...task }) => task);
