@@ -57,6 +57,13 @@ const CONTRACT: Record<string, string[]> = {
   'PATCH /api/{user_id}/tasks/{id}': ['200', '400', '401', '403', '404', '412', '413', '415', '422', '500', '503'],
   'DELETE /api/{user_id}/tasks/{id}': ['204', '401', '403', '404', '412', '422', '500', '503'],
   'PATCH /api/{user_id}/tasks/{id}/complete': ['200', '401', '403', '404', '412', '422', '500', '503'],
+  'GET /api/{user_id}/account': ['200', '401', '403', '500', '503'],
+  'PATCH /api/{user_id}/account': ['200', '400', '401', '403', '413', '415', '422', '500', '503'],
+  'DELETE /api/{user_id}/account': ['204', '400', '401', '403', '413', '415', '422', '429', '500', '503'],
+  'POST /api/{user_id}/account/password': ['200', '400', '401', '403', '413', '415', '422', '429', '500', '503'],
+  'GET /api/{user_id}/sessions': ['200', '401', '403', '500', '503'],
+  'DELETE /api/{user_id}/sessions': ['204', '401', '403', '500', '503'],
+  'DELETE /api/{user_id}/sessions/{id}': ['204', '401', '403', '404', '422', '500', '503'],
   'POST /api/auth/signup': ['201', '400', '409', '413', '415', '422', '500', '503'],
   'POST /api/auth/token': ['200', '400', '401', '413', '415', '422', '429', '500', '503'],
   'GET /api/auth/csrf': ['200'],
@@ -128,7 +135,7 @@ describe('GET /api/openapi.json', () => {
     expect(document.components.responses!.MethodNotAllowed!.headers).toHaveProperty('Allow');
   });
 
-  it('requires a bearer token or the session cookie on task routes only', async () => {
+  it('requires a bearer token or the session cookie on the routes of a user only', async () => {
     const document = await loadDocument();
     expect(document.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
     expect(document.components.securitySchemes).toMatchObject({
@@ -136,7 +143,7 @@ describe('GET /api/openapi.json', () => {
       sessionCookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
     });
     for (const [key, operation] of operations(document)) {
-      expect(operation.security, key).toEqual(key.includes('/tasks') ? undefined : []);
+      expect(operation.security, key).toEqual(key.includes('/{user_id}/') ? undefined : []);
     }
   });
 
