@@ -23,7 +23,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const session = await auth();
   if (!session?.user?.id || !session.sessionId) redirect('/login?callbackUrl=%2Fsettings');
   const caller = { userId: session.user.id, sessionId: session.sessionId };
@@ -45,7 +45,7 @@ export default async function SettingsPage() {
           <NameForm name={account.name} />
         </Section>
         <Section title="Password">
-          <PasswordForm />
+          <PasswordForm changed={(await searchParams).password === 'changed'} />
         </Section>
         <Section title="Where you are signed in">
           <SessionsList sessions={sessions} />

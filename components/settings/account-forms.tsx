@@ -7,8 +7,9 @@ import { emptySettingsFormState, type SettingsFormState } from '@/lib/auth/setti
 type Action = (previous: SettingsFormState, form: FormData) => Promise<SettingsFormState>;
 
 /** A settings form: keeps what was typed unless it worked, and says how it went. */
-function SettingsForm({ action, label, submit, danger, children, resetOnSuccess = false, disabled = false }: {
+function SettingsForm({ action, initial = emptySettingsFormState, label, submit, danger, children, resetOnSuccess = false, disabled = false }: {
   action: Action;
+  initial?: SettingsFormState;
   label: string;
   submit: string;
   danger?: boolean;
@@ -17,7 +18,7 @@ function SettingsForm({ action, label, submit, danger, children, resetOnSuccess 
   disabled?: boolean;
 }) {
   const id = useId();
-  const [state, formAction, pending] = useActionState(action, emptySettingsFormState);
+  const [state, formAction, pending] = useActionState(action, initial);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,9 +60,11 @@ export function NameForm({ name }: { name: string | null }) {
   );
 }
 
-export function PasswordForm() {
+/** `changed`: the password was just changed (the action reloads the page with its new cookie). */
+export function PasswordForm({ changed }: { changed: boolean }) {
+  const initial = changed ? { ok: true, message: 'Password changed. Every other device is signed out.' } : emptySettingsFormState;
   return (
-    <SettingsForm action={changePasswordAction} label="Change password" submit="Change password" resetOnSuccess>
+    <SettingsForm action={changePasswordAction} initial={initial} label="Change password" submit="Change password" resetOnSuccess>
       {({ id, describedBy }) => (
         <>
           <div>

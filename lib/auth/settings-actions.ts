@@ -3,6 +3,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { auth, signOut } from '@/lib/auth';
 import { changePassword, deleteAccount, renameAccount } from '@/lib/auth/accounts';
 import type { Caller } from '@/lib/auth/caller';
@@ -66,8 +67,8 @@ export async function changePasswordAction(_previous: SettingsFormState, form: F
     // Every session was ended, this browser's too: it goes on with the new one.
     const cookie = await sessionCookie(changed.user, changed.browserSessionId!, { secure: jar.has('__Secure-authjs.session-token') });
     jar.set(cookie.name, cookie.value, cookie.options);
-    revalidatePath('/settings');
-    return { ok: true, message: 'Password changed. Every other device is signed out.' };
+    // A new request, which carries the new cookie: a re-render of this one would still see the old.
+    redirect('/settings?password=changed');
   });
 }
 
