@@ -35,7 +35,13 @@ async function seedUser(email: string, tasks: number): Promise<{ id: string; hea
     );
     await adminQuery(database.url, 'vacuum analyze tasks');
   }
-  return { id, headers: { authorization: `Bearer ${(await issueAccessToken(id)).token}` } };
+  const session = await adminQuery<{ id: string }>(
+    database.url,
+    `insert into sessions (user_id, kind, expires_at) values ($1, 'token', now() + interval '1 day') returning id`,
+    [id],
+  );
+  const { token } = await issueAccessToken({ userId: id, sessionId: session.rows[0]!.id });
+  return { id, headers: { authorization: `Bearer ${token}` } };
 }
 
 type Call = () => Promise<Response>;

@@ -17,6 +17,9 @@ export function SiteHeader({ email }: { email?: string | null }) {
             <span className="truncate text-sm text-zinc-600 dark:text-zinc-400" data-testid="signed-in-as" title={email}>
               {email}
             </span>
+            <Link href="/settings" className="btn btn-ghost py-1.5">
+              Settings
+            </Link>
             <form action={signOutAndLeave}>
               <button type="submit" className="btn btn-secondary py-1.5">
                 Sign out

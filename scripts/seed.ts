@@ -9,6 +9,7 @@ import { describeDatabaseError, sqlState } from '@/lib/db/errors';
 import { users } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { hashPassword } from '@/lib/auth/passwords';
+import { endSessionById, openSession } from '@/lib/auth/sessions';
 import { createTask, type NewTaskInput } from '@/lib/tasks/queries';
 
 export const DEMO_EMAIL = 'demo@example.com';
@@ -42,7 +43,11 @@ export async function seedDemo(): Promise<SeedResult> {
       const [existing] = await tx.update(users).set({ passwordHash }).where(eq(users.email, DEMO_EMAIL)).returning({ id: users.id });
       return { userId: existing!.id, created: false };
     }
-    for (const task of DEMO_TASKS) await createTask({ userId: inserted.id }, task, tx);
+    // Tasks are written as their owner, through a session that ends with the seed.
+    const session = await openSession(inserted.id, 'token', 'db:seed', tx);
+    const caller = { userId: inserted.id, sessionId: session.id };
+    for (const task of DEMO_TASKS) await createTask(caller, task, tx);
+    await endSessionById(session.id, tx);
     return { userId: inserted.id, created: true };
   });
 }

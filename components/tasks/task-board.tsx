@@ -113,6 +113,12 @@ export function TaskBoard({ userId }: { userId: string }) {
       const temp: Task = {
         id: `temp-${tempCounter}`,
         user_id: userId,
+        due_date: null,
+        due_time: null,
+        priority: 'none',
+        labels: [],
+        repeat: null,
+        position: '',
         ...draft,
         completed: false,
         created_at: now,

@@ -1,20 +1,23 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { getToken } from 'next-auth/jwt';
 import { z } from 'zod';
-import { CallerGone, NotAuthenticated, NotYourTasks } from '@/lib/auth/errors';
-import { isCanonicalCompactToken, verifyAccessToken } from '@/lib/auth/tokens';
+import { NotAuthenticated, NotYourTasks, SessionEnded } from '@/lib/auth/errors';
+import { callerValues, liveCallerSession } from '@/lib/auth/scope';
+import { recordSessionUse } from '@/lib/auth/sessions';
+import { isCanonicalCompactToken, verifyAccessToken, type TokenClaims } from '@/lib/auth/tokens';
 import { getDb } from '@/lib/db';
-import { users } from '@/lib/db/schema';
+import { preparedStatement, statementKind } from '@/lib/db/prepared';
+import { sessions } from '@/lib/db/schema';
 import { authSecret } from '@/lib/env';
 
 /**
- * Who a request acts for, once its credentials are checked. Task statements take it and name
- * its user in their own `where`, so whatever a later issue adds here (a live session) is checked
- * by the same statement, without a round trip of its own.
+ * Who a request acts for, once its credentials are checked: a user and the session (sign-in)
+ * its cookie or token belongs to. Statements take it and check both in their own `where`
+ * (lib/auth/scope.ts), so a revoked session is refused without a round trip of its own.
  */
 export interface Caller {
   readonly userId: string;
+  readonly sessionId: string;
 }
 
 const uuid = z.uuid();
@@ -28,37 +31,50 @@ function bearerToken(request: Request): string | undefined {
 }
 
 /**
- * The user id of the request's next-auth session: undefined without a session cookie, null for
- * one that is tampered, expired or not ours. next-auth names the cookie `__Secure-…` behind https
- * and uses that name as the salt; a route does not know the public protocol, so both are tried.
+ * The user and session of the request's next-auth cookie: undefined without a session cookie,
+ * null for one that is tampered, expired or not ours. next-auth names the cookie `__Secure-…`
+ * behind https and uses that name as the salt; a route does not know the public protocol, so
+ * both are tried.
  */
-async function sessionUserId(request: Request): Promise<string | null | undefined> {
+async function sessionCookieClaims(request: Request): Promise<TokenClaims | null | undefined> {
   for (const secureCookie of [true, false]) {
     const raw = await getToken({ req: request, secureCookie, raw: true });
     if (!raw) continue;
     if (!isCanonicalCompactToken(raw)) return null;
     const session = await getToken({ req: request, secureCookie, secret: authSecret() });
-    return typeof session?.sub === 'string' ? session.sub : null;
+    return typeof session?.sub === 'string' && typeof session.sid === 'string' ? { userId: session.sub, sessionId: session.sid } : null;
   }
   return undefined;
 }
 
+const isCaller = (claims: TokenClaims | null): claims is TokenClaims =>
+  Boolean(claims && uuid.safeParse(claims.userId).success && uuid.safeParse(claims.sessionId).success);
+
 /**
  * The caller the request's credentials prove, from a bearer token or the session cookie. Whether
- * the account still exists is not asked here: see `confirmCaller()`.
+ * the session is still live is not asked here: the request's statements ask, or `confirmCaller()`.
  */
 export async function authenticate(request: Request): Promise<Caller> {
   const token = bearerToken(request);
   // An explicit Authorization header wins over a cookie the browser happens to send along.
   if (token) {
-    const userId = await verifyAccessToken(token);
-    if (!userId || !uuid.safeParse(userId).success) throw new NotAuthenticated('The access token is invalid or expired');
-    return { userId };
+    const claims = await verifyAccessToken(token);
+    if (!isCaller(claims)) throw new NotAuthenticated('The access token is invalid or expired');
+    return { userId: claims.userId, sessionId: claims.sessionId };
   }
-  const userId = await sessionUserId(request);
-  if (userId === undefined) throw new NotAuthenticated('Sign in or send an access token');
-  if (!userId || !uuid.safeParse(userId).success) throw new NotAuthenticated('The session is invalid or expired; sign in again');
-  return { userId };
+  const claims = await sessionCookieClaims(request);
+  if (claims === undefined) throw new NotAuthenticated('Sign in or send an access token');
+  if (!isCaller(claims)) throw new NotAuthenticated('The session is invalid or expired; sign in again');
+  return { userId: claims.userId, sessionId: claims.sessionId };
+}
+
+/** Whether the request authenticates with the session cookie, and under which of its two names. */
+export function sessionCookieOf(request: Request): { secure: boolean } | undefined {
+  if (request.headers.get('authorization')) return undefined;
+  const cookies = request.headers.get('cookie') ?? '';
+  if (/(?:^|;\s*)__Secure-authjs\.session-token(?:\.0)?=/.test(cookies)) return { secure: true };
+  if (/(?:^|;\s*)authjs\.session-token(?:\.0)?=/.test(cookies)) return { secure: false };
+  return undefined;
 }
 
 const callers = new WeakMap<Request, Caller>();
@@ -71,6 +87,7 @@ export async function requireCaller(request: Request, userIdInPath: string): Pro
   const caller = await authenticate(request);
   if (!uuid.safeParse(userIdInPath).success || userIdInPath.toLowerCase() !== caller.userId) throw new NotYourTasks();
   callers.set(request, caller);
+  await recordSessionUse(caller);
   return caller;
 }
 
@@ -79,14 +96,17 @@ export function callerOf(request: Request): Caller | undefined {
   return callers.get(request);
 }
 
+const confirmStatement = statementKind('confirm_caller', (db, _shape: Record<never, never>, name) =>
+  db.select({ id: sessions.id }).from(sessions).where(liveCallerSession()).limit(1).prepare(name),
+);
+
 /**
- * Throws `CallerGone` unless the caller's account still exists. A valid token outlives a deleted
- * account, yet the routes do not ask up front: tasks go with their user, so a statement that
- * found or wrote a task has proved it. Only answers a deleted user could also get ask (an empty
- * list here, every error answer in lib/http/errors.ts).
+ * Throws `SessionEnded` unless the caller's session is live (which implies its account exists:
+ * sessions go with their user). A valid token outlives a revoked session, yet the routes do not
+ * ask up front: a statement that found or wrote a row has proved it. Only answers a revoked
+ * session could also get ask (an empty list, every error answer in lib/http/errors.ts).
  */
 export async function confirmCaller(caller: Caller): Promise<void> {
-  const db = await getDb();
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, caller.userId)).limit(1);
-  if (!user) throw new CallerGone();
+  const [session] = await preparedStatement(await getDb(), confirmStatement, {}).execute(callerValues(caller));
+  if (!session) throw new SessionEnded();
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { AuthError, type DefaultSession, type NextAuthConfig } from 'next-auth';
 import type { Provider } from 'next-auth/providers';
+import { BROWSER_SESSION_TTL_SECONDS } from '@/lib/auth/tokens';
 import { describeDatabaseError, driverError } from '@/lib/db/errors';
 import { authSecret } from '@/lib/env';
 
@@ -10,6 +11,19 @@ import { authSecret } from '@/lib/env';
 declare module 'next-auth' {
   interface Session {
     user: { id: string } & DefaultSession['user'];
+    /** The session row of this sign-in (lib/auth/sessions.ts): the settings page marks it "this device". */
+    sessionId?: string;
+  }
+  interface User {
+    /** Set by the Credentials provider's authorize(), which opens the session row. */
+    sessionId?: string;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    /** The session row this cookie belongs to: deleting the row revokes the cookie. */
+    sid?: string;
   }
 }
 
@@ -43,7 +57,7 @@ const logger: NextAuthConfig['logger'] = {
 
 const authConfig = {
   pages: { signIn: '/login' },
-  session: { strategy: 'jwt' },
+  session: { strategy: 'jwt', maxAge: BROWSER_SESSION_TTL_SECONDS },
   // Behind Vercel or a reverse proxy the public origin comes from X-Forwarded-Host/-Proto;
   // set AUTH_URL to pin it instead. Secure cookies follow the protocol of that origin.
   trustHost: true,
@@ -51,11 +65,16 @@ const authConfig = {
   providers: [],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // On sign-in only: later calls carry the token as it was signed.
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (token.sid) session.sessionId = token.sid;
       return session;
     },
   },

@@ -4,10 +4,24 @@ import { DomainError } from '@/lib/errors';
 /** No credentials, or credentials that do not prove who is calling. */
 export class NotAuthenticated extends DomainError {}
 
-/** Valid credentials of an account that no longer exists. */
-export class CallerGone extends NotAuthenticated {
+/** Valid credentials of a session that has ended: signed out, revoked, or its account deleted. */
+export class SessionEnded extends NotAuthenticated {
   constructor() {
-    super('The account of this token no longer exists');
+    super('This session has ended (signed out, or the account was deleted); sign in again');
+  }
+}
+
+/** No such session among the caller's; another user's answers the same. */
+export class SessionNotFound extends DomainError {
+  constructor() {
+    super('Session not found');
+  }
+}
+
+/** A password that must be the account's own (`current_password`, `password`) is not. */
+export class WrongPassword extends DomainError {
+  constructor(readonly field: string) {
+    super(`${field} is incorrect`);
   }
 }
 

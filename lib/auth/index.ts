@@ -5,6 +5,8 @@ import { signInWithPassword } from '@/lib/auth/accounts';
 import { nextAuthConfig } from '@/lib/auth/config';
 import { TokenRequest } from '@/lib/auth/schemas';
 import { clientAddress } from '@/lib/http/client-address';
+import { endSessionById, openSession } from '@/lib/auth/sessions';
+import { z } from 'zod';
 
 /**
  * The browser sign-in was refused by the brute-force limit. Its `code`, `locked:<seconds>`,
@@ -26,8 +28,8 @@ const credentials = Credentials({
     email: { label: 'Email', type: 'email' },
     password: { label: 'Password', type: 'password' },
   },
-  // The same check and the same limits as POST /api/auth/token. `request` is the callback's,
-  // or for signIn() in a server action one built from that action's headers.
+  // The same check and the same limits as POST /api/auth/token; a sign-in is a session row.
+  // `request` is the callback's, or for signIn() in a server action one built from its headers.
   async authorize(input, request) {
     const parsed = TokenRequest.safeParse(input);
     if (!parsed.success) return null;
@@ -35,8 +37,20 @@ const credentials = Credentials({
     if (result.outcome === 'locked') throw new SignInLocked(result.retryAfterSeconds);
     if (result.outcome === 'address-limited') throw new SignInLocked(result.retryAfterSeconds, 'address');
     if (result.outcome === 'wrong-credentials') return null;
-    return result.user;
+    const session = await openSession(result.user.id, 'browser', request.headers.get('user-agent'));
+    return { ...result.user, sessionId: session.id };
   },
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => nextAuthConfig([credentials]));
+const uuid = z.uuid();
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...nextAuthConfig([credentials]),
+  events: {
+    // Signing out ends the session row too: a copy of the cookie is refused from now on.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (uuid.safeParse(sid).success) await endSessionById(sid!);
+    },
+  },
+}));

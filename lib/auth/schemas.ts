@@ -44,16 +44,16 @@ const Password = text()
   .refine((s) => codePoints(s) >= 1 && codePoints(s) <= PASSWORD_MAX, `must be 1-${PASSWORD_MAX} characters`)
   .meta({ minLength: 1, maxLength: PASSWORD_MAX, format: 'password', examples: ['correct horse battery staple'] });
 
-const Name = text()
+const NameText = text()
   .trim()
   .refine(hasNoNul, noNul)
-  .refine((s) => codePoints(s) <= NAME_MAX, `must be at most ${NAME_MAX} characters`)
-  .nullish()
-  .meta({
-    maxLength: NAME_MAX,
-    description: `Optional display name, trimmed, at most ${NAME_MAX} characters. Left out, null or blank: no name (null).`,
-    examples: ['Ann'],
-  });
+  .refine((s) => codePoints(s) <= NAME_MAX, `must be at most ${NAME_MAX} characters`);
+
+const Name = NameText.nullish().meta({
+  maxLength: NAME_MAX,
+  description: `Optional display name, trimmed, at most ${NAME_MAX} characters. Left out, null or blank: no name (null).`,
+  examples: ['Ann'],
+});
 
 export const SignupRequest = z
   .object({ email: Email, password: NewPassword, name: Name })
@@ -72,5 +72,37 @@ export const TokenRequest = z
     examples: [{ email: 'ann@example.com', password: 'correct horse battery staple' }],
   });
 
+export const PatchAccountBody = z
+  .object({
+    name: NameText.nullable().meta({
+      maxLength: NAME_MAX,
+      description: `Display name, trimmed, at most ${NAME_MAX} characters. null or blank clears it.`,
+      examples: ['Ann', null],
+    }),
+  })
+  .meta({ id: 'PatchAccountBody', description: 'The new name. Fields not named here are ignored.', examples: [{ name: 'Ann' }] });
+
+export const ChangePasswordBody = z
+  .object({ current_password: Password, new_password: NewPassword })
+  .meta({
+    id: 'ChangePasswordBody',
+    description:
+      'A wrong `current_password` answers `422` naming it, and counts as a failed sign-in of this email (after 5 within 15 minutes, `429`).',
+    examples: [{ current_password: 'correct horse battery staple', new_password: 'a new and longer passphrase' }],
+  });
+
+export const DeleteAccountBody = z
+  .object({ password: Password })
+  .meta({
+    id: 'DeleteAccountBody',
+    description: 'The account\'s password, to confirm. A wrong one answers `422` naming it, and counts as a failed sign-in.',
+    examples: [{ password: 'correct horse battery staple' }],
+  });
+
+export const SessionPathParams = z.object({
+  id: z.uuid('must be a UUID').meta({ description: 'The id of one of the caller\'s sessions.' }),
+});
+
 export type SignupInput = z.output<typeof SignupRequest>;
 export type Credentials = z.output<typeof TokenRequest>;
+export type PasswordChange = z.output<typeof ChangePasswordBody>;

@@ -5,6 +5,15 @@ import { deriveKey } from '@/lib/auth/keys';
 /** Lifetime of an API access token (the contract allows at most 30 days). */
 export const ACCESS_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
 
+/** Lifetime of a browser sign-in: next-auth's session cookie, and its session row. */
+export const BROWSER_SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/** What a valid token or session cookie proves: a user, and the session (row) it belongs to. */
+export interface TokenClaims {
+  userId: string;
+  sessionId: string;
+}
+
 export const ISSUER = 'todo';
 export const AUDIENCE = 'todo-api';
 
@@ -20,8 +29,9 @@ function tokenKey(): Promise<CryptoKey> {
   return hmacKey;
 }
 
-export async function issueAccessToken(userId: string): Promise<{ token: string; expiresIn: number }> {
-  const token = await new SignJWT({})
+/** A token of the session `sessionId` (see lib/auth/sessions.ts); it lives as long as that row. */
+export async function issueAccessToken({ userId, sessionId }: TokenClaims): Promise<{ token: string; expiresIn: number }> {
+  const token = await new SignJWT({ sid: sessionId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setIssuer(ISSUER)
@@ -41,13 +51,13 @@ export function isCanonicalCompactToken(token: string): boolean {
   return token.split('.').every((part) => Buffer.from(part, 'base64url').toString('base64url') === part);
 }
 
-/** The user id a valid token was issued to; null for anything tampered, expired, or not ours. */
-export async function verifyAccessToken(token: string): Promise<string | null> {
+/** The user and session a valid token was issued to; null for anything tampered, expired, or not ours. */
+export async function verifyAccessToken(token: string): Promise<TokenClaims | null> {
   if (!isCanonicalCompactToken(token)) return null;
   try {
     // Pinning the algorithm rejects `alg: none` and any algorithm confusion.
     const { payload } = await jwtVerify(token, await tokenKey(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
-    return typeof payload.sub === 'string' ? payload.sub : null;
+    return typeof payload.sub === 'string' && typeof payload.sid === 'string' ? { userId: payload.sub, sessionId: payload.sid } : null;
   } catch (err) {
     if (err instanceof errors.JOSEError) return null;
     throw err;

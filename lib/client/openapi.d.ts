@@ -152,6 +152,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{user_id}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** Get the account */
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete the account
+         * @description Removes the user and everything of theirs (tasks, sessions, and everything else stored for them) in one transaction. Every session of theirs answers `401` afterwards, and the email can sign up again.
+         */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        /** Change the name */
+        patch: operations["updateAccount"];
+        trace?: never;
+    };
+    "/api/{user_id}/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password
+         * @description Signs out every session of the account, the caller's own too, so that nothing issued under the old password outlives it; the caller goes on with new ones: a new access token in the body (a new session, as `POST /api/auth/token`) and, when the request came with the session cookie, a new session cookie (`Set-Cookie`). `new_password` follows signup's rule.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the signed-in browsers and clients
+         * @description Every sign-in (on /login, or `POST /api/auth/token`) is a session. A revoked session's cookie or token answers `401` on its very next request, on any server instance. Lists the live ones, newest first; `current` marks the caller's.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        /**
+         * Sign out everywhere
+         * @description Ends every session of the account, the caller's own included.
+         */
+        delete: operations["endAllSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out one session
+         * @description Ends one session of the caller's (the caller's own too): its cookie or token answers `401` from now on.
+         */
+        delete: operations["endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/signup": {
         parameters: {
             query?: never;
@@ -538,6 +633,58 @@ export interface components {
             to?: "top" | "bottom";
         };
         /**
+         * @description The new name. Fields not named here are ignored.
+         * @example {
+         *       "name": "Ann"
+         *     }
+         */
+        PatchAccountBody: {
+            /**
+             * @description Display name, trimmed, at most 100 characters. null or blank clears it.
+             * @example Ann
+             * @example null
+             */
+            name: string | null;
+        };
+        /**
+         * @description A wrong `current_password` answers `422` naming it, and counts as a failed sign-in of this email (after 5 within 15 minutes, `429`).
+         * @example {
+         *       "current_password": "correct horse battery staple",
+         *       "new_password": "a new and longer passphrase"
+         *     }
+         */
+        ChangePasswordBody: {
+            /**
+             * Format: password
+             * @example correct horse battery staple
+             */
+            current_password: string;
+            /**
+             * Format: password
+             * @description 8 to 128 characters (Unicode code points), taken as typed (not trimmed). Stored only as an argon2id hash.
+             * @example correct horse battery staple
+             */
+            new_password: string;
+        };
+        /**
+         * @description The account's password, to confirm. A wrong one answers `422` naming it, and counts as a failed sign-in.
+         * @example {
+         *       "password": "correct horse battery staple"
+         *     }
+         */
+        DeleteAccountBody: {
+            /**
+             * Format: password
+             * @example correct horse battery staple
+             */
+            password: string;
+        };
+        /**
+         * Format: uuid
+         * @description The id of one of the caller's sessions.
+         */
+        SessionId: string;
+        /**
          * @description Trimmed, then 1 to 60 characters (Unicode code points). Names match case-insensitively.
          * @example home
          */
@@ -756,6 +903,46 @@ export interface components {
              */
             created_at: string;
         };
+        /** @description The caller's account. Never the password or its hash. */
+        Account: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: email
+             * @description Trimmed and lower-cased as stored.
+             */
+            email: string;
+            name: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC.
+             */
+            created_at: string;
+        };
+        /** @description A signed-in browser or API client. */
+        Session: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `browser`: a sign-in on /login (the cookie); `token`: `POST /api/auth/token` (or a password change).
+             * @enum {string}
+             */
+            kind: "browser" | "token";
+            /**
+             * Format: date-time
+             * @description When this sign-in happened.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description The last request made with it; may lag by up to 5 minutes.
+             */
+            last_used_at: string;
+            /** @description The `User-Agent` of the sign-in, as sent (at most 500 characters). */
+            user_agent: string | null;
+            /** @description true for the session of this request. */
+            current: boolean;
+        };
         /** @description How the task repeats; completing it moves due_date to the next occurrence. */
         Repeat: {
             /** @enum {string} */
@@ -773,7 +960,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDocument"];
             };
         };
-        /** @description Not authenticated: no credentials, or a missing, malformed, tampered, expired or `alg: none` token, or a token whose user no longer exists. */
+        /** @description Not authenticated: no credentials, or a missing, malformed, tampered, expired or `alg: none` token, or a token or cookie whose session has ended (signed out, revoked, or its account deleted). */
         Unauthorized: {
             headers: {
                 "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
@@ -1423,6 +1610,266 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountBody"];
+            };
+        };
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A body value is invalid (`errors` lists each bad field), or `password` is not the account's password (`errors: [{ "path": "password", "message": "is incorrect" }]`), which counts as a failed sign-in of this email. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many failed sign-ins for this email in the last 15 minutes (wrong passwords here count too); nothing was checked. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchAccountBody"];
+            };
+        };
+        responses: {
+            /** @description The account, renamed. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordBody"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; a token for the new session. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    /** @description Only for a cookie caller: its new session cookie. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A body value is invalid (`errors` lists each bad field), or `current_password` is not the account's password (`errors: [{ "path": "current_password", "message": "is incorrect" }]`), which counts as a failed sign-in of this email. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many failed sign-ins for this email in the last 15 minutes (wrong passwords here count too); nothing was checked. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions, newest first. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    endAllSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such session for this user. A session of another user answers the same: `detail: "Session not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

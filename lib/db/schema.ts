@@ -183,5 +183,29 @@ export const taskLabels = pgTable(
   (t) => [primaryKey({ columns: [t.taskId, t.labelId] }), index('task_labels_label_idx').on(t.labelId, t.taskId)],
 );
 
+// One row per sign-in (a browser's cookie or an API access token), named by the `sid` its JWT
+// carries. Deleting the row revokes it: every statement of a request checks that it is there.
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['browser', 'token'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    // Moved forward at most every 5 minutes (lib/auth/sessions.ts): it may lag by that much.
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    userAgent: text('user_agent'),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    check('sessions_kind', sql`${t.kind} in ('browser', 'token')`),
+    check('sessions_user_agent_length', sql`char_length(${t.userAgent}) <= 500`),
+    index('sessions_user_created_idx').on(t.userId, t.createdAt),
+  ],
+);
+
 export type Task = typeof tasks.$inferSelect;
 export type Label = typeof labels.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

@@ -1,6 +1,16 @@
 import 'server-only';
 import { callerOf, confirmCaller } from '@/lib/auth/caller';
-import { EmailTaken, HashingBusy, NotAuthenticated, NotYourTasks, SignInLockedOut, TooManyFromAddress, WrongCredentials } from '@/lib/auth/errors';
+import {
+  EmailTaken,
+  HashingBusy,
+  NotAuthenticated,
+  NotYourTasks,
+  SessionNotFound,
+  SignInLockedOut,
+  TooManyFromAddress,
+  WrongCredentials,
+  WrongPassword,
+} from '@/lib/auth/errors';
 import { describeDatabaseError, driverError, isDatabaseUnavailable, sqlState } from '@/lib/db/errors';
 import { HttpError, problem } from '@/lib/http/problem';
 import { validationFailed } from '@/lib/http/validation';
@@ -22,6 +32,8 @@ import {
 // a 500, logged once with its cause.
 
 const FOREIGN_KEY_VIOLATION = '23503';
+// An insert by a revoked session: its owner is null (lib/auth/scope.ts `callerAsOwner`).
+const NOT_NULL_VIOLATION = '23502';
 
 const BEARER = { 'WWW-Authenticate': 'Bearer' };
 
@@ -34,6 +46,7 @@ function knownError(err: unknown): HttpError | undefined {
   if (err instanceof TaskNotFound) return new HttpError(404, err.message);
   if (err instanceof MoveAnchorNotFound) return new HttpError(404, err.message);
   if (err instanceof LabelNotFound) return new HttpError(404, err.message);
+  if (err instanceof SessionNotFound) return new HttpError(404, err.message);
   if (err instanceof EmailTaken) return new HttpError(409, err.message);
   if (err instanceof LabelNameTaken) return new HttpError(409, err.message);
   if (err instanceof IdempotencyKeyInProgress) return new HttpError(409, err.message, { headers: { 'Retry-After': '1' } });
@@ -43,6 +56,7 @@ function knownError(err: unknown): HttpError | undefined {
   if (err instanceof InvalidTaskFields) return validationFailed(err.errors);
   if (err instanceof MoveAnchorIsTask) return validationFailed([{ path: err.field, message: err.message }]);
   if (err instanceof TooManyLabels) return validationFailed([{ path: 'name', message: err.message }]);
+  if (err instanceof WrongPassword) return validationFailed([{ path: err.field, message: 'is incorrect' }]);
   if (err instanceof SignInLockedOut) return new HttpError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
   if (err instanceof TooManyFromAddress) return new HttpError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
   if (err instanceof HashingBusy) return new HttpError(503, err.message, { headers: { 'Retry-After': '1' } });
@@ -63,18 +77,21 @@ function unexpectedErrorResponse(err: unknown, request: Request): Response {
 }
 
 /**
- * Whether `err` is an answer a deleted caller could also get: a client error other than `401`,
- * or a create the foreign key refused. Not a database outage: asking again would only double
- * the wait for the 503.
+ * Whether `err` is an answer a revoked session or a deleted caller could also get: a client
+ * error other than `401`, or a create that had no owner or that the foreign key refused. Not a
+ * database outage: asking again would only double the wait for the 503.
  */
 function mayHideGoneCaller(err: unknown, known: HttpError | undefined): boolean {
-  return known ? known.status !== 401 : sqlState(err) === FOREIGN_KEY_VIOLATION;
+  if (known) return known.status !== 401;
+  const state = sqlState(err);
+  return state === FOREIGN_KEY_VIOLATION || state === NOT_NULL_VIOLATION;
 }
 
 /**
  * Turns anything a handler throws into the response the contract asks for. For a request
- * `requireCaller()` let through, the caller's account is confirmed first (on this error path
- * only), so a deleted user's still-valid token gets the `401` the contract puts before all else.
+ * `requireCaller()` let through, the caller's session is confirmed first (on this error path
+ * only), so a revoked session's still-valid token or cookie gets the `401` the contract puts
+ * before all else.
  */
 export async function errorResponse(err: unknown, request: Request): Promise<Response> {
   let failure = err;

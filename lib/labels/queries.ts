@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Caller } from '@/lib/auth/caller';
-import { callerValues, ownedByCaller } from '@/lib/auth/scope';
+import { callerAsOwner, callerValues, ownedByCaller } from '@/lib/auth/scope';
 import { getDb } from '@/lib/db';
 import { driverError, sqlState } from '@/lib/db/errors';
 import { preparedStatement, statementKind } from '@/lib/db/prepared';
@@ -50,7 +50,7 @@ export async function listLabelsForUser(caller: Caller): Promise<LabelRow[]> {
 const insertStatement = statementKind('create_label', (db, _shape: Record<never, never>, name) =>
   db
     .insert(labels)
-    .values({ userId: placeholder('userId'), name: placeholder('name'), color: placeholder('color') })
+    .values({ userId: callerAsOwner(), name: placeholder('name'), color: placeholder('color') })
     .returning(labelColumns)
     .prepare(name),
 );

@@ -4,6 +4,7 @@ import { MAX_BODY_BYTES, MAX_FORM_BYTES } from '@/lib/http/body';
 import { abusePaths, abuseSecuritySchemes, hashingOrDatabaseUnavailable, tooManyAttempts } from '@/lib/openapi/abuse';
 import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
+import { accountPaths, accountRequestSchemas, accountResponseSchemas } from '@/lib/openapi/account';
 import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
 import {
   CreateTaskBody,
@@ -128,6 +129,7 @@ function buildSchemas() {
     SignupRequest,
     TokenRequest,
     ...labelRequestSchemas,
+    ...accountRequestSchemas,
   });
   const responses = componentSchemas('output', {
     Task: TaskSchema,
@@ -137,6 +139,7 @@ function buildSchemas() {
     CsrfTokenResponse,
     Health: HealthResponse,
     ...labelResponseSchemas,
+    ...accountResponseSchemas,
   });
   // The query schema becomes parameters, not a component of its own.
   const { ListTasksQuery: listQuery, ...schemas } = mergeComponents(requests, responses);
@@ -178,7 +181,7 @@ const errorResponses = {
   Unauthorized: {
     status: '401',
     response: problem(
-      'Not authenticated: no credentials, or a missing, malformed, tampered, expired or `alg: none` token, or a token whose user no longer exists.',
+      'Not authenticated: no credentials, or a missing, malformed, tampered, expired or `alg: none` token, or a token or cookie whose session has ended (signed out, revoked, or its account deleted).',
       { 'WWW-Authenticate': ref('headers', 'WWW-Authenticate') },
     ),
   },
@@ -275,7 +278,7 @@ const description = `
 JSON over HTTP, same origin as the web app. Timestamps are ISO 8601 strings in UTC; ids are UUIDs.
 
 ## Authentication
-One identity, two ways to present it, accepted by every \`/api/{user_id}/tasks…\` route:
+One identity, two ways to present it, accepted by every \`/api/{user_id}/…\` route:
 
 - **API clients**: \`Authorization: Bearer <access_token>\` with a token from \`POST /api/auth/token\`.
   On this page, running *Try it out* on \`POST /api/auth/token\` authorizes the other requests with the token it returns;
@@ -284,6 +287,8 @@ One identity, two ways to present it, accepted by every \`/api/{user_id}/tasks�
   Once signed in, requests from this page carry it by themselves.
 
 A missing, malformed, tampered, expired or \`alg: none\` token answers \`401\` with \`WWW-Authenticate: Bearer\`.
+Every sign-in (cookie or token) is a session: a revoked one (signed out, password changed, account deleted) answers
+\`401\` on its very next request, on any server instance.
 
 ## Errors
 Every error is an RFC 9457 problem document (\`application/problem+json\`, see \`ProblemDocument\`); a validation failure
@@ -314,6 +319,7 @@ function buildDocument(): Json {
       { name: 'Tasks', description: "The caller's tasks. `{user_id}` must be the caller's own id." },
       { name: 'Labels', description: "The caller's labels. `{user_id}` must be the caller's own id." },
       { name: 'Accounts', description: 'Sign up, and get an access token for the API.' },
+      { name: 'Account', description: "The caller's own account and sessions. `{user_id}` must be the caller's own id." },
       { name: 'Browser session', description: "next-auth's cookie sign-in, for scripts that want the browser's way in." },
       { name: 'Service', description: 'No authentication.' },
     ],
@@ -428,6 +434,7 @@ function buildDocument(): Json {
         },
       },
       ...labelPaths,
+      ...accountPaths,
       '/api/auth/signup': {
         post: {
           operationId: 'signUp',

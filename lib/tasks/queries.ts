@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, getTableColumns, inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { confirmCaller, type Caller } from '@/lib/auth/caller';
-import { callerValues, ownedByCaller } from '@/lib/auth/scope';
+import { callerAsOwner, callerValues, ownedByCaller } from '@/lib/auth/scope';
 import { getDb, type Executor } from '@/lib/db';
 import { driverError, sqlState } from '@/lib/db/errors';
 import { preparedStatement, statementKind } from '@/lib/db/prepared';
@@ -26,7 +26,8 @@ import {
 const CHECK_VIOLATION = '23514';
 
 // The only module that reads or writes the tasks table. Every statement is scoped to the caller
-// in its own `where`, so isolation holds per query, not because of a check that ran before it.
+// (and the caller's live session) in its own `where`, so isolation and revocation hold per
+// query, not because of a check that ran before it.
 
 /** What a create takes (the seed script and idempotent creates too). */
 export type NewTaskInput = CreateTaskInput;
@@ -115,7 +116,7 @@ const insertTask = statementKind('create_task', (db, shape: { labels: boolean },
   db
     .insert(tasks)
     .values({
-      userId: placeholder('userId'),
+      userId: callerAsOwner(),
       title: placeholder('title'),
       description: placeholder('description'),
       completed: placeholder('completed'),
@@ -538,7 +539,7 @@ export async function listTasksForUser(caller: Caller, options: ListTasksOptions
   // No row to carry the count: none match, or the cursor is past the last.
   let total = rows[0]?.total ?? 0;
   if (!rows.length && after) total = (await run((ex) => preparedStatement(ex, countStatement, filters).execute(values)))[0]?.total ?? 0;
-  // A deleted account owns no tasks: an empty list may be one.
+  // A revoked session or a deleted account sees no tasks: an empty list may be one.
   if (total === 0) await confirmCaller(caller);
 
   const page = rows.slice(0, options.limit).map(({ total: _, ...task }) => task);

@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authenticate, confirmCaller, requireCaller } from '@/lib/auth/caller';
-import { CallerGone } from '@/lib/auth/errors';
+import { SessionEnded } from '@/lib/auth/errors';
 import { AUDIENCE, ISSUER, issueAccessToken, signingKey } from '@/lib/auth/tokens';
-import { users } from '@/lib/db/schema';
+import { sessions, users } from '@/lib/db/schema';
 import { errorResponse } from '@/lib/http/errors';
 import { TaskNotFound } from '@/lib/tasks/errors';
-import { createTestUser } from '@/tests/helpers/auth';
+import { createTestUser, newAccessToken } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 
 const database = withTestDatabase();
@@ -39,8 +39,11 @@ async function expect401(req: Request) {
 }
 
 /** A token like ours, with the given changes to its claims, header or key. */
-function mint(userId: string, { exp, alg = 'HS256', audience = AUDIENCE }: { exp?: number; alg?: string; audience?: string } = {}) {
-  return new SignJWT({})
+function mint(
+  userId: string,
+  { exp, alg = 'HS256', audience = AUDIENCE, sid = '00000000-0000-4000-8000-000000000001' }: { exp?: number; alg?: string; audience?: string; sid?: string | null } = {},
+) {
+  return new SignJWT(sid === null ? {} : { sid })
     .setProtectedHeader({ alg, typ: 'JWT' })
     .setSubject(userId)
     .setIssuer(ISSUER)
@@ -55,8 +58,15 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 describe('authenticate() with a bearer token', () => {
   it('answers the caller for a valid token', async () => {
     const user = await createTestUser({ name: 'Ann' });
-    expect(await authenticate(request(user.headers))).toEqual({ userId: user.id });
-    expect(await authenticate(bearer(await mint(user.id)))).toEqual({ userId: user.id });
+    const caller = { userId: user.id, sessionId: user.sessionId };
+    expect(await authenticate(request(user.headers))).toEqual(caller);
+    expect(await authenticate(bearer(await mint(user.id, { sid: user.sessionId })))).toEqual(caller);
+  });
+
+  it('refuses a token without a session id, or with one that is not a UUID (tokens issued before sessions)', async () => {
+    const user = await createTestUser();
+    await expect401(bearer(await mint(user.id, { sid: null })));
+    await expect401(bearer(await mint(user.id, { sid: 'not-a-uuid' })));
   });
 
   it('answers 401 with WWW-Authenticate: Bearer without credentials', async () => {
@@ -106,11 +116,19 @@ describe('authenticate() with a bearer token', () => {
     const caller = await authenticate(request(user.headers));
     await expect(confirmCaller(caller)).resolves.toBeUndefined();
     await database.current.db.delete(users).where(eq(users.id, user.id));
-    await expect(confirmCaller(await authenticate(request(user.headers)))).rejects.toBeInstanceOf(CallerGone);
+    await expect(confirmCaller(await authenticate(request(user.headers)))).rejects.toBeInstanceOf(SessionEnded);
+  });
+
+  it("leaves the session to confirmCaller(), which refuses a revoked session's token", async () => {
+    const user = await createTestUser();
+    const other = await newAccessToken(user.id);
+    await database.current.db.delete(sessions).where(eq(sessions.id, user.sessionId));
+    await expect(confirmCaller(await authenticate(request(user.headers)))).rejects.toBeInstanceOf(SessionEnded);
+    await expect(confirmCaller({ userId: user.id, sessionId: other.sessionId })).resolves.toBeUndefined();
   });
 
   it('issues tokens that expire within 30 days', async () => {
-    const { expiresIn, token } = await issueAccessToken('00000000-0000-4000-8000-000000000000');
+    const { expiresIn, token } = await issueAccessToken({ userId: '00000000-0000-4000-8000-000000000000', sessionId: '00000000-0000-4000-8000-000000000001' });
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
     expect(claims.exp - claims.iat).toBe(expiresIn);
     expect(expiresIn).toBeLessThanOrEqual(30 * 24 * 60 * 60);
@@ -120,8 +138,9 @@ describe('authenticate() with a bearer token', () => {
 describe('requireCaller()', () => {
   it('answers the caller for their own user id, in any hex casing', async () => {
     const user = await createTestUser();
-    expect(await requireCaller(request(user.headers), user.id)).toEqual({ userId: user.id });
-    expect(await requireCaller(request(user.headers), user.id.toUpperCase())).toEqual({ userId: user.id });
+    const caller = { userId: user.id, sessionId: user.sessionId };
+    expect(await requireCaller(request(user.headers), user.id)).toEqual(caller);
+    expect(await requireCaller(request(user.headers), user.id.toUpperCase())).toEqual(caller);
   });
 
   it("answers 403 for another user's id and for a path id that is not a UUID", async () => {

@@ -277,7 +277,7 @@ describe('authenticate() with the session cookie', () => {
       headers: { cookie: `${session.name}=${session.value}` },
     });
     expect(response.status).toBe(401);
-    expect((await problemOf(response)).detail).toBe('The account of this token no longer exists');
+    expect((await problemOf(response)).detail).toBe('This session has ended (signed out, or the account was deleted); sign in again');
   });
 
   it('prefers the Authorization header to the cookie', async () => {

@@ -56,7 +56,7 @@ describe('POST /api/auth/token', () => {
     expect(text).not.toContain('argon2');
 
     const caller = await authenticate(new Request('http://localhost/api/x', { headers: { authorization: `Bearer ${body.access_token}` } }));
-    expect(caller).toEqual({ userId: user.id });
+    expect(caller).toEqual({ userId: user.id, sessionId: expect.any(String) });
   });
 
   it('accepts the email in any casing and with surrounding spaces', async () => {

@@ -63,6 +63,13 @@ const CONTRACT: Record<string, string[]> = {
   'POST /api/{user_id}/labels': ['201', '400', '401', '403', '409', '413', '415', '422', '500', '503'],
   'PATCH /api/{user_id}/labels/{id}': ['200', '400', '401', '403', '404', '409', '413', '415', '422', '500', '503'],
   'DELETE /api/{user_id}/labels/{id}': ['204', '401', '403', '404', '413', '422', '500', '503'],
+  'GET /api/{user_id}/account': ['200', '401', '403', '413', '500', '503'],
+  'PATCH /api/{user_id}/account': ['200', '400', '401', '403', '413', '415', '422', '500', '503'],
+  'DELETE /api/{user_id}/account': ['204', '400', '401', '403', '413', '415', '422', '429', '500', '503'],
+  'POST /api/{user_id}/account/password': ['200', '400', '401', '403', '413', '415', '422', '429', '500', '503'],
+  'GET /api/{user_id}/sessions': ['200', '401', '403', '413', '500', '503'],
+  'DELETE /api/{user_id}/sessions': ['204', '401', '403', '413', '500', '503'],
+  'DELETE /api/{user_id}/sessions/{id}': ['204', '401', '403', '404', '413', '422', '500', '503'],
   'POST /api/auth/signup': ['201', '400', '409', '413', '415', '422', '429', '500', '503'],
   'POST /api/auth/token': ['200', '400', '401', '413', '415', '422', '429', '500', '503'],
   'GET /api/auth/csrf': ['200', '413'],
@@ -141,7 +148,7 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(ops.get('POST /api/auth/callback/credentials')!.responses)).toEqual(expect.arrayContaining(['302', '413', '429', '503']));
   });
 
-  it('requires a bearer token or the session cookie on task and label routes only', async () => {
+  it('requires a bearer token or the session cookie on the routes of a user only', async () => {
     const document = await loadDocument();
     expect(document.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
     expect(document.components.securitySchemes).toMatchObject({
@@ -150,7 +157,7 @@ describe('GET /api/openapi.json', () => {
     });
     for (const [key, operation] of operations(document)) {
       const scheduler = key === 'GET /api/cron/purge' ? [{ cronSecret: [] }] : [];
-      expect(operation.security, key).toEqual(key.includes('/tasks') ? undefined : scheduler);
+      expect(operation.security, key).toEqual(key.includes('/{user_id}/') ? undefined : scheduler);
     }
   });
 

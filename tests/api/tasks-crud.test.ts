@@ -359,7 +359,7 @@ describe('authentication and authorization', () => {
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 401));
     for (const response of responses) {
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
-      expect((await problemOf(response)).detail).toBe('The account of this token no longer exists');
+      expect((await problemOf(response)).detail).toBe('This session has ended (signed out, or the account was deleted); sign in again');
     }
     const left = await database.current.db.select().from(tasks).where(eq(tasks.userId, gone.id));
     expect(left).toEqual([]);

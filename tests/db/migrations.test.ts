@@ -119,19 +119,24 @@ describe(`migrations round trip (${config.kind})`, () => {
       expect.stringMatching(/USING gin \(title gin_trgm_ops\) WITH \(gin_pending_list_limit='?64'?\)$/),
     ]);
 
-    // one: the last migration (planning fields and labels) goes, the rest stays
+    // one: the last migration (sessions) goes, the rest stays
     expect(await rollback(db)).toEqual([LAST]);
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('applied'), [LAST]: 'pending' });
     const afterOne = await schemaOf(db);
-    expect(afterOne.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'login_failures', 'tasks', 'users']);
-    expect(afterOne.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+    expect(afterOne.triggers).toEqual(migrated.triggers);
+    expect(await exists(db, 'public.sessions')).toBe(false);
     expect(trigramIndexes(afterOne)).toEqual(trigramIndexes(migrated));
-    // and the one before it (the per-address attempts table)
+    // and the one before it (planning fields and labels)
     expect(await rollback(db)).toEqual([TAGS.at(-2)]);
+    const afterTwo = await schemaOf(db);
+    expect(afterTwo.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'login_failures', 'tasks', 'users']);
+    expect(afterTwo.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+    // and the per-address attempts table before that
+    expect(await rollback(db)).toEqual([TAGS.at(-3)]);
     expect(await exists(db, 'public.address_attempts')).toBe(false);
 
     // some: everything after the first migration
-    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -2).reverse());
+    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -3).reverse());
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('pending'), [TAGS[0]!]: 'applied' });
     expect(await exists(db, 'public.tasks')).toBe(false);
 
@@ -139,7 +144,7 @@ describe(`migrations round trip (${config.kind})`, () => {
     expect(await migrate(db)).toEqual(TAGS.slice(1));
     expect(await rollback(db, { to: null })).toEqual([...TAGS].reverse());
     expect(statusOf(await migrationStatus(db))).toEqual(every('pending'));
-    for (const table of ['public.tasks', 'public.users', 'public.login_failures', 'public.idempotency_keys', 'public.address_attempts']) {
+    for (const table of ['public.tasks', 'public.users', 'public.login_failures', 'public.idempotency_keys', 'public.address_attempts', 'public.sessions']) {
       expect(await exists(db, table)).toBe(false);
     }
     expect(await schemaOf(db)).toEqual({ tables: [], columns: [], constraints: [], indexes: [], triggers: [], functions: [], extensions: [] });
@@ -223,7 +228,7 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
     const handle = await target.open();
     try {
       const schema = await schemaOf(handle.db);
-      expect(schema.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'labels', 'login_failures', 'task_labels', 'tasks', 'users']);
+      expect(schema.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'labels', 'login_failures', 'sessions', 'task_labels', 'tasks', 'users']);
       expect(schema.constraints.map((c) => c.conname)).toEqual(
         expect.arrayContaining(['tasks_user_id_users_id_fk', 'tasks_title_length', 'tasks_description_length', 'users_email_unique']),
       );

@@ -1,6 +1,7 @@
 import { signInWithPassword } from '@/lib/auth/accounts';
 import { SignInLockedOut, TooManyFromAddress, WrongCredentials } from '@/lib/auth/errors';
 import { TokenRequest } from '@/lib/auth/schemas';
+import { openSession } from '@/lib/auth/sessions';
 import { issueAccessToken } from '@/lib/auth/tokens';
 import { readJsonBody } from '@/lib/http/body';
 import { clientAddress } from '@/lib/http/client-address';
@@ -17,7 +18,8 @@ export const POST = handler(async (request) => {
   if (result.outcome === 'locked') throw new SignInLockedOut(result.retryAfterSeconds);
   // One answer for an unknown email and a wrong password: it must not reveal who has an account.
   if (result.outcome === 'wrong-credentials') throw new WrongCredentials();
-  const { token, expiresIn } = await issueAccessToken(result.user.id);
+  const session = await openSession(result.user.id, 'token', request.headers.get('user-agent'));
+  const { token, expiresIn } = await issueAccessToken({ userId: result.user.id, sessionId: session.id });
   return json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, user: result.user });
 });
 

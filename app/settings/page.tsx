@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/site-header';
+import { DeleteAccountForm, NameForm, PasswordForm } from '@/components/settings/account-forms';
+import { SessionsList } from '@/components/settings/sessions-list';
+import { auth } from '@/lib/auth';
+import { getAccount } from '@/lib/auth/accounts';
+import { SessionEnded } from '@/lib/auth/errors';
+import { listSessions } from '@/lib/auth/sessions';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `settings-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+  const session = await auth();
+  if (!session?.user?.id || !session.sessionId) redirect('/login?callbackUrl=%2Fsettings');
+  const caller = { userId: session.user.id, sessionId: session.sessionId };
+  let data;
+  try {
+    data = await Promise.all([getAccount(caller), listSessions(caller)]);
+  } catch (error) {
+    // A revoked cookie: the task page's board ends it and offers sign-in.
+    if (error instanceof SessionEnded) redirect('/tasks');
+    throw error;
+  }
+  const [account, sessions] = data;
+  return (
+    <>
+      <SiteHeader email={account.email} />
+      <main className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:py-8">
+        <h1 className="text-2xl font-semibold">Settings</h1>
+        <Section title="Profile">
+          <NameForm name={account.name} />
+        </Section>
+        <Section title="Password">
+          <PasswordForm changed={(await searchParams).password === 'changed'} />
+        </Section>
+        <Section title="Where you are signed in">
+          <SessionsList sessions={sessions} />
+        </Section>
+        {/* Export and import (issue 13, second part) go here: <Section title="Your data">…</Section> */}
+        <Section title="Delete account">
+          <DeleteAccountForm email={account.email} />
+        </Section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+'use server';
+
+import { clientAddress } from '@/lib/http/client-address';
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { auth, signOut } from '@/lib/auth';
+import { changePassword, deleteAccount, renameAccount } from '@/lib/auth/accounts';
+import type { Caller } from '@/lib/auth/caller';
+import { SessionEnded, SessionNotFound, SignInLockedOut, WrongPassword } from '@/lib/auth/errors';
+import { ChangePasswordBody, DeleteAccountBody, PatchAccountBody } from '@/lib/auth/schemas';
+import { sessionCookie } from '@/lib/auth/session-cookie';
+import { endAllSessions, endSession } from '@/lib/auth/sessions';
+import type { SettingsFormState } from '@/lib/auth/settings-form-state';
+
+// The server actions of the settings page: the same lib/ functions as the account and sessions
+// routes, for the browser's own session. They answer in words (SettingsFormState).
+
+async function currentCaller(): Promise<Caller> {
+  const session = await auth();
+  if (!session?.user?.id || !session.sessionId) throw new SessionEnded();
+  return { userId: session.user.id, sessionId: session.sessionId };
+}
+
+/** Signs the browser out (its session row is already gone, or goes now) and sends it to `to`. */
+async function leave(to: string): Promise<never> {
+  await signOut({ redirectTo: to });
+  throw new Error('signOut() returned without redirecting');
+}
+
+/** Runs `work` for the signed-in caller; a session that has ended signs the browser out. */
+async function asCaller(work: (caller: Caller) => Promise<SettingsFormState>): Promise<SettingsFormState> {
+  try {
+    return await work(await currentCaller());
+  } catch (error) {
+    if (error instanceof SessionEnded) return leave('/login?callbackUrl=%2Fsettings');
+    if (error instanceof WrongPassword) return { ok: false, message: 'That is not your current password.' };
+    if (error instanceof SignInLockedOut) return { ok: false, message: `${error.message}.` };
+    throw error;
+  }
+}
+
+const firstMessage = (issues: { path: PropertyKey[]; message: string }[], labels: Record<string, string>) => {
+  const issue = issues[0]!;
+  const field = String(issue.path[0] ?? '');
+  return `${labels[field] ?? 'This field'} ${issue.message}.`;
+};
+
+export async function renameAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  const parsed = PatchAccountBody.safeParse({ name: String(form.get('name') ?? '') });
+  if (!parsed.success) return { ok: false, message: firstMessage(parsed.error.issues, { name: 'Your name' }) };
+  return asCaller(async (caller) => {
+    await renameAccount(caller, parsed.data.name);
+    revalidatePath('/settings');
+    return { ok: true, message: parsed.data.name ? 'Name saved.' : 'Name cleared.' };
+  });
+}
+
+export async function changePasswordAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  const parsed = ChangePasswordBody.safeParse({ current_password: form.get('current_password'), new_password: form.get('new_password') });
+  if (!parsed.success) {
+    return { ok: false, message: firstMessage(parsed.error.issues, { current_password: 'Your current password', new_password: 'The new password' }) };
+  }
+  return asCaller(async (caller) => {
+    const jar = await cookies();
+    const changed = await changePassword(caller, parsed.data, { browser: true, userAgent: (await headers()).get('user-agent'), address: clientAddress(await headers()) });
+    // Every session was ended, this browser's too: it goes on with the new one.
+    const cookie = await sessionCookie(changed.user, changed.browserSessionId!, { secure: jar.has('__Secure-authjs.session-token') });
+    jar.set(cookie.name, cookie.value, cookie.options);
+    // A new request, which carries the new cookie: a re-render of this one would still see the old.
+    redirect('/settings?password=changed');
+  });
+}
+
+export async function endSessionAction(sessionId: string): Promise<void> {
+  const caller = await currentCaller().catch(() => undefined);
+  if (!caller) return leave('/login?callbackUrl=%2Fsettings');
+  try {
+    await endSession(caller, sessionId);
+  } catch (error) {
+    // Already signed out elsewhere: the list is refreshed either way.
+    if (!(error instanceof SessionNotFound) && !(error instanceof SessionEnded)) throw error;
+  }
+  if (sessionId === caller.sessionId) return leave('/login');
+  revalidatePath('/settings');
+}
+
+export async function endAllSessionsAction(): Promise<void> {
+  const caller = await currentCaller().catch(() => undefined);
+  if (caller) await endAllSessions(caller).catch((error: unknown) => {
+    if (!(error instanceof SessionEnded)) throw error;
+  });
+  return leave('/login');
+}
+
+export async function deleteAccountAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  const parsed = DeleteAccountBody.safeParse({ password: form.get('password') });
+  if (!parsed.success) return { ok: false, message: 'Enter your password to delete your account.' };
+  const session = await auth();
+  if (String(form.get('email') ?? '').trim().toLowerCase() !== session?.user?.email) {
+    return { ok: false, message: 'Type your email exactly as shown to confirm.' };
+  }
+  const result = await asCaller(async (caller) => {
+    await deleteAccount(caller, parsed.data.password, clientAddress(await headers()));
+    return { ok: true, message: '' };
+  });
+  if (!result.ok) return result;
+  return leave('/signup?deleted=1');
+}

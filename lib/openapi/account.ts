@@ -1,0 +1,151 @@
+import 'server-only';
+import { AccountSchema, SessionSchema } from '@/lib/auth/responses';
+import { ChangePasswordBody, DeleteAccountBody, PatchAccountBody, SessionPathParams } from '@/lib/auth/schemas';
+
+// The account and sessions routes of the OpenAPI document (lib/openapi/document.ts spreads them
+// in): their paths, and the zod schemas it converts into components.
+
+type Json = Record<string, unknown>;
+
+const ref = (kind: 'schemas' | 'responses' | 'parameters' | 'headers', name: string) => ({ $ref: `#/components/${kind}/${name}` });
+
+const errors = (...names: [status: string, name: string][]) => Object.fromEntries(names.map(([status, name]) => [status, ref('responses', name)]));
+
+const AUTH_ERRORS = errors(['401', 'Unauthorized'], ['403', 'Forbidden']);
+const BODY_ERRORS = errors(['400', 'BadRequest'], ['413', 'ContentTooLarge'], ['415', 'UnsupportedMediaType']);
+// No body is expected, but a declared one over the limit is refused before it is read.
+const NO_BODY_ERRORS = errors(['413', 'ContentTooLarge']);
+const SERVER_ERRORS = errors(['500', 'InternalError'], ['503', 'ServiceUnavailable']);
+
+const NO_STORE = { 'Cache-Control': ref('headers', 'Cache-Control') };
+
+const jsonBody = (schema: string) => ({ required: true, content: { 'application/json': { schema: ref('schemas', schema) } } });
+
+const ok = (description: string, schema: Json) => ({ description, headers: NO_STORE, content: { 'application/json': { schema } } });
+
+const NO_CONTENT = { description: 'Done. Empty body.', headers: NO_STORE };
+
+const problem = (description: string, headers?: Json) => ({
+  description,
+  ...(headers && { headers }),
+  content: { 'application/problem+json': { schema: ref('schemas', 'ProblemDocument') } },
+});
+
+const wrongPassword = (field: string) =>
+  problem(
+    `A body value is invalid (\`errors\` lists each bad field), or \`${field}\` is not the account's password (\`errors: [{ "path": "${field}", "message": "is incorrect" }]\`), which counts as a failed sign-in of this email.`,
+  );
+
+const LOCKED = problem('Too many failed sign-ins for this email in the last 15 minutes (wrong passwords here count too); nothing was checked.', {
+  'Retry-After': ref('headers', 'Retry-After'),
+});
+
+const SESSIONS_NOTE =
+  'Every sign-in (on /login, or `POST /api/auth/token`) is a session. A revoked session\'s cookie or token answers `401` on its very next request, on any server instance.';
+
+export const accountRequestSchemas = { PatchAccountBody, ChangePasswordBody, DeleteAccountBody, SessionId: SessionPathParams.shape.id };
+export const accountResponseSchemas = { Account: AccountSchema, Session: SessionSchema };
+
+export const accountPaths: Json = {
+  '/api/{user_id}/account': {
+    parameters: [ref('parameters', 'UserId')],
+    get: {
+      operationId: 'getAccount',
+      tags: ['Account'],
+      summary: 'Get the account',
+      responses: { '200': ok('The account.', ref('schemas', 'Account')), ...AUTH_ERRORS, ...NO_BODY_ERRORS, ...SERVER_ERRORS },
+    },
+    patch: {
+      operationId: 'updateAccount',
+      tags: ['Account'],
+      summary: 'Change the name',
+      requestBody: jsonBody('PatchAccountBody'),
+      responses: {
+        '200': ok('The account, renamed.', ref('schemas', 'Account')),
+        ...AUTH_ERRORS,
+        ...BODY_ERRORS,
+        ...errors(['422', 'ValidationFailed']),
+        ...SERVER_ERRORS,
+      },
+    },
+    delete: {
+      operationId: 'deleteAccount',
+      tags: ['Account'],
+      summary: 'Delete the account',
+      description:
+        'Removes the user and everything of theirs (tasks, sessions, and everything else stored for them) in one transaction. Every session of theirs answers `401` afterwards, and the email can sign up again.',
+      requestBody: jsonBody('DeleteAccountBody'),
+      responses: {
+        '204': NO_CONTENT,
+        ...AUTH_ERRORS,
+        ...BODY_ERRORS,
+        '422': wrongPassword('password'),
+        '429': LOCKED,
+        ...SERVER_ERRORS,
+      },
+    },
+  },
+  '/api/{user_id}/account/password': {
+    parameters: [ref('parameters', 'UserId')],
+    post: {
+      operationId: 'changePassword',
+      tags: ['Account'],
+      summary: 'Change the password',
+      description:
+        "Signs out every session of the account, the caller's own too, so that nothing issued under the old password outlives it; the caller goes on with new ones: a new access token in the body (a new session, as `POST /api/auth/token`) and, when the request came with the session cookie, a new session cookie (`Set-Cookie`). `new_password` follows signup's rule.",
+      requestBody: jsonBody('ChangePasswordBody'),
+      responses: {
+        '200': {
+          description: 'The password is changed; a token for the new session.',
+          headers: {
+            ...NO_STORE,
+            'Set-Cookie': { description: 'Only for a cookie caller: its new session cookie.', schema: { type: 'string' } },
+          },
+          content: { 'application/json': { schema: ref('schemas', 'TokenResponse') } },
+        },
+        ...AUTH_ERRORS,
+        ...BODY_ERRORS,
+        '422': wrongPassword('current_password'),
+        '429': LOCKED,
+        ...SERVER_ERRORS,
+      },
+    },
+  },
+  '/api/{user_id}/sessions': {
+    parameters: [ref('parameters', 'UserId')],
+    get: {
+      operationId: 'listSessions',
+      tags: ['Account'],
+      summary: 'List the signed-in browsers and clients',
+      description: `${SESSIONS_NOTE} Lists the live ones, newest first; \`current\` marks the caller's.`,
+      responses: {
+        '200': ok('The sessions, newest first.', { type: 'array', items: ref('schemas', 'Session') }),
+        ...AUTH_ERRORS, ...NO_BODY_ERRORS,
+        ...SERVER_ERRORS,
+      },
+    },
+    delete: {
+      operationId: 'endAllSessions',
+      tags: ['Account'],
+      summary: 'Sign out everywhere',
+      description: "Ends every session of the account, the caller's own included.",
+      responses: { '204': NO_CONTENT, ...AUTH_ERRORS, ...NO_BODY_ERRORS, ...SERVER_ERRORS },
+    },
+  },
+  '/api/{user_id}/sessions/{id}': {
+    parameters: [ref('parameters', 'UserId'), { name: 'id', in: 'path', required: true, schema: ref('schemas', 'SessionId') }],
+    delete: {
+      operationId: 'endSession',
+      tags: ['Account'],
+      summary: 'Sign out one session',
+      description: 'Ends one session of the caller\'s (the caller\'s own too): its cookie or token answers `401` from now on.',
+      responses: {
+        '204': NO_CONTENT,
+        ...AUTH_ERRORS, ...NO_BODY_ERRORS,
+        '404': problem('No such session for this user. A session of another user answers the same: `detail: "Session not found"`.'),
+        ...errors(['422', 'ValidationFailed']),
+        ...SERVER_ERRORS,
+      },
+    },
+  },
+};
