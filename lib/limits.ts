@@ -20,3 +20,14 @@ export function codePoints(text: string): number {
 export function hasNoNul(text: string): boolean {
   return !text.includes('\u0000');
 }
+
+// Planning fields (v2): the values and limits the API, its OpenAPI document and the app share.
+export const PRIORITIES = ['none', 'low', 'medium', 'high'] as const;
+export const REPEAT_UNITS = ['day', 'weekday', 'week', 'month', 'year'] as const;
+export const REPEAT_INTERVAL_MAX = 365;
+export const DUE_DATE_MIN = '1900-01-01';
+export const DUE_DATE_MAX = '9999-12-31';
+export const LABEL_NAME_MAX = 60;
+export const LABELS_PER_TASK_MAX = 20;
+export const LABELS_PER_USER_MAX = 500;
+export const LABEL_COLORS = ['grey', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;

@@ -1,6 +1,19 @@
 import 'server-only';
 import { z } from 'zod';
-import { codePoints, DESCRIPTION_MAX, hasNoNul, QUERY_MAX, TITLE_MAX } from '@/lib/limits';
+import { LabelName } from '@/lib/labels/schemas';
+import {
+  codePoints,
+  DESCRIPTION_MAX,
+  DUE_DATE_MAX,
+  DUE_DATE_MIN,
+  hasNoNul,
+  LABELS_PER_TASK_MAX,
+  PRIORITIES,
+  QUERY_MAX,
+  REPEAT_INTERVAL_MAX,
+  REPEAT_UNITS,
+  TITLE_MAX,
+} from '@/lib/limits';
 
 // The single source for what task requests may carry: the routes validate with these schemas
 // and the OpenAPI document is generated from them (`z.toJSONSchema(schema, { io: 'input' })`).
@@ -38,7 +51,69 @@ const Description = z
     examples: ['2 litres, semi-skimmed', null],
   });
 
-const Completed = z.boolean().meta({ description: 'Whether the task is done.', examples: [false] });
+const Completed = z.boolean().meta({
+  description: 'Whether the task is done. Completing a repeating task moves its due_date to the next occurrence instead, and it stays false.',
+  examples: [false],
+});
+
+// ---- Planning fields (v2) ----
+
+/** A calendar date `YYYY-MM-DD` (zod checks month lengths and leap years: 2026-02-30 fails). */
+export const DueDate = z.iso
+  .date('must be a real calendar date YYYY-MM-DD')
+  .refine((d) => d >= DUE_DATE_MIN && d <= DUE_DATE_MAX, `must be between ${DUE_DATE_MIN} and ${DUE_DATE_MAX}`)
+  .meta({ id: 'DueDate', description: `A calendar date, ${DUE_DATE_MIN} to ${DUE_DATE_MAX}, with no time zone.`, examples: ['2026-12-01'] });
+
+export const DueTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (00:00-23:59)')
+  .meta({ id: 'DueTime', description: 'Wall-clock time HH:MM on the due_date; needs a due_date.', examples: ['17:30'] });
+
+export const Priority = z.enum(PRIORITIES).meta({ id: 'Priority', description: 'How much the task matters; `none` by default.' });
+export type PriorityName = z.output<typeof Priority>;
+
+export const RepeatUnit = z.enum(REPEAT_UNITS);
+
+export const Repeat = z
+  .object({
+    every: RepeatUnit.meta({ description: '`weekday` means Monday to Friday and takes only interval 1.' }),
+    interval: z.int().min(1).max(REPEAT_INTERVAL_MAX).default(1).meta({ description: 'Every how many units; defaults to 1.' }),
+  })
+  .refine((r) => r.every !== 'weekday' || r.interval === 1, { path: ['interval'], message: 'must be 1 when every is weekday' })
+  .meta({
+    id: 'Repeat',
+    description:
+      'How the task repeats. Completing it moves due_date to the next occurrence, counted from the current due_date (a month end clamps: Jan 31 + 1 month is Feb 28 or 29).',
+    examples: [{ every: 'week', interval: 2 }],
+  });
+export type RepeatRule = z.output<typeof Repeat>;
+
+/** Label names a write sets on a task (all of them: the list replaces the task's labels). */
+export const TaskLabels = z
+  .array(LabelName)
+  .max(LABELS_PER_TASK_MAX)
+  .meta({
+    description: `0 to ${LABELS_PER_TASK_MAX} label names, replacing the task's labels. A name the caller has no label for creates one; names match case-insensitively (an existing label's spelling wins, else the first in the list); repeats collapse.`,
+    examples: [['home', 'errands']],
+  });
+
+const DueDateField = DueDate.nullable().meta({ description: 'null: no due date (clears due_time too).' });
+const DueTimeField = DueTime.nullable();
+const RepeatField = Repeat.nullable().meta({ description: 'null: does not repeat. A repeating task needs a due_date.' });
+
+type PlanningFields = { due_date?: string | null; due_time?: string | null; repeat?: RepeatRule | null };
+
+/**
+ * The rules a body breaks on its own (a time or a repeat with due_date set to null, or, on a
+ * create, without one); against the stored task the database's CHECKs decide (lib/tasks/queries.ts).
+ */
+function checkPlanning(creating: boolean) {
+  return (body: PlanningFields, ctx: z.RefinementCtx) => {
+    const noDate = body.due_date === null || (creating && body.due_date === undefined);
+    if (noDate && body.due_time != null) ctx.addIssue({ code: 'custom', path: ['due_time'], message: 'needs a due_date' });
+    if (noDate && body.repeat != null) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'needs a due_date' });
+  };
+}
 
 export const UserIdParam = z.uuid().meta({
   id: 'UserId',
@@ -62,6 +137,12 @@ export const TaskSchema = z
     title: z.string().meta({ minLength: 1, maxLength: TITLE_MAX }),
     description: z.string().nullable().meta({ maxLength: DESCRIPTION_MAX }),
     completed: z.boolean(),
+    due_date: DueDate.nullable(),
+    due_time: DueTime.nullable(),
+    priority: Priority,
+    labels: z.array(z.string()).meta({ description: "The names of the task's labels, sorted case-insensitively." }),
+    repeat: Repeat.nullable(),
+    position: z.string().meta({ description: "The task's place in the manual order: opaque; tasks sort by it as byte strings. Only the server sets it." }),
     created_at: z.iso.datetime().meta({ description: 'UTC, millisecond precision; never changes.' }),
     updated_at: z.iso.datetime().meta({ description: 'UTC, millisecond precision; moves forward on every change.' }),
   })
@@ -75,6 +156,12 @@ export const TaskSchema = z
         title: 'Buy milk',
         description: null,
         completed: false,
+        due_date: '2026-12-01',
+        due_time: '17:30',
+        priority: 'high',
+        labels: ['errands', 'home'],
+        repeat: { every: 'week', interval: 2 },
+        position: '7ffffffffffffffeV',
         created_at: '2026-11-21T23:10:00.000Z',
         updated_at: '2026-11-21T23:10:00.000Z',
       },
@@ -91,44 +178,80 @@ export const CreateTaskBody = z
     title: Title,
     description: Description.optional(),
     completed: Completed.optional().meta({ description: 'Defaults to false.' }),
+    due_date: DueDateField.optional(),
+    due_time: DueTimeField.optional(),
+    priority: Priority.optional().meta({ description: 'Defaults to none.' }),
+    labels: TaskLabels.optional(),
+    repeat: RepeatField.optional(),
   })
+  .superRefine(checkPlanning(true))
   .meta({
     id: 'CreateTaskBody',
-    description: 'A new task. Other fields (id, user_id, timestamps) are ignored.',
-    examples: [{ title: 'Buy milk', description: '2 litres', completed: false }],
+    description: 'A new task, placed at the top of the manual order. Other fields (id, user_id, position, timestamps) are ignored.',
+    examples: [
+      { title: 'Buy milk', description: '2 litres', completed: false },
+      { title: 'Pay rent', due_date: '2026-12-01', due_time: '09:00', priority: 'high', labels: ['home'], repeat: { every: 'month' } },
+    ],
   });
+
+export type CreateTaskInput = z.output<typeof CreateTaskBody>;
 
 export const ReplaceTaskBody = z
   .object({
     title: Title,
     description: Description.optional().meta({ description: 'Left out: kept. null: cleared.' }),
+    due_date: DueDateField.optional(),
+    due_time: DueTimeField.optional(),
+    priority: Priority.optional(),
+    labels: TaskLabels.optional(),
+    repeat: RepeatField.optional(),
   })
+  .superRefine(checkPlanning(false))
   .meta({
     id: 'ReplaceTaskBody',
-    description: 'PUT: the title and, optionally, the description. `completed` is ignored, whatever it holds.',
+    description:
+      'PUT: the title and, optionally, the other fields; a field left out keeps its value. `completed` and `position` are ignored, whatever they hold.',
     examples: [{ title: 'Buy oat milk', description: null }],
   });
 
-const PATCH_FIELDS = ['title', 'description', 'completed'] as const;
+const PATCH_FIELDS = ['title', 'description', 'completed', 'due_date', 'due_time', 'priority', 'labels', 'repeat'] as const;
 
 export const PatchTaskBody = z
   .object({
     title: Title.optional(),
     description: Description.optional(),
     completed: Completed.optional(),
+    due_date: DueDateField.optional(),
+    due_time: DueTimeField.optional(),
+    priority: Priority.optional(),
+    labels: TaskLabels.optional(),
+    repeat: RepeatField.optional(),
   })
   .refine((body) => PATCH_FIELDS.some((field) => body[field] !== undefined), {
     message: `must contain at least one of ${PATCH_FIELDS.join(', ')}`,
   })
+  .superRefine(checkPlanning(false))
   .meta({
     id: 'PatchTaskBody',
-    description: 'PATCH: changes only the fields it sends; at least one of title, description, completed.',
+    description: `PATCH: changes only the fields it sends; at least one of ${PATCH_FIELDS.join(', ')}.`,
     minProperties: 1,
-    examples: [{ completed: true }, { description: null }],
+    examples: [{ completed: true }, { description: null }, { due_date: '2026-12-01', priority: 'high' }],
   });
 
-export const TaskSort = z.enum(['created_at', 'updated_at', 'title']);
+/** What PUT and PATCH may change (PUT never sets `completed`). */
+export type TaskChangesInput = z.output<typeof PatchTaskBody>;
+
+export const TaskSort = z.enum(['created_at', 'updated_at', 'title', 'due', 'priority', 'position']);
+export type TaskSortName = z.output<typeof TaskSort>;
 export const SortOrder = z.enum(['asc', 'desc']);
+export type SortOrderName = z.output<typeof SortOrder>;
+
+/** `order` when the query leaves it out: the manual order and due dates read soonest first. */
+export function defaultOrder(sort: TaskSortName): SortOrderName {
+  return sort === 'due' || sort === 'position' ? 'asc' : 'desc';
+}
+
+const PRIORITY_LIST = new RegExp(`^(${PRIORITIES.join('|')})(,(${PRIORITIES.join('|')}))*$`);
 
 export const ListTasksQuery = z
   .object({
@@ -147,8 +270,33 @@ export const ListTasksQuery = z
         description: 'Case-insensitive substring of the title or the description.',
         examples: ['milk'],
       }),
-    sort: TaskSort.default('created_at').meta({ description: 'Titles sort case-insensitively; ties break on id.' }),
-    order: SortOrder.default('desc'),
+    priority: z
+      .string()
+      .regex(PRIORITY_LIST, `must be a comma-separated list of ${PRIORITIES.join(', ')}`)
+      .transform((s) => [...new Set(s.split(','))] as PriorityName[])
+      .optional()
+      .meta({ description: 'Only tasks with any of these priorities, comma-separated.', examples: ['high,medium'] }),
+    label: z
+      .array(LabelName)
+      .max(LABELS_PER_TASK_MAX)
+      .optional()
+      .meta({
+        description:
+          'Repeatable: only tasks that carry all of these labels (names match case-insensitively; a name the caller has no label for gives an empty list).',
+        examples: [['home']],
+      }),
+    due_from: DueDate.optional().meta({ description: 'Only tasks due on or after this date (so only tasks with a due_date).' }),
+    due_to: DueDate.optional().meta({ description: 'Only tasks due on or before this date (so only tasks with a due_date).' }),
+    has_due: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional()
+      .meta({ description: 'Only tasks with (true) or without (false) a due_date.' }),
+    sort: TaskSort.default('created_at').meta({
+      description:
+        'Titles sort case-insensitively; `due` by date then time (tasks without a time first in their day), tasks without a date last in both orders; `priority` high above low in desc; `position` is the manual order. Ties break on id.',
+    }),
+    order: SortOrder.optional().meta({ description: 'Defaults to asc for sort=due and sort=position, desc otherwise.' }),
     limit: z.coerce
       .number()
       .int()
@@ -170,6 +318,26 @@ export const ListTasksQuery = z
   .meta({ id: 'ListTasksQuery', description: 'Filters, sort and keyset pagination of the task list. Unknown parameters are ignored.' });
 
 export type ListTasksOptions = z.output<typeof ListTasksQuery>;
+
+export const MoveTaskBody = z
+  .object({
+    before: TaskIdParam.optional().meta({ description: 'Put the task just above this task.' }),
+    after: TaskIdParam.optional().meta({ description: 'Put the task just below this task.' }),
+    to: z.enum(['top', 'bottom']).optional().meta({ description: 'Put the task at the top or the bottom.' }),
+  })
+  .superRefine((body, ctx) => {
+    const given = (['before', 'after', 'to'] as const).filter((key) => body[key] !== undefined);
+    if (given.length !== 1) ctx.addIssue({ code: 'custom', path: [], message: 'must contain exactly one of before, after, to' });
+  })
+  .meta({
+    id: 'MoveTaskBody',
+    description: 'Exactly one of before, after, to. An anchor that is not one of the caller\'s tasks answers 404; the task itself as anchor, 422.',
+    minProperties: 1,
+    maxProperties: 1,
+    examples: [{ before: '0b6f3c1e-8d4a-4f0e-a7f2-3c9d5e1b2a47' }, { to: 'top' }],
+  });
+
+export type MoveTaskInput = z.output<typeof MoveTaskBody>;
 
 export const IdempotencyKeyHeader = z
   .string()
