@@ -5,6 +5,7 @@ import { describeDatabaseError, driverError, isDatabaseUnavailable, sqlState } f
 import { HttpError, problem } from '@/lib/http/problem';
 import { validationFailed } from '@/lib/http/validation';
 import { IdempotencyKeyInProgress, IdempotencyKeyReused, InvalidCursor, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
+import { ImportInvalid } from '@/lib/transfer/errors';
 
 // The one place where what went wrong becomes a status code: domain errors (lib/auth, lib/tasks)
 // and the request pipeline's own HttpErrors map to problem documents; anything else is a 503 or
@@ -26,6 +27,7 @@ function knownError(err: unknown): HttpError | undefined {
   if (err instanceof VersionConflict) return new HttpError(412, err.message, { headers: { ETag: err.etag } });
   if (err instanceof InvalidCursor) return validationFailed([{ path: 'cursor', message: err.message }]);
   if (err instanceof IdempotencyKeyReused) return new HttpError(422, err.message);
+  if (err instanceof ImportInvalid) return new HttpError(422, err.message, { errors: err.errors });
   if (err instanceof SignInLockedOut) return new HttpError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
   return undefined;
 }
