@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_BODY_BYTES } from '@/lib/http/body';
 import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
+import { transferPaths, transferRequestSchemas, transferResponseSchemas } from '@/lib/openapi/transfer';
 import {
   CreateTaskBody,
   CreateTaskHeaders,
@@ -105,6 +106,7 @@ function buildSchemas() {
     PatchTaskBody,
     SignupRequest,
     TokenRequest,
+    ...transferRequestSchemas,
   });
   const responses = componentSchemas('output', {
     Task: TaskSchema,
@@ -113,6 +115,7 @@ function buildSchemas() {
     TokenResponse,
     CsrfTokenResponse,
     Health: HealthResponse,
+    ...transferResponseSchemas,
   });
   // The query schema becomes parameters, not a component of its own.
   const { ListTasksQuery: listQuery, ...schemas } = mergeComponents(requests, responses);
@@ -402,6 +405,7 @@ function buildDocument(): Json {
           },
         },
       },
+      ...transferPaths,
       '/api/auth/signup': {
         post: {
           operationId: 'signUp',
