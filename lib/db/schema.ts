@@ -1,5 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 // Millisecond precision: what JSON timestamps carry, so an ETag built from updated_at sees
 // every change (the trigger in 0002 moves updated_at forward by at least 1 ms per update).
@@ -20,6 +37,16 @@ export const users = pgTable(
   (t) => [check('users_email_normalized', sql`${t.email} = lower(btrim(${t.email}))`)],
 );
 
+// The manual order compares positions as plain bytes, whatever the database's locale.
+const byteText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
+// Positions at the top of the manual order come from this sequence (lib/tasks/position.ts): a
+// later number gives a smaller position, so a create never needs a lock to land on top.
+export const taskPositionSeq = pgSequence('task_position_seq');
+
+/** A position above every task (nextval never repeats): `<16 hex digits of 2^63-1-n>V`. */
+export const TOP_POSITION = sql`(lpad(to_hex(9223372036854775807 - nextval('task_position_seq')), 16, '0') || 'V')`;
+
 export const tasks = pgTable(
   'tasks',
   {
@@ -30,11 +57,44 @@ export const tasks = pgTable(
     title: text('title').notNull(),
     description: text('description'),
     completed: boolean('completed').notNull().default(false),
+    dueDate: date('due_date', { mode: 'string' }),
+    dueTime: time('due_time', { precision: 0 }),
+    // 0 none, 1 low, 2 medium, 3 high: sorts by importance.
+    priority: smallint('priority').notNull().default(0),
+    repeatEvery: text('repeat_every'),
+    repeatInterval: smallint('repeat_interval'),
+    position: byteText('position').notNull().default(TOP_POSITION),
     ...timestamps,
   },
   (t) => [
     check('tasks_title_length', sql`char_length(${t.title}) between 1 and 500`),
     check('tasks_description_length', sql`char_length(${t.description}) <= 5000`),
+    check('tasks_due_date_range', sql`${t.dueDate} between '1900-01-01' and '9999-12-31'`),
+    check('tasks_due_time_needs_date', sql`${t.dueTime} is null or ${t.dueDate} is not null`),
+    check('tasks_priority_range', sql`${t.priority} between 0 and 3`),
+    check(
+      'tasks_repeat_valid',
+      sql`(${t.repeatEvery} is null and ${t.repeatInterval} is null) or (${t.repeatEvery} in ('day', 'weekday', 'week', 'month', 'year') and ${t.repeatInterval} between 1 and 365 and (${t.repeatEvery} <> 'weekday' or ${t.repeatInterval} = 1))`,
+    ),
+    check('tasks_repeat_needs_date', sql`${t.repeatEvery} is null or ${t.dueDate} is not null`),
+    // Distinct positions are what makes the manual order a permutation; one index per new sort.
+    uniqueIndex('tasks_user_position_idx').on(t.userId, t.position),
+    index('tasks_user_priority_idx').on(t.userId, t.priority, t.id),
+    // sort=due: no date last in both orders, so each order has its own key (lib/tasks/queries.ts).
+    index('tasks_user_due_asc_idx').on(
+      t.userId,
+      sql`coalesce(${t.dueDate}, 'infinity'::date)`,
+      sql`(${t.dueTime} is not null)`,
+      sql`coalesce(${t.dueTime}, '00:00'::time)`,
+      t.id,
+    ),
+    index('tasks_user_due_desc_idx').on(
+      t.userId,
+      sql`coalesce(${t.dueDate}, '-infinity'::date)`,
+      sql`(${t.dueTime} is not null)`,
+      sql`coalesce(${t.dueTime}, '00:00'::time)`,
+      t.id,
+    ),
     // One index per sort order of the list, each leading with the owner and ending with the
     // id tie-break, so every page is an index range scan (scanned backwards for desc).
     index('tasks_user_created_idx').on(t.userId, t.createdAt, t.id),
@@ -78,4 +138,37 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
 
+export const labels = pgTable(
+  'labels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    color: text('color').notNull().default('grey'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('labels_name_length', sql`char_length(${t.name}) between 1 and 60`),
+    check('labels_color_valid', sql`${t.color} in ('grey', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink')`),
+    uniqueIndex('labels_user_name_idx').on(t.userId, sql`lower(${t.name})`),
+  ],
+);
+
+export const taskLabels = pgTable(
+  'task_labels',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    labelId: uuid('label_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+  },
+  // The key serves a task's labels; the second index the label filter and task_count.
+  (t) => [primaryKey({ columns: [t.taskId, t.labelId] }), index('task_labels_label_idx').on(t.labelId, t.taskId)],
+);
+
 export type Task = typeof tasks.$inferSelect;
+export type Label = typeof labels.$inferSelect;

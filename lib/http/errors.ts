@@ -4,7 +4,17 @@ import { EmailTaken, NotAuthenticated, NotYourTasks, SignInLockedOut, WrongCrede
 import { describeDatabaseError, driverError, isDatabaseUnavailable, sqlState } from '@/lib/db/errors';
 import { HttpError, problem } from '@/lib/http/problem';
 import { validationFailed } from '@/lib/http/validation';
-import { IdempotencyKeyInProgress, IdempotencyKeyReused, InvalidCursor, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
+import { LabelNameTaken, LabelNotFound, TooManyLabels } from '@/lib/labels/errors';
+import {
+  IdempotencyKeyInProgress,
+  IdempotencyKeyReused,
+  InvalidCursor,
+  InvalidTaskFields,
+  MoveAnchorIsTask,
+  MoveAnchorNotFound,
+  TaskNotFound,
+  VersionConflict,
+} from '@/lib/tasks/errors';
 import { ImportInvalid } from '@/lib/transfer/errors';
 
 // The one place where what went wrong becomes a status code: domain errors (lib/auth, lib/tasks)
@@ -22,11 +32,17 @@ function knownError(err: unknown): HttpError | undefined {
   if (err instanceof WrongCredentials) return new HttpError(401, err.message, { headers: BEARER });
   if (err instanceof NotYourTasks) return new HttpError(403, err.message);
   if (err instanceof TaskNotFound) return new HttpError(404, err.message);
+  if (err instanceof MoveAnchorNotFound) return new HttpError(404, err.message);
+  if (err instanceof LabelNotFound) return new HttpError(404, err.message);
   if (err instanceof EmailTaken) return new HttpError(409, err.message);
+  if (err instanceof LabelNameTaken) return new HttpError(409, err.message);
   if (err instanceof IdempotencyKeyInProgress) return new HttpError(409, err.message, { headers: { 'Retry-After': '1' } });
   if (err instanceof VersionConflict) return new HttpError(412, err.message, { headers: { ETag: err.etag } });
   if (err instanceof InvalidCursor) return validationFailed([{ path: 'cursor', message: err.message }]);
   if (err instanceof IdempotencyKeyReused) return new HttpError(422, err.message);
+  if (err instanceof InvalidTaskFields) return validationFailed(err.errors);
+  if (err instanceof MoveAnchorIsTask) return validationFailed([{ path: err.field, message: err.message }]);
+  if (err instanceof TooManyLabels) return validationFailed([{ path: 'name', message: err.message }]);
   if (err instanceof ImportInvalid) return new HttpError(422, err.message, { errors: err.errors });
   if (err instanceof SignInLockedOut) return new HttpError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
   return undefined;

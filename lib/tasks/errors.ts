@@ -35,3 +35,24 @@ export class IdempotencyKeyInProgress extends DomainError {
     super('This Idempotency-Key changed hands while the request ran; retry it');
   }
 }
+
+/** A write the stored task would not accept (a due_time on a task without a due_date, …). */
+export class InvalidTaskFields extends DomainError {
+  constructor(readonly errors: { path: string; message: string }[]) {
+    super(errors.map((e) => `${e.path} ${e.message}`).join('; '));
+  }
+}
+
+/** A move's anchor (`before`/`after`) is not one of the caller's tasks. */
+export class MoveAnchorNotFound extends DomainError {
+  constructor() {
+    super('The anchor task was not found');
+  }
+}
+
+/** A move names the task itself as its anchor. */
+export class MoveAnchorIsTask extends DomainError {
+  constructor(readonly field: 'before' | 'after') {
+    super('must be another task than the one moved');
+  }
+}

@@ -1,19 +1,27 @@
 import 'server-only';
-import type { Task } from '@/lib/db/schema';
 import { ifNoneMatchHits } from '@/lib/http/conditional';
 import { json } from '@/lib/http/problem';
 import { taskETag } from '@/lib/tasks/etag';
-import type { TaskJson } from '@/lib/tasks/schemas';
+import type { TaskRow } from '@/lib/tasks/queries';
+import { PRIORITIES } from '@/lib/limits';
+import type { RepeatRule, TaskJson } from '@/lib/tasks/schemas';
 
 // How a task goes over HTTP: its JSON shape and the headers that travel with it.
 
-export function toTaskJson(task: Task): TaskJson {
+export function toTaskJson(task: TaskRow): TaskJson {
   return {
     id: task.id,
     user_id: task.userId,
     title: task.title,
     description: task.description,
     completed: task.completed,
+    due_date: task.dueDate,
+    // `time` reads as HH:MM:SS; the API speaks HH:MM.
+    due_time: task.dueTime?.slice(0, 5) ?? null,
+    priority: PRIORITIES[task.priority] ?? 'none',
+    labels: task.labels,
+    repeat: task.repeatEvery ? ({ every: task.repeatEvery, interval: task.repeatInterval ?? 1 } as RepeatRule) : null,
+    position: task.position,
     created_at: task.createdAt.toISOString(),
     updated_at: task.updatedAt.toISOString(),
   };
@@ -24,7 +32,7 @@ function etagOf(task: TaskJson): string {
 }
 
 /** A single task with its `ETag`: GET, PUT, PATCH and the toggle. */
-export function taskResponse(task: Task): Response {
+export function taskResponse(task: TaskRow): Response {
   const body = toTaskJson(task);
   return json(body, { headers: { ETag: etagOf(body) } });
 }
@@ -37,7 +45,7 @@ export function taskCreatedResponse(task: TaskJson, replayed = false): Response 
 }
 
 /** GET of one task: `304` when `If-None-Match` already names this version. */
-export function conditionalTaskResponse(request: Request, task: Task): Response {
+export function conditionalTaskResponse(request: Request, task: TaskRow): Response {
   const etag = taskETag(task);
   if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
     return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': 'no-store' } });

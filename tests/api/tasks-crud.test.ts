@@ -33,7 +33,21 @@ describe('POST /api/{user_id}/tasks', () => {
     const response = await api.create({ title: 'Buy milk', description: '2 litres' });
     expect(response.status).toBe(201);
     const task = (await response.json()) as TaskJson;
-    expect(Object.keys(task).sort()).toEqual(['completed', 'created_at', 'description', 'id', 'title', 'updated_at', 'user_id']);
+    expect(Object.keys(task).sort()).toEqual([
+      'completed',
+      'created_at',
+      'description',
+      'due_date',
+      'due_time',
+      'id',
+      'labels',
+      'position',
+      'priority',
+      'repeat',
+      'title',
+      'updated_at',
+      'user_id',
+    ]);
     expect(task).toMatchObject({ user_id: user.id, title: 'Buy milk', description: '2 litres', completed: false });
     expect(task.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(task.created_at).toMatch(ISO_MS);

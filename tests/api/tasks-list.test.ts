@@ -115,7 +115,7 @@ describe('filters and sort', () => {
   it.each([
     ['completed=yes', 'completed'],
     ['completed=1', 'completed'],
-    ['sort=priority', 'sort'],
+    ['sort=rank', 'sort'],
     ['order=up', 'order'],
     ['limit=0', 'limit'],
     ['limit=201', 'limit'],

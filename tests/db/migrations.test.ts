@@ -85,7 +85,7 @@ function statusOf(statuses: { tag: string; appliedAt: Date | null }[]) {
 const every = (state: 'applied' | 'pending') => Object.fromEntries(TAGS.map((t) => [t, state]));
 
 describe(`migrations round trip (${config.kind})`, () => {
-  it('migrates up, rolls back one, some and all, and migrates back to the same schema', async () => {
+  it('migrates up, rolls back one, some and all, and migrates back to the same schema', { timeout: 60_000 }, async () => {
     const { open } = await emptyDatabase();
     const handle = await open();
     cleanups.push(() => handle.close());
@@ -109,7 +109,7 @@ describe(`migrations round trip (${config.kind})`, () => {
         { table: 'users', conname: 'users_email_normalized', def: expect.stringContaining('lower(btrim(email))') },
       ]),
     );
-    expect(migrated.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+    expect(migrated.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
     expect(migrated.indexes.map((i) => i.indexname)).toContain('tasks_user_created_idx');
     expect(migrated.extensions).toEqual([{ extname: 'pg_trgm' }]);
 
@@ -119,15 +119,19 @@ describe(`migrations round trip (${config.kind})`, () => {
       expect.stringMatching(/USING gin \(title gin_trgm_ops\) WITH \(gin_pending_list_limit='?64'?\)$/),
     ]);
 
-    // one: the last migration (the pending-list limit) goes, the rest stays
+    // one: the last migration (planning fields and labels) goes, the rest stays
     expect(await rollback(db)).toEqual([LAST]);
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('applied'), [LAST]: 'pending' });
     const afterOne = await schemaOf(db);
-    expect(afterOne.triggers).toEqual(migrated.triggers);
-    expect(trigramIndexes(afterOne)).toEqual([expect.stringMatching(/gin_trgm_ops\)$/), expect.stringMatching(/gin_trgm_ops\)$/)]);
+    expect(afterOne.tables.map((t) => t.tablename)).toEqual(['idempotency_keys', 'login_failures', 'tasks', 'users']);
+    expect(afterOne.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+    expect(trigramIndexes(afterOne)).toEqual(trigramIndexes(migrated));
+    // and the one before it (the pending-list limit)
+    expect(await rollback(db)).toEqual([TAGS.at(-2)]);
+    expect(trigramIndexes(await schemaOf(db))).toEqual([expect.stringMatching(/gin_trgm_ops\)$/), expect.stringMatching(/gin_trgm_ops\)$/)]);
 
     // some: everything after the first migration
-    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -1).reverse());
+    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -2).reverse());
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('pending'), [TAGS[0]!]: 'applied' });
     expect(await exists(db, 'public.tasks')).toBe(false);
 
@@ -180,11 +184,11 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
     const handle = await target.open();
     try {
       const schema = await schemaOf(handle.db);
-      expect(schema.tables.map((t) => t.tablename)).toEqual(['idempotency_keys', 'login_failures', 'tasks', 'users']);
+      expect(schema.tables.map((t) => t.tablename)).toEqual(['idempotency_keys', 'labels', 'login_failures', 'task_labels', 'tasks', 'users']);
       expect(schema.constraints.map((c) => c.conname)).toEqual(
         expect.arrayContaining(['tasks_user_id_users_id_fk', 'tasks_title_length', 'tasks_description_length', 'users_email_unique']),
       );
-      expect(schema.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+      expect(schema.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
     } finally {
       await handle.close();
     }

@@ -29,7 +29,7 @@ describe('schema', () => {
     expect(fk?.def).toBe('FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE');
   });
 
-  it('makes every column but description NOT NULL', async () => {
+  it('makes every column NOT NULL but description and the optional planning fields', async () => {
     const result = await rows(sql`
       select column_name, is_nullable from information_schema.columns
       where table_name = 'tasks' order by column_name`);
@@ -37,7 +37,13 @@ describe('schema', () => {
       completed: 'NO',
       created_at: 'NO',
       description: 'YES',
+      due_date: 'YES',
+      due_time: 'YES',
       id: 'NO',
+      position: 'NO',
+      priority: 'NO',
+      repeat_every: 'YES',
+      repeat_interval: 'YES',
       title: 'NO',
       updated_at: 'NO',
       user_id: 'NO',

@@ -1,4 +1,7 @@
+import * as labelRoute from '@/app/api/[user_id]/labels/[id]/route';
+import * as labelsRoute from '@/app/api/[user_id]/labels/route';
 import * as completeRoute from '@/app/api/[user_id]/tasks/[id]/complete/route';
+import * as moveRoute from '@/app/api/[user_id]/tasks/[id]/move/route';
 import * as taskRoute from '@/app/api/[user_id]/tasks/[id]/route';
 import * as listRoute from '@/app/api/[user_id]/tasks/route';
 import type { TaskJson } from '@/lib/tasks/schemas';
@@ -46,7 +49,7 @@ export async function callRoute(
   return fn(buildRequest(method, path, options), { params: Promise.resolve(params) });
 }
 
-export const routes = { list: listRoute, task: taskRoute, complete: completeRoute } as const;
+export const routes = { list: listRoute, task: taskRoute, complete: completeRoute, move: moveRoute, labels: labelsRoute, label: labelRoute } as const;
 
 /**
  * The seven task routes as one user calls them. `as` is the `{user_id}` put in the path
@@ -71,8 +74,24 @@ export function tasksApi(user: { id: string; headers: Record<string, string> }, 
       callRoute(taskRoute, 'DELETE', taskPath(id), { user_id: pathUserId, id }, withAuth(options)),
     toggle: (id: string, options: CallOptions = {}) =>
       callRoute(completeRoute, 'PATCH', `${taskPath(id)}/complete`, { user_id: pathUserId, id }, withAuth(options)),
+    move: (id: string, body: unknown, options: CallOptions = {}) =>
+      callRoute(moveRoute, 'POST', `${taskPath(id)}/move`, { user_id: pathUserId, id }, withAuth({ ...options, body })),
   };
 }
+
+/** The label routes as one user calls them, like `tasksApi`. */
+export function labelsApi(user: { id: string; headers: Record<string, string> }, pathUserId = user.id) {
+  const withAuth = (options: CallOptions = {}): CallOptions => ({ ...options, headers: { ...user.headers, ...options.headers } });
+  const listPath = `/api/${pathUserId}/labels`;
+  return {
+    list: () => callRoute(labelsRoute, 'GET', listPath, { user_id: pathUserId }, withAuth()),
+    create: (body: unknown) => callRoute(labelsRoute, 'POST', listPath, { user_id: pathUserId }, withAuth({ body })),
+    patch: (id: string, body: unknown) => callRoute(labelRoute, 'PATCH', `${listPath}/${id}`, { user_id: pathUserId, id }, withAuth({ body })),
+    remove: (id: string) => callRoute(labelRoute, 'DELETE', `${listPath}/${id}`, { user_id: pathUserId, id }, withAuth()),
+  };
+}
+
+export type LabelsApi = ReturnType<typeof labelsApi>;
 
 export type TasksApi = ReturnType<typeof tasksApi>;
 

@@ -6,7 +6,7 @@ import { parseAll, parseWith } from '@/lib/http/validation';
 import { createTaskOnce } from '@/lib/tasks/idempotency';
 import { createTask, listTasksForUser } from '@/lib/tasks/queries';
 import { taskCreatedResponse, toTaskJson } from '@/lib/tasks/responses';
-import { CreateTaskBody, CreateTaskHeaders, ListTasksQuery, type ListTasksOptions } from '@/lib/tasks/schemas';
+import { CreateTaskBody, CreateTaskHeaders, defaultOrder, ListTasksQuery, type ListTasksOptions } from '@/lib/tasks/schemas';
 
 type Context = { params: Promise<{ user_id: string }> };
 
@@ -17,8 +17,13 @@ function nextPageUrl(request: Request, query: ListTasksOptions, cursor: string):
   const next = new URLSearchParams();
   if (query.completed !== undefined) next.set('completed', String(query.completed));
   if (query.q) next.set('q', query.q);
+  if (query.priority) next.set('priority', query.priority.join(','));
+  for (const label of query.label ?? []) next.append('label', label);
+  if (query.due_from) next.set('due_from', query.due_from);
+  if (query.due_to) next.set('due_to', query.due_to);
+  if (query.has_due !== undefined) next.set('has_due', String(query.has_due));
   next.set('sort', query.sort);
-  next.set('order', query.order);
+  next.set('order', query.order ?? defaultOrder(query.sort));
   next.set('limit', String(query.limit));
   next.set('cursor', cursor);
   return `${new URL(request.url).pathname}?${next}`;
@@ -26,7 +31,10 @@ function nextPageUrl(request: Request, query: ListTasksOptions, cursor: string):
 
 export const GET = handler(async (request: Request, { params }: Context) => {
   const caller = await requireCaller(request, (await params).user_id);
-  const query = parseWith(ListTasksQuery, Object.fromEntries(new URL(request.url).searchParams));
+  const search = new URL(request.url).searchParams;
+  // `label` repeats (all of them); every other parameter is read once.
+  const label = search.getAll('label');
+  const query = parseWith(ListTasksQuery, { ...Object.fromEntries(search), label: label.length ? label : undefined });
   const page = await listTasksForUser(caller, query);
   const headers = new Headers({ 'X-Total-Count': String(page.total) });
   if (page.nextCursor) headers.set('Link', `<${nextPageUrl(request, query, page.nextCursor)}>; rel="next"`);

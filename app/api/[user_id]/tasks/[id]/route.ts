@@ -4,9 +4,9 @@ import { readJsonBody } from '@/lib/http/body';
 import { handler, methodsNotAllowed } from '@/lib/http/handler';
 import { parseAll, parseWith } from '@/lib/http/validation';
 import { ifMatchVersions } from '@/lib/tasks/etag';
-import { deleteTask, getTask, updateTask, type TaskChanges } from '@/lib/tasks/queries';
+import { deleteTask, getTask, updateTask } from '@/lib/tasks/queries';
 import { conditionalTaskResponse, taskResponse } from '@/lib/tasks/responses';
-import { PatchTaskBody, ReplaceTaskBody, TaskPathParams } from '@/lib/tasks/schemas';
+import { PatchTaskBody, ReplaceTaskBody, TaskPathParams, type TaskChangesInput } from '@/lib/tasks/schemas';
 
 type Context = { params: Promise<{ user_id: string; id: string }> };
 
@@ -20,7 +20,7 @@ export const GET = handler(async (request: Request, { params }: Context) => {
 });
 
 /** PUT and PATCH differ only in what their body may hold. */
-function updateWith(schema: z.ZodType<TaskChanges>) {
+function updateWith(schema: z.ZodType<TaskChangesInput>) {
   return handler(async (request: Request, { params }: Context) => {
     const path = await params;
     const caller = await requireCaller(request, path.user_id);
