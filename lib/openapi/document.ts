@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { MAX_BODY_BYTES } from '@/lib/http/body';
 import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
+import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
 import { transferPaths, transferRequestSchemas, transferResponseSchemas } from '@/lib/openapi/transfer';
 import {
@@ -106,6 +107,7 @@ function buildSchemas() {
     PatchTaskBody,
     SignupRequest,
     TokenRequest,
+    ...labelRequestSchemas,
     ...transferRequestSchemas,
   });
   const responses = componentSchemas('output', {
@@ -115,6 +117,7 @@ function buildSchemas() {
     TokenResponse,
     CsrfTokenResponse,
     Health: HealthResponse,
+    ...labelResponseSchemas,
     ...transferResponseSchemas,
   });
   // The query schema becomes parameters, not a component of its own.
@@ -291,6 +294,7 @@ function buildDocument(): Json {
     servers: [{ url: '/', description: 'This server' }],
     tags: [
       { name: 'Tasks', description: "The caller's tasks. `{user_id}` must be the caller's own id." },
+      { name: 'Labels', description: "The caller's labels. `{user_id}` must be the caller's own id." },
       { name: 'Accounts', description: 'Sign up, and get an access token for the API.' },
       { name: 'Browser session', description: "next-auth's cookie sign-in, for scripts that want the browser's way in." },
       { name: 'Service', description: 'No authentication.' },
@@ -405,6 +409,7 @@ function buildDocument(): Json {
           },
         },
       },
+      ...labelPaths,
       ...transferPaths,
       '/api/auth/signup': {
         post: {

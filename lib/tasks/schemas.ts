@@ -81,12 +81,17 @@ export const Repeat = z
   })
   .refine((r) => r.every !== 'weekday' || r.interval === 1, { path: ['interval'], message: 'must be 1 when every is weekday' })
   .meta({
-    id: 'Repeat',
+    id: 'RepeatBody',
     description:
       'How the task repeats. Completing it moves due_date to the next occurrence, counted from the current due_date (a month end clamps: Jan 31 + 1 month is Feb 28 or 29).',
     examples: [{ every: 'week', interval: 2 }],
   });
 export type RepeatRule = z.output<typeof Repeat>;
+
+/** A task's `repeat` as the API sends it: `interval` always present. */
+const RepeatJson = z
+  .object({ every: RepeatUnit, interval: z.int().min(1).max(REPEAT_INTERVAL_MAX) })
+  .meta({ id: 'Repeat', description: 'How the task repeats; completing it moves due_date to the next occurrence.' });
 
 /** Label names a write sets on a task (all of them: the list replaces the task's labels). */
 export const TaskLabels = z
@@ -141,7 +146,7 @@ export const TaskSchema = z
     due_time: DueTime.nullable(),
     priority: Priority,
     labels: z.array(z.string()).meta({ description: "The names of the task's labels, sorted case-insensitively." }),
-    repeat: Repeat.nullable(),
+    repeat: RepeatJson.nullable(),
     position: z.string().meta({ description: "The task's place in the manual order: opaque; tasks sort by it as byte strings. Only the server sets it." }),
     created_at: z.iso.datetime().meta({ description: 'UTC, millisecond precision; never changes.' }),
     updated_at: z.iso.datetime().meta({ description: 'UTC, millisecond precision; moves forward on every change.' }),

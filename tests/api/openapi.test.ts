@@ -16,7 +16,8 @@ import { handlers } from '@/lib/auth';
 import { JSON_SCHEMA_OPTIONS } from '@/lib/openapi/document';
 import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
-import { CreateTaskBody, ListTasksQuery, PatchTaskBody, ReplaceTaskBody, TaskSchema } from '@/lib/tasks/schemas';
+import { CreateLabelBody, LabelSchema } from '@/lib/labels/schemas';
+import { CreateTaskBody, ListTasksQuery, MoveTaskBody, PatchTaskBody, ReplaceTaskBody, TaskSchema } from '@/lib/tasks/schemas';
 import nextConfig from '@/next.config';
 import { withTestDatabase } from '@/tests/helpers/db';
 
@@ -57,6 +58,11 @@ const CONTRACT: Record<string, string[]> = {
   'PATCH /api/{user_id}/tasks/{id}': ['200', '400', '401', '403', '404', '412', '413', '415', '422', '500', '503'],
   'DELETE /api/{user_id}/tasks/{id}': ['204', '401', '403', '404', '412', '422', '500', '503'],
   'PATCH /api/{user_id}/tasks/{id}/complete': ['200', '401', '403', '404', '412', '422', '500', '503'],
+  'POST /api/{user_id}/tasks/{id}/move': ['200', '400', '401', '403', '404', '412', '413', '415', '422', '500', '503'],
+  'GET /api/{user_id}/labels': ['200', '401', '403', '500', '503'],
+  'POST /api/{user_id}/labels': ['201', '400', '401', '403', '409', '413', '415', '422', '500', '503'],
+  'PATCH /api/{user_id}/labels/{id}': ['200', '400', '401', '403', '404', '409', '413', '415', '422', '500', '503'],
+  'DELETE /api/{user_id}/labels/{id}': ['204', '401', '403', '404', '422', '500', '503'],
   'POST /api/auth/signup': ['201', '400', '409', '413', '415', '422', '500', '503'],
   'POST /api/auth/token': ['200', '400', '401', '413', '415', '422', '429', '500', '503'],
   'GET /api/auth/csrf': ['200'],
@@ -65,12 +71,17 @@ const CONTRACT: Record<string, string[]> = {
   'GET /api/openapi.json': ['200', '304'],
 };
 
+/** Shared schemas (`.meta({ id })`) are $defs on their own and components in the document. */
+function asComponents(schema: unknown): Json {
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/')) as Json;
+}
+
 /** The JSON Schema zod makes of one of the app's schemas on its own, as the document should carry it. */
 function standalone(schema: z.ZodType, id: string): Json {
   const converted = z.toJSONSchema(schema, { ...JSON_SCHEMA_OPTIONS, io: 'input' }) as Json & {
     $defs?: Record<string, Json>;
   };
-  return converted.$defs?.[id] ?? converted;
+  return asComponents(converted.$defs?.[id] ?? converted);
 }
 
 describe('GET /api/openapi.json', () => {
@@ -128,7 +139,7 @@ describe('GET /api/openapi.json', () => {
     expect(document.components.responses!.MethodNotAllowed!.headers).toHaveProperty('Allow');
   });
 
-  it('requires a bearer token or the session cookie on task routes only', async () => {
+  it('requires a bearer token or the session cookie on task and label routes only', async () => {
     const document = await loadDocument();
     expect(document.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
     expect(document.components.securitySchemes).toMatchObject({
@@ -136,7 +147,7 @@ describe('GET /api/openapi.json', () => {
       sessionCookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
     });
     for (const [key, operation] of operations(document)) {
-      expect(operation.security, key).toEqual(key.includes('/tasks') ? undefined : []);
+      expect(operation.security, key).toEqual(key.includes('/api/{user_id}/') ? undefined : []);
     }
   });
 
@@ -149,6 +160,11 @@ describe('GET /api/openapi.json', () => {
     expect(bodyRef('POST /api/{user_id}/tasks')).toBe('#/components/schemas/CreateTaskBody');
     expect(bodyRef('PUT /api/{user_id}/tasks/{id}')).toBe('#/components/schemas/ReplaceTaskBody');
     expect(bodyRef('PATCH /api/{user_id}/tasks/{id}')).toBe('#/components/schemas/PatchTaskBody');
+    expect(bodyRef('POST /api/{user_id}/tasks/{id}/move')).toBe('#/components/schemas/MoveTaskBody');
+    expect(bodyRef('POST /api/{user_id}/labels')).toBe('#/components/schemas/CreateLabelBody');
+    expect(bodyRef('PATCH /api/{user_id}/labels/{id}')).toBe('#/components/schemas/PatchLabelBody');
+    expect(schemas.CreateLabelBody).toEqual(standalone(CreateLabelBody, 'CreateLabelBody'));
+    expect(schemas.MoveTaskBody).toEqual(standalone(MoveTaskBody, 'MoveTaskBody'));
     expect(bodyRef('POST /api/auth/signup')).toBe('#/components/schemas/SignupRequest');
     expect(bodyRef('POST /api/auth/token')).toBe('#/components/schemas/TokenRequest');
 
@@ -178,14 +194,17 @@ describe('GET /api/openapi.json', () => {
     expect(byName.limit).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } });
     expect(byName.completed).toMatchObject({ schema: { enum: ['true', 'false'] } });
     expect(byName.q).toMatchObject({ schema: { maxLength: 200 } });
-    expect(byName.sort).toMatchObject({ schema: { enum: ['created_at', 'updated_at', 'title'], default: 'created_at' } });
-    expect(byName.order).toMatchObject({ schema: { enum: ['asc', 'desc'], default: 'desc' } });
+    expect(byName.sort).toMatchObject({ schema: { enum: ['created_at', 'updated_at', 'title', 'due', 'priority', 'position'], default: 'created_at' } });
+    expect(byName.order).toMatchObject({ schema: { enum: ['asc', 'desc'] } });
+    expect(byName.label).toMatchObject({ schema: { type: 'array', maxItems: 20 } });
+    expect(byName.has_due).toMatchObject({ schema: { enum: ['true', 'false'] } });
   });
 
   it('describes a task response with the schema that types it', async () => {
     const document = await loadDocument();
     const task = z.toJSONSchema(TaskSchema, JSON_SCHEMA_OPTIONS) as Json & { $defs: Record<string, Json> };
-    expect(document.components.schemas!.Task).toEqual(task.$defs.Task);
+    expect(document.components.schemas!.Task).toEqual(asComponents(task.$defs.Task));
+    expect(document.components.schemas!.Label).toEqual(asComponents((z.toJSONSchema(LabelSchema, JSON_SCHEMA_OPTIONS) as { $defs: Record<string, Json> }).$defs.Label));
   });
 });
 
