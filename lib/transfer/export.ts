@@ -112,8 +112,10 @@ export async function exportTasks(caller: Caller, format: ExportFormat, exported
           }
           page = await taskPage(db, caller, page.at(-1)!.position);
         } catch (err) {
-          console.error(`[export] the stream stopped early: ${describeDatabaseError(err)}`);
+          // After a cancel (the client went away) there is nobody to tell.
+          if (done) return;
           done = true;
+          console.error(`[export] the stream stopped early: ${describeDatabaseError(err)}`);
           controller.error(err);
         }
       },
