@@ -218,10 +218,6 @@ function labelNamesOf(plan: ImportPlan): string[] {
   return [...plan.labels.map((label) => label.name), ...plan.tasks.flatMap((task) => task.labels ?? [])];
 }
 
-function chunked<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
 /** Creates the labels the caller lacks; how many. Over the per-user limit is a problem of the file. */
 async function createMissingLabels(tx: Executor, caller: Caller, wanted: Iterable<{ name: string; color: string }>): Promise<number> {
   const rows = [...wanted].map(({ name, color }) => ({ ...callerValues(caller), name, color }));
@@ -236,6 +232,29 @@ async function createMissingLabels(tx: Executor, caller: Caller, wanted: Iterabl
     }
     throw err;
   }
+}
+
+/** A column's bare name, for an INSERT's column list. */
+const column = (c: { name: string }) => sql.identifier(c.name);
+
+/**
+ * One multi-row INSERT of a batch: each column's values as one array parameter, unnested into
+ * rows. (Drizzle's `values([...])` built the SQL of 1,000 rows in ~300 ms of CPU, the
+ * statement itself is ~12 parameters however many rows.)
+ */
+async function insertTaskBatch(tx: Executor, caller: Caller, batch: ImportedTask[], ids: string[], positions: string[], now: string): Promise<void> {
+  const values = (pick: (task: ImportedTask, i: number) => unknown) => sql.param(batch.map(pick));
+  await tx.execute(sql`insert into ${tasks} (${sql.join(
+    [tasks.id, tasks.userId, tasks.title, tasks.description, tasks.completed, tasks.dueDate, tasks.dueTime, tasks.priority, tasks.repeatEvery, tasks.repeatInterval, tasks.position, tasks.createdAt].map(column),
+    sql`, `,
+  )})
+    select t.id, ${callerValues(caller).userId}::uuid, t.title, t.description, t.completed, t.due_date, t.due_time, t.priority, t.repeat_every, t.repeat_interval, t.position, t.created_at
+    from unnest(
+      ${values((_, i) => ids[i])}::uuid[], ${values((task) => task.title)}::text[], ${values((task) => task.description ?? null)}::text[],
+      ${values((task) => task.completed ?? false)}::boolean[], ${values((task) => task.due_date ?? null)}::date[], ${values((task) => task.due_time ?? null)}::time[],
+      ${values((task) => PRIORITIES.indexOf(task.priority ?? 'none'))}::smallint[], ${values((task) => task.repeat?.every ?? null)}::text[],
+      ${values((task) => task.repeat?.interval ?? null)}::smallint[], ${values((_, i) => positions[i])}::text[], ${values((task) => task.created_at ?? now)}::timestamptz[]
+    ) as t(id, title, description, completed, due_date, due_time, priority, repeat_every, repeat_interval, position, created_at)`);
 }
 
 /**
@@ -258,29 +277,18 @@ async function writePlan(tx: Executor, caller: Caller, plan: ImportPlan): Promis
   const { rows: fresh } = await tx.execute(sql`select ${TOP_POSITION} as position from generate_series(1, ${plan.tasks.length})`);
   const positions = fresh.map((row) => String(row.position)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-  const now = new Date();
-  const links: { taskId: string; labelId: string }[] = [];
-  const rows = plan.tasks.map((task, i) => {
-    const id = randomUUID();
-    for (const name of new Set((task.labels ?? []).map((n) => key.get(n)!))) links.push({ taskId: id, labelId: labelIds.get(name)! });
-    return {
-      id,
-      ...callerValues(caller),
-      title: task.title,
-      description: task.description ?? null,
-      completed: task.completed ?? false,
-      dueDate: task.due_date ?? null,
-      dueTime: task.due_time ?? null,
-      priority: PRIORITIES.indexOf(task.priority ?? 'none'),
-      repeatEvery: task.repeat?.every ?? null,
-      repeatInterval: task.repeat?.interval ?? null,
-      position: positions[i]!,
-      createdAt: task.created_at ? new Date(task.created_at) : now,
-    };
-  });
-  for (const batch of chunked(rows, TASK_BATCH)) await tx.insert(tasks).values(batch);
-  for (const batch of chunked(links, LINK_BATCH)) await tx.insert(taskLabels).values(batch);
-  return { tasks_created: rows.length, labels_created: labelsCreated };
+  const now = new Date().toISOString();
+  const ids = plan.tasks.map(() => randomUUID());
+  const links = plan.tasks.flatMap((task, i) => [...new Set((task.labels ?? []).map((name) => key.get(name)!))].map((name) => [ids[i]!, labelIds.get(name)!] as const));
+  for (let start = 0; start < plan.tasks.length; start += TASK_BATCH) {
+    await insertTaskBatch(tx, caller, plan.tasks.slice(start, start + TASK_BATCH), ids.slice(start), positions.slice(start), now);
+  }
+  for (let start = 0; start < links.length; start += LINK_BATCH) {
+    const batch = links.slice(start, start + LINK_BATCH);
+    await tx.execute(sql`insert into ${taskLabels} (${column(taskLabels.taskId)}, ${column(taskLabels.labelId)})
+      select * from unnest(${sql.param(batch.map(([task]) => task))}::uuid[], ${sql.param(batch.map(([, label]) => label))}::uuid[])`);
+  }
+  return { tasks_created: plan.tasks.length, labels_created: labelsCreated };
 }
 
 /** Imports a valid plan, all or nothing. */
