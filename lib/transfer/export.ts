@@ -84,33 +84,35 @@ export async function exportTasks(caller: Caller, format: ExportFormat, exported
   const db = await getDb();
   const writer = WRITERS[format];
   const ownLabels = (await listLabelsForUser(caller)).map(({ name, color }) => ({ name, color }));
-  let page = await taskPage(db, caller, undefined);
+  let firstPage: TaskRow[] | undefined = await taskPage(db, caller, undefined);
   // A deleted account has neither: an empty export may be one.
-  if (page.length === 0 && ownLabels.length === 0) await confirmCaller(caller);
+  if (firstPage.length === 0 && ownLabels.length === 0) await confirmCaller(caller);
 
   const encoder = new TextEncoder();
-  let first = true;
+  let after: string | undefined;
   let done = false;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         controller.enqueue(encoder.encode(writer.head(ownLabels, exportedAt)));
       },
-      // Called when the consumer wants more: one page per call, so at most a page or two is in memory.
+      // Called when the consumer wants more: one page per call, read here and dropped before the
+      // next, so only the page being written (and the bytes not yet sent) are in memory.
       async pull(controller) {
         if (done) return;
         try {
+          const page = firstPage ?? (await taskPage(db, caller, after));
+          firstPage = undefined;
+          if (done) return;
           if (page.length > 0) {
-            controller.enqueue(encoder.encode(writer.page(page.map(toExportedTask), first)));
-            first = false;
+            controller.enqueue(encoder.encode(writer.page(page.map(toExportedTask), after === undefined)));
+            after = page.at(-1)!.position;
           }
           if (page.length < EXPORT_PAGE_SIZE) {
             done = true;
             if (writer.tail) controller.enqueue(encoder.encode(writer.tail));
             controller.close();
-            return;
           }
-          page = await taskPage(db, caller, page.at(-1)!.position);
         } catch (err) {
           // After a cancel (the client went away) there is nobody to tell.
           if (done) return;

@@ -130,6 +130,17 @@ describe('GET /api/{user_id}/export', () => {
     expect(text).not.toMatch(/(^|,|\r\n)"?[=+\-@]/);
   });
 
+  it('streams an account of several pages whole, in manual order, as JSON and as CSV', async () => {
+    const big = await createTestUser();
+    const titles = Array.from({ length: 2_345 }, (_, i) => `task ${i}`);
+    await database.current.db.insert(tasks).values(titles.map((title) => ({ userId: big.id, title })));
+    const inOrder = (await database.current.db.select({ title: tasks.title }).from(tasks).where(eq(tasks.userId, big.id)).orderBy(tasks.position)).map((t) => t.title);
+    const document = await exportedDocument(big);
+    expect(document.tasks.map((t) => t.title)).toEqual(inOrder);
+    const csvLines = (await (await transferApi(big).export('csv')).text()).trimEnd().split('\r\n');
+    expect(csvLines.slice(1).map((line) => line.split(',')[0])).toEqual(inOrder);
+  });
+
   it('exports an empty account as an empty list', async () => {
     const empty = await createTestUser();
     const document = await exportedDocument(empty);
