@@ -31,3 +31,7 @@ export const LABEL_NAME_MAX = 60;
 export const LABELS_PER_TASK_MAX = 20;
 export const LABELS_PER_USER_MAX = 500;
 export const LABEL_COLORS = ['grey', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
+
+// Export and import (v2).
+export const TASKS_PER_USER_MAX = 50_000;
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
 import { DeleteAccountForm, NameForm, PasswordForm } from '@/components/settings/account-forms';
+import { DataTransfer } from '@/components/settings/data-transfer';
 import { SessionsList } from '@/components/settings/sessions-list';
 import { auth } from '@/lib/auth';
 import { getAccount } from '@/lib/auth/accounts';
@@ -50,7 +51,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <Section title="Where you are signed in">
           <SessionsList sessions={sessions} />
         </Section>
-        {/* Export and import (issue 13, second part) go here: <Section title="Your data">…</Section> */}
+        <Section title="Your data">
+          <DataTransfer userId={caller.userId} />
+        </Section>
         <Section title="Delete account">
           <DeleteAccountForm email={account.email} />
         </Section>

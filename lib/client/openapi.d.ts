@@ -247,6 +247,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{user_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Export all tasks and labels
+         * @description A download of the caller's labels and tasks, tasks in the manual order. It streams, page by page of the manual order, so an account of any size exports in constant memory; a task moved while the export runs may appear at its old or its new place. JSON: `ExportDocument`. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at`: `labels` joined with `;` (a label name that contains `;` reads back as two labels), `repeat` as `week` or `week/2` (every/interval), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again.
+         */
+        get: operations["exportTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import tasks and labels from an export
+         * @description Adds the file's tasks on top of the manual order, in file order, with new ids; `created_at` and `completed` come from the file (a completed repeating task is not moved on). Labels are created as needed: from the JSON document's `labels` with their colours, and from the tasks' label names (grey); a label the caller already has (by name, case-insensitively) is used as it is. All or nothing, in one transaction: any problem answers `422` listing each with its place, and nothing is stored. At most 50000 tasks per account in all. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at`: `labels` joined with `;` (a label name that contains `;` reads back as two labels), `repeat` as `week` or `week/2` (every/interval), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again. Columns are found by their header (`title` is required, unknown ones are ignored); rows are numbered as a spreadsheet shows them, the header being row 1.
+         */
+        post: operations["importTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/signup": {
         parameters: {
             query?: never;
@@ -684,6 +728,24 @@ export interface components {
          * @description The id of one of the caller's sessions.
          */
         SessionId: string;
+        /** @description An export document (exported_at is ignored). */
+        ImportDocument: {
+            /** @constant */
+            format: "todo-export";
+            /** @constant */
+            version: 1;
+            /**
+             * @description Labels to create when the caller has none of that name (case-insensitively), with their colours. An existing label keeps its colour.
+             * @default []
+             */
+            labels: {
+                name: components["schemas"]["LabelName"];
+                /** @default grey */
+                color: components["schemas"]["LabelColor"];
+            }[];
+            /** @description In the order they should take, top first. At most 50000 tasks per account in all. */
+            tasks: components["schemas"]["ImportedTask"][];
+        };
         /**
          * @description Trimmed, then 1 to 60 characters (Unicode code points). Names match case-insensitively.
          * @example home
@@ -729,6 +791,45 @@ export interface components {
          * @enum {string}
          */
         LabelColor: "grey" | "red" | "orange" | "yellow" | "green" | "teal" | "blue" | "purple" | "pink";
+        /** @description A task to import: the fields of a create, and created_at. Other fields (id, user_id, position, updated_at) are ignored; the order of the list is kept. */
+        ImportedTask: {
+            /**
+             * @description Trimmed, then 1 to 500 characters (Unicode code points). No U+0000.
+             * @example Buy milk
+             */
+            title: string;
+            /**
+             * @description At most 5000 characters (Unicode code points), or null. No U+0000.
+             * @example 2 litres, semi-skimmed
+             * @example null
+             */
+            description?: string | null;
+            /**
+             * @description Defaults to false.
+             * @example false
+             */
+            completed?: boolean;
+            /** @description null: no due date (clears due_time too). */
+            due_date?: components["schemas"]["DueDate"] | null;
+            due_time?: components["schemas"]["DueTime"] | null;
+            /** @description Defaults to none. */
+            priority?: components["schemas"]["Priority"];
+            /**
+             * @description 0 to 20 label names, replacing the task's labels. A name the caller has no label for creates one; names match case-insensitively (an existing label's spelling wins, else the first in the list); repeats collapse.
+             * @example [
+             *       "home",
+             *       "errands"
+             *     ]
+             */
+            labels?: components["schemas"]["LabelName"][];
+            /** @description null: does not repeat. A repeating task needs a due_date. */
+            repeat?: components["schemas"]["RepeatBody"] | null;
+            /**
+             * Format: date-time
+             * @description When the task was created; now when left out.
+             */
+            created_at?: string;
+        };
         /**
          * @description A task of the caller.
          * @example {
@@ -943,11 +1044,60 @@ export interface components {
             /** @description true for the session of this request. */
             current: boolean;
         };
+        /** @description All of the caller's tasks and labels. */
+        ExportDocument: {
+            /** @constant */
+            format: "todo-export";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            exported_at: string;
+            /** @description All of the caller's labels, by name case-insensitively. */
+            labels: {
+                name: string;
+                color: components["schemas"]["LabelColor"];
+            }[];
+            /** @description In the manual order, top first. */
+            tasks: components["schemas"]["ExportedTask"][];
+        };
+        /**
+         * @example {
+         *       "tasks_created": 120,
+         *       "labels_created": 3
+         *     }
+         */
+        ImportResult: {
+            tasks_created: number;
+            /** @description Labels the caller did not have (by name, case-insensitively). */
+            labels_created: number;
+        };
         /** @description How the task repeats; completing it moves due_date to the next occurrence. */
         Repeat: {
             /** @enum {string} */
             every: "day" | "weekday" | "week" | "month" | "year";
             interval: number;
+        };
+        /** @description A task without id, user_id and position: the list itself is in the manual order. */
+        ExportedTask: {
+            title: string;
+            description: string | null;
+            completed: boolean;
+            due_date: components["schemas"]["DueDate"] | null;
+            due_time: components["schemas"]["DueTime"] | null;
+            priority: components["schemas"]["Priority"];
+            /** @description The names of the task's labels, sorted case-insensitively. */
+            labels: string[];
+            repeat: components["schemas"]["Repeat"] | null;
+            /**
+             * Format: date-time
+             * @description UTC, millisecond precision; never changes.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description UTC, millisecond precision; moves forward on every change.
+             */
+            updated_at: string;
         };
     };
     responses: {
@@ -1870,6 +2020,135 @@ export interface operations {
             };
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportTasks: {
+        parameters: {
+            query?: {
+                /** @description `json` (the default): the export document; `csv`: one row per task. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, as an attachment named `todo-export-YYYY-MM-DD.json` (or `.csv`), the date in UTC. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="todo-export-2026-11-21.json"` */
+                    "Content-Disposition"?: string;
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportDocument"];
+                    /**
+                     * @example title,description,completed,due_date,due_time,priority,labels,repeat,created_at
+                     *     Pay rent,,false,2026-12-01,09:00,high,home;money,month,2026-11-21T23:10:00.000Z
+                     */
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    importTasks: {
+        parameters: {
+            query?: {
+                /** @description `true`: check the file as an import would and answer `200` with what it would create; nothing is written, and `Idempotency-Key` is not used. */
+                dry_run?: "true" | "false";
+            };
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** @description An export, at most 10 MiB. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportDocument"];
+                /**
+                 * @example title,description,completed,due_date,due_time,priority,labels,repeat,created_at
+                 *     Pay rent,,false,2026-12-01,09:00,high,home,month,
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Dry run: what the import would create. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Imported (or, for a repeated `Idempotency-Key` with the same file, the first answer again). */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Rare: the `Idempotency-Key` expired and was taken by another request while this one waited for it; retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The body is over 10 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The body is neither `application/json` nor `text/csv`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Nothing was imported. `errors` lists each problem (the first 100) with its place: `tasks[12].title`, `labels[0].color` (JSON) or `row 13: title` (CSV); `tasks` when the account would hold more than 50000 tasks. Also a malformed `Idempotency-Key`, or one used with another file. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -70,3 +70,32 @@ export async function readJsonBody(request: Request, { limit = MAX_BODY_BYTES }:
     throw new HttpError(400, 'Request body is not valid JSON');
   }
 }
+
+/** The request's media type, lower-cased, without parameters (`text/csv; charset=utf-8` → `text/csv`). */
+export function mediaTypeOf(request: Request): string | undefined {
+  return request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() || undefined;
+}
+
+/**
+ * The raw body as it arrives, at most `limit` bytes in all: for a body that is parsed while it
+ * streams in (an import's CSV). A declared length over the limit is refused before reading; a
+ * chunked one fails with the same `413` as soon as the count passes it.
+ */
+export async function* readBodyChunks(request: Request, limit: number): AsyncGenerator<Uint8Array> {
+  refuseDeclaredBody(request, limit);
+  if (!request.body) return;
+  let size = 0;
+  const reader = request.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > limit) throw tooLarge(limit);
+      yield value;
+    }
+  } finally {
+    // Also when the consumer stops early: the rest of the upload is not read.
+    await reader.cancel().catch(() => {});
+  }
+}

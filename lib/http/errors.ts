@@ -26,6 +26,7 @@ import {
   TaskNotFound,
   VersionConflict,
 } from '@/lib/tasks/errors';
+import { ImportInvalid } from '@/lib/transfer/errors';
 
 // The one place where what went wrong becomes a status code: domain errors (lib/auth, lib/tasks)
 // and the request pipeline's own HttpErrors map to problem documents; anything else is a 503 or
@@ -57,6 +58,7 @@ function knownError(err: unknown): HttpError | undefined {
   if (err instanceof MoveAnchorIsTask) return validationFailed([{ path: err.field, message: err.message }]);
   if (err instanceof TooManyLabels) return validationFailed([{ path: 'name', message: err.message }]);
   if (err instanceof WrongPassword) return validationFailed([{ path: err.field, message: 'is incorrect' }]);
+  if (err instanceof ImportInvalid) return new HttpError(422, err.message, { errors: err.errors });
   if (err instanceof SignInLockedOut) return new HttpError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
   if (err instanceof TooManyFromAddress) return new HttpError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
   if (err instanceof HashingBusy) return new HttpError(503, err.message, { headers: { 'Retry-After': '1' } });

@@ -6,6 +6,7 @@ import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { accountPaths, accountRequestSchemas, accountResponseSchemas } from '@/lib/openapi/account';
 import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
+import { transferPaths, transferRequestSchemas, transferResponseSchemas } from '@/lib/openapi/transfer';
 import {
   CreateTaskBody,
   CreateTaskHeaders,
@@ -130,6 +131,7 @@ function buildSchemas() {
     TokenRequest,
     ...labelRequestSchemas,
     ...accountRequestSchemas,
+    ...transferRequestSchemas,
   });
   const responses = componentSchemas('output', {
     Task: TaskSchema,
@@ -140,6 +142,7 @@ function buildSchemas() {
     Health: HealthResponse,
     ...labelResponseSchemas,
     ...accountResponseSchemas,
+    ...transferResponseSchemas,
   });
   // The query schema becomes parameters, not a component of its own.
   const { ListTasksQuery: listQuery, ...schemas } = mergeComponents(requests, responses);
@@ -435,6 +438,7 @@ function buildDocument(): Json {
       },
       ...labelPaths,
       ...accountPaths,
+      ...transferPaths,
       '/api/auth/signup': {
         post: {
           operationId: 'signUp',

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Caller } from '@/lib/auth/caller';
 import { getDb, type Executor } from '@/lib/db';
 import { idempotencyKeys } from '@/lib/db/schema';
@@ -16,7 +17,7 @@ import { TaskSchema, type TaskJson } from '@/lib/tasks/schemas';
 
 const EXPIRY = sql`now() - interval '24 hours'`;
 
-// A create answers only 201; the column marks a key whose response is stored.
+// Creates and imports answer only 201; the column marks a key whose response is stored.
 const CREATED = 201;
 
 /**
@@ -89,23 +90,25 @@ export async function purgeExpiredIdempotencyKeys(batch: number): Promise<number
 }
 
 /**
- * Creates the task once for this (caller, key, request body): the first request creates it and
- * stores its JSON; a retry within 24 h, also one that arrives while the first is still running,
- * gets that JSON back (`replayed: true`). The same key with another body is `IdempotencyKeyReused`.
+ * Runs `write` once for this (caller, key, request hash), in one transaction with the key's
+ * claim: the first request runs it and stores its JSON answer; a retry within 24 h, also one that
+ * arrives while the first is still running, gets that answer back (`replayed: true`), read with
+ * `stored`. The same key with another request is `IdempotencyKeyReused`. Every write that takes
+ * an `Idempotency-Key` (a create, an import) shares the caller's keys.
  */
-export async function createTaskOnce(
+export async function runOnce<T>(
   caller: Caller,
-  input: NewTaskInput,
-  { key, requestBody }: { key: string; requestBody: unknown },
-): Promise<{ task: TaskJson; replayed: boolean }> {
-  const hash = requestHash(requestBody);
+  { key, hash }: { key: string; hash: string },
+  write: (tx: Executor) => Promise<T>,
+  stored: z.ZodType<T>,
+): Promise<{ result: T; replayed: boolean }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const byKey = and(eq(idempotencyKeys.userId, caller.userId), eq(idempotencyKeys.key, key));
     if (await claim(tx, caller.userId, key, hash)) {
-      const task = toTaskJson(await createTask(caller, input, tx));
-      await tx.update(idempotencyKeys).set({ responseStatus: CREATED, responseBody: task }).where(byKey);
-      return { task, replayed: false };
+      const result = await write(tx);
+      await tx.update(idempotencyKeys).set({ responseStatus: CREATED, responseBody: result }).where(byKey);
+      return { result, replayed: false };
     }
     const [existing] = await tx
       .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.responseStatus, body: idempotencyKeys.responseBody })
@@ -115,6 +118,21 @@ export async function createTaskOnce(
     if (existing && existing.requestHash !== hash) throw new IdempotencyKeyReused();
     // The claim held a response a moment ago; it can only be gone if it expired in between.
     if (!existing || existing.status === null) throw new IdempotencyKeyInProgress();
-    return { task: TaskSchema.parse(existing.body), replayed: true };
+    return { result: stored.parse(existing.body), replayed: true };
   });
+}
+
+/** Creates the task once for this (caller, key, request body): see `runOnce`. */
+export async function createTaskOnce(
+  caller: Caller,
+  input: NewTaskInput,
+  { key, requestBody }: { key: string; requestBody: unknown },
+): Promise<{ task: TaskJson; replayed: boolean }> {
+  const { result, replayed } = await runOnce(
+    caller,
+    { key, hash: requestHash(requestBody) },
+    async (tx) => toTaskJson(await createTask(caller, input, tx)),
+    TaskSchema,
+  );
+  return { task: result, replayed };
 }

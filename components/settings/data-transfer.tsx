@@ -1,0 +1,190 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+import { IMPORT_MAX_BYTES } from '@/lib/limits';
+
+// Export (two downloads the browser makes with its session cookie) and import: the file is first
+// sent as a dry run, which answers what it would create or every problem with its row; only on
+// "Import" is it sent again for real, with an Idempotency-Key so that a retry cannot import twice.
+
+type Counts = { tasks_created: number; labels_created: number };
+type Problem = { path: string; message: string };
+
+type State =
+  | { step: 'idle' }
+  | { step: 'checking' | 'importing'; file: File }
+  | { step: 'ready'; file: File; counts: Counts; key: string }
+  | { step: 'invalid'; file: File; detail: string; problems: Problem[] }
+  | { step: 'failed'; message: string }
+  | { step: 'done'; counts: Counts };
+
+const MIB = IMPORT_MAX_BYTES / (1024 * 1024);
+
+function mediaTypeOf(file: File): string {
+  return file.name.toLowerCase().endsWith('.csv') || file.type === 'text/csv' ? 'text/csv' : 'application/json';
+}
+
+function plural(n: number, one: string): string {
+  return `${n.toLocaleString()} ${one}${n === 1 ? '' : 's'}`;
+}
+
+function describe(counts: Counts): string {
+  return `${plural(counts.tasks_created, 'task')} and ${plural(counts.labels_created, 'new label')}`;
+}
+
+function failureMessage(status: number, detail: string | undefined): string {
+  switch (status) {
+    case 0:
+      return 'Could not reach the server. Check your connection and try again.';
+    case 400:
+      return 'This file is not valid JSON. Choose a file exported from this app.';
+    case 401:
+      return 'Your session has ended. Sign in again.';
+    case 413:
+      return `This file is over ${MIB} MiB.`;
+    case 415:
+      return 'Choose a .json or .csv file exported from this app.';
+    default:
+      return detail ?? 'Something went wrong on our side. Try again.';
+  }
+}
+
+async function send(userId: string, file: File, options: { dryRun: boolean; key?: string }) {
+  const url = `/api/${userId}/import${options.dryRun ? '?dry_run=true' : ''}`;
+  const headers: Record<string, string> = { 'Content-Type': mediaTypeOf(file) };
+  if (options.key) headers['Idempotency-Key'] = options.key;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, body: file });
+  } catch {
+    return { status: 0, body: undefined };
+  }
+  const body = (await response.json().catch(() => undefined)) as (Counts & { detail?: string; errors?: Problem[] }) | undefined;
+  return { status: response.status, body };
+}
+
+const buttonClass = 'btn btn-secondary';
+
+export function DataTransfer({ userId }: { userId: string }) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const status = useRef<HTMLDivElement>(null);
+
+  function reset() {
+    setState({ step: 'idle' });
+    if (input.current) input.current.value = '';
+    input.current?.focus();
+  }
+
+  async function check(file: File) {
+    if (file.size > IMPORT_MAX_BYTES) {
+      setState({ step: 'failed', message: failureMessage(413, undefined) });
+      return;
+    }
+    setState({ step: 'checking', file });
+    const { status: code, body } = await send(userId, file, { dryRun: true });
+    if (code === 200 && body) setState({ step: 'ready', file, counts: body, key: crypto.randomUUID() });
+    else if (code === 422 && body) setState({ step: 'invalid', file, detail: body.detail ?? '', problems: body.errors ?? [] });
+    else setState({ step: 'failed', message: failureMessage(code, body?.detail) });
+    status.current?.focus();
+  }
+
+  async function confirm(file: File, key: string) {
+    setState({ step: 'importing', file });
+    const { status: code, body } = await send(userId, file, { dryRun: false, key });
+    if (code === 201 && body) setState({ step: 'done', counts: body });
+    else if (code === 422 && body) setState({ step: 'invalid', file, detail: body.detail ?? '', problems: body.errors ?? [] });
+    else setState({ step: 'failed', message: failureMessage(code, body?.detail) });
+    status.current?.focus();
+  }
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <h3 className="mb-1 font-medium">Export</h3>
+        <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">All your tasks and labels, in their order. JSON keeps everything; CSV opens in a spreadsheet.</p>
+        <div className="flex flex-wrap gap-2">
+          <a className={buttonClass} href={`/api/${userId}/export`} download data-testid="export-json">
+            Download JSON
+          </a>
+          <a className={buttonClass} href={`/api/${userId}/export?format=csv`} download data-testid="export-csv">
+            Download CSV
+          </a>
+        </div>
+      </div>
+
+      <div>
+        <h3 className="mb-1 font-medium">Import</h3>
+        <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
+          A JSON or CSV export, up to {MIB} MiB. Its tasks go to the top of your list; you see what will be created before anything is stored.
+        </p>
+        <label htmlFor={inputId} className="mb-1 block text-sm font-medium">
+          File to import
+        </label>
+        <input
+          ref={input}
+          id={inputId}
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          disabled={state.step === 'checking' || state.step === 'importing'}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void check(file);
+          }}
+          className="block w-full max-w-full text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-zinc-900 dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
+        />
+
+        <div ref={status} tabIndex={-1} aria-live="polite" className="mt-3 outline-none" data-testid="import-status">
+          {state.step === 'checking' && <p>Checking {state.file.name} …</p>}
+          {state.step === 'importing' && <p>Importing {state.file.name} …</p>}
+          {state.step === 'ready' && (
+            <div className="space-y-2">
+              <p>
+                {state.file.name} will create <strong>{describe(state.counts)}</strong>.
+              </p>
+              <div className="flex flex-wrap gap-2">
+                <button type="button" className="btn btn-primary" onClick={() => void confirm(state.file, state.key)}>
+                  Import {plural(state.counts.tasks_created, 'task')}
+                </button>
+                <button type="button" className={buttonClass} onClick={reset}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          )}
+          {state.step === 'invalid' && (
+            <div className="space-y-2" data-testid="import-errors">
+              <p className="text-red-700 dark:text-red-400">
+                {state.file.name} was not imported: {state.detail}. Nothing was stored.
+              </p>
+              <ul className="list-disc space-y-1 break-words pl-5 text-sm">
+                {state.problems.map((problem, i) => (
+                  <li key={i}>
+                    <span className="font-mono">{problem.path}</span>: {problem.message}
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className={buttonClass} onClick={reset}>
+                Choose another file
+              </button>
+            </div>
+          )}
+          {state.step === 'failed' && (
+            <p className="text-red-700 dark:text-red-400" data-testid="import-failed">
+              {state.message}
+            </p>
+          )}
+          {state.step === 'done' && (
+            <p>
+              Imported {describe(state.counts)}.{' '}
+              <a href="/tasks" className="underline">
+                See your tasks
+              </a>
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

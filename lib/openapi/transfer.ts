@@ -1,0 +1,101 @@
+import 'server-only';
+import {
+  CSV_COLUMNS,
+  ExportDocumentSchema,
+  ExportQuery,
+  IMPORT_MAX_BYTES,
+  ImportDocumentSchema,
+  ImportResultSchema,
+  TASKS_PER_USER_MAX,
+} from '@/lib/transfer/schemas';
+
+// Export and import in the OpenAPI document: their paths, and the zod schemas document.ts turns
+// into components (requests as clients send them, responses as the server writes them).
+
+export const transferRequestSchemas = { ImportDocument: ImportDocumentSchema };
+export const transferResponseSchemas = { ExportDocument: ExportDocumentSchema, ImportResult: ImportResultSchema };
+
+const ref = (kind: 'schemas' | 'responses' | 'parameters' | 'headers', name: string) => ({ $ref: `#/components/${kind}/${name}` });
+const errors = (...names: [status: string, name: string][]) => Object.fromEntries(names.map(([status, name]) => [status, ref('responses', name)]));
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('schemas', 'ProblemDocument') } } });
+
+const MIB = IMPORT_MAX_BYTES / (1024 * 1024);
+const CSV_HEADER = CSV_COLUMNS.join(',');
+
+const CSV_FORMAT = `\`text/csv\` (RFC 4180, UTF-8, CRLF), one row per task under the header \`${CSV_HEADER}\`: \`labels\` joined with \`;\` (a label name that contains \`;\` reads back as two labels), \`repeat\` as \`week\` or \`week/2\` (every/interval), empty cells for null. A cell that begins with \`=\`, \`+\`, \`-\`, \`@\`, tab or carriage return (optionally after quotes) gets a leading \`'\` so that spreadsheets show it as text; import takes that quote off again.`;
+
+export const transferPaths = {
+  '/api/{user_id}/export': {
+    parameters: [ref('parameters', 'UserId')],
+    get: {
+      operationId: 'exportTasks',
+      tags: ['Tasks'],
+      summary: 'Export all tasks and labels',
+      description: `A download of the caller's labels and tasks, tasks in the manual order. It streams, page by page of the manual order, so an account of any size exports in constant memory; a task moved while the export runs may appear at its old or its new place. JSON: \`ExportDocument\`. CSV: ${CSV_FORMAT}`,
+      parameters: [
+        { name: 'format', in: 'query', required: false, description: ExportQuery.shape.format.description, schema: { type: 'string', enum: ExportQuery.shape.format.unwrap().options, default: 'json' } },
+      ],
+      responses: {
+        '200': {
+          description: 'The export, as an attachment named `todo-export-YYYY-MM-DD.json` (or `.csv`), the date in UTC.',
+          headers: {
+            'Content-Disposition': { description: '`attachment; filename="todo-export-2026-11-21.json"`', schema: { type: 'string' } },
+            'Cache-Control': ref('headers', 'Cache-Control'),
+          },
+          content: {
+            'application/json': { schema: ref('schemas', 'ExportDocument') },
+            'text/csv': { schema: { type: 'string' }, example: `${CSV_HEADER}\r\nPay rent,,false,2026-12-01,09:00,high,home;money,month,2026-11-21T23:10:00.000Z\r\n` },
+          },
+        },
+        ...errors(['401', 'Unauthorized'], ['403', 'Forbidden'], ['413', 'ContentTooLarge'], ['422', 'ValidationFailed'], ['500', 'InternalError'], ['503', 'ServiceUnavailable']),
+      },
+    },
+  },
+  '/api/{user_id}/import': {
+    parameters: [ref('parameters', 'UserId')],
+    post: {
+      operationId: 'importTasks',
+      tags: ['Tasks'],
+      summary: 'Import tasks and labels from an export',
+      description: `Adds the file's tasks on top of the manual order, in file order, with new ids; \`created_at\` and \`completed\` come from the file (a completed repeating task is not moved on). Labels are created as needed: from the JSON document's \`labels\` with their colours, and from the tasks' label names (grey); a label the caller already has (by name, case-insensitively) is used as it is. All or nothing, in one transaction: any problem answers \`422\` listing each with its place, and nothing is stored. At most ${TASKS_PER_USER_MAX} tasks per account in all. CSV: ${CSV_FORMAT} Columns are found by their header (\`title\` is required, unknown ones are ignored); rows are numbered as a spreadsheet shows them, the header being row 1.`,
+      parameters: [
+        {
+          name: 'dry_run',
+          in: 'query',
+          required: false,
+          description: '`true`: check the file as an import would and answer `200` with what it would create; nothing is written, and `Idempotency-Key` is not used.',
+          schema: { type: 'string', enum: ['true', 'false'] },
+        },
+        ref('parameters', 'IdempotencyKey'),
+      ],
+      requestBody: {
+        required: true,
+        description: `An export, at most ${MIB} MiB.`,
+        content: {
+          'application/json': { schema: ref('schemas', 'ImportDocument') },
+          'text/csv': { schema: { type: 'string' }, example: `${CSV_HEADER}\r\nPay rent,,false,2026-12-01,09:00,high,home,month,\r\n` },
+        },
+      },
+      responses: {
+        '200': {
+          description: 'Dry run: what the import would create.',
+          headers: { 'Cache-Control': ref('headers', 'Cache-Control') },
+          content: { 'application/json': { schema: ref('schemas', 'ImportResult') } },
+        },
+        '201': {
+          description: 'Imported (or, for a repeated `Idempotency-Key` with the same file, the first answer again).',
+          headers: { 'Cache-Control': ref('headers', 'Cache-Control'), 'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed') },
+          content: { 'application/json': { schema: ref('schemas', 'ImportResult') } },
+        },
+        ...errors(['400', 'BadRequest'], ['401', 'Unauthorized'], ['403', 'Forbidden']),
+        '409': problem('Rare: the `Idempotency-Key` expired and was taken by another request while this one waited for it; retry.'),
+        '413': problem(`The body is over ${MIB} MiB.`),
+        '415': problem('The body is neither `application/json` nor `text/csv`.'),
+        '422': problem(
+          `Nothing was imported. \`errors\` lists each problem (the first 100) with its place: \`tasks[12].title\`, \`labels[0].color\` (JSON) or \`row 13: title\` (CSV); \`tasks\` when the account would hold more than ${TASKS_PER_USER_MAX} tasks. Also a malformed \`Idempotency-Key\`, or one used with another file.`,
+        ),
+        ...errors(['500', 'InternalError'], ['503', 'ServiceUnavailable']),
+      },
+    },
+  },
+};
