@@ -2067,7 +2067,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description `true`: check the file as an import would and answer `200` with what it would create; nothing is written, and `Idempotency-Key` is not used. */
-                dry_run?: "true" | "false";
+                dry_run?: boolean;
             };
             header?: {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

@@ -64,7 +64,7 @@ export const transferPaths = {
           in: 'query',
           required: false,
           description: '`true`: check the file as an import would and answer `200` with what it would create; nothing is written, and `Idempotency-Key` is not used.',
-          schema: { type: 'string', enum: ['true', 'false'] },
+          schema: { type: 'boolean' },
         },
         ref('parameters', 'IdempotencyKey'),
       ],

@@ -64,9 +64,12 @@ export const DueDate = z.iso
   .refine((d) => d >= DUE_DATE_MIN && d <= DUE_DATE_MAX, `must be between ${DUE_DATE_MIN} and ${DUE_DATE_MAX}`)
   .meta({ id: 'DueDate', description: `A calendar date, ${DUE_DATE_MIN} to ${DUE_DATE_MAX}, with no time zone.`, examples: ['2026-12-01'] });
 
+/** HH:MM, 00:00-23:59. */
+export const DUE_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export const DueTime = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (00:00-23:59)')
+  .regex(DUE_TIME_PATTERN, 'must be a time HH:MM (00:00-23:59)')
   .meta({ id: 'DueTime', description: 'Wall-clock time HH:MM on the due_date; needs a due_date.', examples: ['17:30'] });
 
 export const Priority = z.enum(PRIORITIES).meta({ id: 'Priority', description: 'How much the task matters; `none` by default.' });

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { LabelColor, LabelName } from '@/lib/labels/schemas';
 import { IMPORT_MAX_BYTES, LABELS_PER_USER_MAX, TASKS_PER_USER_MAX } from '@/lib/limits';
-import { CreateTaskBody, IdempotencyKeyHeader, TaskSchema } from '@/lib/tasks/schemas';
+import { CreateTaskBody, IdempotencyKeyHeader, queryBoolean, TaskSchema } from '@/lib/tasks/schemas';
 
 // What export produces and import takes: the JSON document (format "todo-export", version 1)
 // and the CSV's columns. The routes validate with these schemas and lib/openapi/transfer.ts
@@ -81,9 +81,7 @@ export const ImportDocumentSchema = ImportEnvelope.extend({
 
 export const ImportQuery = z
   .object({
-    dry_run: z
-      .enum(['true', 'false'])
-      .transform((v) => v === 'true')
+    dry_run: queryBoolean()
       .optional()
       .meta({ description: '`true`: validate the file and answer `200` with what the import would create, writing nothing.' }),
   })

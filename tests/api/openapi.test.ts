@@ -17,7 +17,7 @@ import { JSON_SCHEMA_OPTIONS } from '@/lib/openapi/document';
 import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
 import { CreateLabelBody, LabelSchema } from '@/lib/labels/schemas';
-import { CreateTaskBody, ListTasksQuery, MoveTaskBody, PatchTaskBody, ReplaceTaskBody, TaskSchema } from '@/lib/tasks/schemas';
+import { CreateTaskBody, DUE_TIME_PATTERN, ListTasksQuery, MoveTaskBody, PatchTaskBody, ReplaceTaskBody, TaskSchema } from '@/lib/tasks/schemas';
 import nextConfig from '@/next.config';
 import { withTestDatabase } from '@/tests/helpers/db';
 
@@ -211,7 +211,7 @@ describe('GET /api/openapi.json', () => {
     expect(byName.sort).toMatchObject({ schema: { enum: ['created_at', 'updated_at', 'title', 'due', 'priority', 'position'], default: 'created_at' } });
     expect(byName.order).toMatchObject({ schema: { enum: ['asc', 'desc'] } });
     expect(byName.label).toMatchObject({ schema: { type: 'array', maxItems: 20 } });
-    expect(byName.has_due).toMatchObject({ schema: { enum: ['true', 'false'] } });
+    expect(byName.has_due).toMatchObject({ schema: { type: 'boolean' } });
   });
 
   it('types every parameter and field as a client passes it: booleans as booleans, formats without a regex beside them', async () => {
@@ -223,7 +223,10 @@ describe('GET /api/openapi.json', () => {
       const s = schema as Json;
       const values = Array.isArray(s.enum) ? s.enum : [];
       if (values.length > 0 && values.every((v) => ['true', 'false'].includes(v as string))) problems.push(`${where}: a boolean spelled as strings`);
-      if (s.type === 'string' && typeof s.pattern === 'string' && /\\d|\[0-9\]/.test(s.pattern) && !s.format) {
+      // A due_time is a wall-clock HH:MM: no JSON Schema format says that (`time` wants seconds and
+      // an offset), so its pattern is how a client learns it.
+      const wallClock = s.pattern === DUE_TIME_PATTERN.source;
+      if (s.type === 'string' && typeof s.pattern === 'string' && /\\d|\[0-9\]/.test(s.pattern) && !s.format && !wallClock) {
         problems.push(`${where}: a number or date spelled as a string pattern`);
       }
       if (typeof s.format === 'string' && s.pattern) problems.push(`${where}: a pattern beside format ${s.format}`);
