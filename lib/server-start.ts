@@ -2,6 +2,7 @@ import 'server-only';
 import { closeDatabase } from '@/lib/db';
 import { authSecret, env } from '@/lib/env';
 import { refuseOddMethods } from '@/lib/http/odd-methods';
+import { endEventStreams } from '@/lib/sync/events';
 
 try {
   env();
@@ -41,8 +42,13 @@ function closeDatabaseBeforeExit(): void {
 }
 
 // With NEXT_MANUAL_SIG_HANDLE, Next leaves the signals to the operator's own handler.
+// Open event streams are in-flight requests that would never finish on their own: they end
+// first (clients reconnect to another instance, or to this one once it is back).
 if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, closeDatabaseBeforeExit);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, endEventStreams);
+    process.once(signal, closeDatabaseBeforeExit);
+  }
 }
 
 refuseOddMethods();

@@ -18,6 +18,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+// The transaction that last wrote a row (drizzle/0007: set on insert by the default, on update
+// by a trigger): what the changes feed (lib/sync/feed.ts) compares with a snapshot. xid8 is the
+// 64-bit form that never wraps around.
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+const changeXid = () => xid8('change_xid').notNull().default(sql`pg_current_xact_id()`);
+
 // Millisecond precision: what JSON timestamps carry, so an ETag built from updated_at sees
 // every change (the trigger in 0002 moves updated_at forward by at least 1 ms per update).
 const timestamps = {
@@ -64,6 +70,7 @@ export const tasks = pgTable(
     repeatEvery: text('repeat_every'),
     repeatInterval: smallint('repeat_interval'),
     position: byteText('position').notNull().default(TOP_POSITION),
+    changeXid: changeXid(),
     ...timestamps,
   },
   (t) => [
@@ -97,6 +104,8 @@ export const tasks = pgTable(
     ),
     // One index per sort order of the list, each leading with the owner and ending with the
     // id tie-break, so every page is an index range scan (scanned backwards for desc).
+    // The changes feed and the events watcher: a user's rows written since a snapshot's xmin.
+    index('tasks_user_change_idx').on(t.userId, t.changeXid, t.id),
     index('tasks_user_created_idx').on(t.userId, t.createdAt, t.id),
     index('tasks_user_updated_idx').on(t.userId, t.updatedAt, t.id),
     index('tasks_user_title_idx').on(t.userId, sql`lower(${t.title})`, t.id),
@@ -160,12 +169,14 @@ export const labels = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     color: text('color').notNull().default('grey'),
+    changeXid: changeXid(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     check('labels_name_length', sql`char_length(${t.name}) between 1 and 60`),
     check('labels_color_valid', sql`${t.color} in ('grey', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink')`),
     uniqueIndex('labels_user_name_idx').on(t.userId, sql`lower(${t.name})`),
+    index('labels_user_change_idx').on(t.userId, t.changeXid),
   ],
 );
 
@@ -203,6 +214,27 @@ export const sessions = pgTable(
     check('sessions_kind', sql`${t.kind} in ('browser', 'token')`),
     check('sessions_user_agent_length', sql`char_length(${t.userAgent}) <= 500`),
     index('sessions_user_created_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+// What the changes feed reports as deleted: one row per deleted task or label, written by a
+// trigger (drizzle/0007) in the deleting transaction, kept 31 days (a feed cursor lives 30).
+// Rows deleted together with their account leave none.
+export const tombstones = pgTable(
+  'tombstones',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind', { enum: ['task', 'label'] }).notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    changeXid: changeXid(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('tombstones_kind', sql`${t.kind} in ('task', 'label')`),
+    index('tombstones_user_change_idx').on(t.userId, t.changeXid, t.id),
+    index('tombstones_deleted_idx').on(t.deletedAt),
   ],
 );
 

@@ -26,6 +26,7 @@ import {
   TaskNotFound,
   VersionConflict,
 } from '@/lib/tasks/errors';
+import { FeedCursorExpired, InvalidFeedCursor, ShuttingDown } from '@/lib/sync/errors';
 import { ImportInvalid } from '@/lib/transfer/errors';
 
 // The one place where what went wrong becomes a status code: domain errors (lib/auth, lib/tasks)
@@ -53,6 +54,8 @@ function knownError(err: unknown): HttpError | undefined {
   if (err instanceof IdempotencyKeyInProgress) return new HttpError(409, err.message, { headers: { 'Retry-After': '1' } });
   if (err instanceof VersionConflict) return new HttpError(412, err.message, { headers: { ETag: err.etag } });
   if (err instanceof InvalidCursor) return validationFailed([{ path: 'cursor', message: err.message }]);
+  if (err instanceof InvalidFeedCursor) return validationFailed([{ path: 'since', message: err.message }]);
+  if (err instanceof FeedCursorExpired) return new HttpError(410, err.message);
   if (err instanceof IdempotencyKeyReused) return new HttpError(422, err.message);
   if (err instanceof InvalidTaskFields) return validationFailed(err.errors);
   if (err instanceof MoveAnchorIsTask) return validationFailed([{ path: err.field, message: err.message }]);
@@ -62,6 +65,7 @@ function knownError(err: unknown): HttpError | undefined {
   if (err instanceof SignInLockedOut) return new HttpError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
   if (err instanceof TooManyFromAddress) return new HttpError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
   if (err instanceof HashingBusy) return new HttpError(503, err.message, { headers: { 'Retry-After': '1' } });
+  if (err instanceof ShuttingDown) return new HttpError(503, err.message, { headers: { 'Retry-After': '2' } });
   if (err instanceof SearchTooSlow) return new HttpError(503, err.message, { headers: { 'Retry-After': '1' } });
   return undefined;
 }

@@ -550,3 +550,52 @@ export async function listTasksForUser(caller: Caller, options: ListTasksOptions
     nextCursor: rows.length > options.limit && last ? cursorAfter(last, caller, list) : undefined,
   };
 }
+
+// ---- The changes feed (lib/sync/feed.ts) ----
+
+/** Which of the caller's tasks a page of the changes feed reads: see lib/sync/feed.ts. */
+export interface ChangesWindow {
+  /** The snapshot the client is up to date with (pg_snapshot text); none for a full sync. */
+  lo?: string;
+  /** The snapshot the answer reads as of. */
+  hi: string;
+  /** The last task of the previous page: its change_xid and id. */
+  after?: { xid: string; id: string };
+  limit: number;
+}
+
+const changedTasksStatement = statementKind('changed_tasks', (db, shape: { since: boolean; after: boolean }, name) =>
+  db
+    .select(taskColumns(db, false))
+    .from(tasks)
+    .where(
+      and(
+        ownedByCaller(tasks.userId),
+        // Written after `lo`: not visible in it. The xmin bound is implied, and lets the
+        // (user_id, change_xid, id) index skip everything older.
+        shape.since
+          ? sql`${tasks.changeXid} >= pg_snapshot_xmin(${placeholder('lo')}::pg_snapshot) and not pg_visible_in_snapshot(${tasks.changeXid}, ${placeholder('lo')}::pg_snapshot)`
+          : undefined,
+        // …and by `hi`: a write committed since (the statement's snapshot is newer) waits for the next answer.
+        sql`pg_visible_in_snapshot(${tasks.changeXid}, ${placeholder('hi')}::pg_snapshot)`,
+        shape.after ? sql`(${tasks.changeXid}, ${tasks.id}) > (${placeholder('afterXid')}::xid8, ${placeholder('afterId')}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(tasks.changeXid, tasks.id)
+    .limit(placeholder('limit'))
+    .prepare(name),
+);
+
+/** The caller's tasks written inside the window, in (change_xid, id) order, in their current state. */
+export async function tasksChangedIn(caller: Caller, window: ChangesWindow): Promise<TaskRow[]> {
+  const db = await getDb();
+  const shape = { since: window.lo !== undefined, after: window.after !== undefined };
+  return preparedStatement(db, changedTasksStatement, shape).execute({
+    ...callerValues(caller),
+    lo: window.lo ?? null,
+    hi: window.hi,
+    afterXid: window.after?.xid ?? null,
+    afterId: window.after?.id ?? null,
+    limit: window.limit,
+  });
+}

@@ -309,10 +309,19 @@ describe('DELETE /api/{user_id}/account', () => {
     const cookie = (await browserSignIn(user.email, user.password))!;
     await createTaskVia(tasksApi(user), { title: 'one' });
     await tasksApi(user).create({ title: 'two' }, { headers: { 'idempotency-key': 'k-1' } });
+    // A deleted task leaves a tombstone for the changes feed: it goes with the account too.
+    await tasksApi(user).remove((await createTaskVia(tasksApi(user), { title: 'deleted' })).id);
     await createTaskVia(tasksApi(bystander), { title: 'not theirs' });
     await signInForToken(user.email, 'a wrong password');
     const before = await rowsOf(user);
-    expect(before).toMatchObject({ 'users.id': 1, 'tasks.user_id': 2, 'sessions.user_id': 3, 'idempotency_keys.user_id': 1, 'login_failures.email': 1 });
+    expect(before).toMatchObject({
+      'users.id': 1,
+      'tasks.user_id': 2,
+      'tombstones.user_id': 1,
+      'sessions.user_id': 3,
+      'idempotency_keys.user_id': 1,
+      'login_failures.email': 1,
+    });
 
     const api = accountApi(user.id, user.headers);
     const wrong = await api.remove({ password: 'not my password' });

@@ -1,0 +1,132 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { confirmCaller, type Caller } from '@/lib/auth/caller';
+import { callerValues, ownedByCaller } from '@/lib/auth/scope';
+import { getDb, type Executor } from '@/lib/db';
+import { preparedStatement, statementKind } from '@/lib/db/prepared';
+import { tombstones } from '@/lib/db/schema';
+import { tasksChangedIn, type TaskRow } from '@/lib/tasks/queries';
+import { decodeFeedCursor, encodeFeedCursor, type FeedPosition } from '@/lib/sync/cursor';
+import { FeedCursorExpired } from '@/lib/sync/errors';
+
+/*
+ * The changes feed: what changed in the caller's tasks since a cursor, without ever missing or
+ * repeating a change while other requests write concurrently.
+ *
+ * Why not a sequence. A writer takes its number when it writes and becomes visible when it
+ * commits, and the two orders differ: number 7 can commit after number 8 was read, and a reader
+ * that moved its cursor past 8 never sees 7.
+ *
+ * What instead. Every task row carries `change_xid`, the id of the transaction that last wrote
+ * it (drizzle/0007: the column's default on insert, a trigger on update; deletes leave a
+ * tombstone stamped the same way). A cursor holds a PostgreSQL snapshot, `lo`: the exact set of
+ * transactions that had committed when the client's state was read (`pg_current_snapshot()`:
+ * xmin, xmax and the list in progress). An answer reads as of a newer snapshot `hi` and returns
+ * the rows whose transaction is visible in `hi` but not in `lo`: committed after the client's
+ * read, before this one. Snapshots are ordered by commit, not by number, so:
+ * - a transaction that was in progress at `lo` is not visible in `lo`; once committed, the next
+ *   answer returns its rows, whatever its number;
+ * - one still in progress at `hi` is not returned now, and `hi` becomes the next `lo`, in which
+ *   it is not visible either: the answer after its commit returns it;
+ * - a row changed twice is returned once, as it is now (a row's xid is its latest writer's).
+ * Consecutive windows (lo, hi], (hi, hi'] … partition every commit, so following the feed from
+ * any cursor ends in the state a full list shows. The property test in
+ * tests/property/changes-feed.test.ts checks it against concurrent writers, and
+ * tests/api/changes-feed-commit-order.pg.test.ts the out-of-order commit itself.
+ *
+ * Pages. An answer past `limit` rows keeps its `hi` in the cursor and goes on after the last row
+ * sent, in (change_xid, id) order: changed tasks first, then deleted ids. A later page runs in a
+ * newer statement, so its rows are still bounded by `hi`; a row written again since then has
+ * left this window and is in the next one.
+ *
+ * Deleted ids are kept 31 days (the trigger and the cron purge remove older ones), so a cursor
+ * older than 30 days answers 410, as does one whose snapshot is ahead of the database (a
+ * database restored from a backup, or a preview branch reset): the client syncs in full again.
+ */
+
+/** A cursor lives this long; deleted ids are kept a day longer (drizzle/0007). */
+export const FEED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface ChangesPage {
+  changes: TaskRow[];
+  deleted: string[];
+  cursor: string;
+  more: boolean;
+}
+
+/** The database's snapshot now, and its clock (cursors age by the database's time, not a server's). */
+async function currentSnapshot(db: Executor): Promise<{ s: string; t: number }> {
+  const { rows } = await db.execute(sql`select pg_current_snapshot()::text as s, floor(extract(epoch from clock_timestamp()) * 1000)::float8 as t`);
+  const row = rows[0] as { s: string; t: number | string };
+  return { s: row.s, t: Number(row.t) };
+}
+
+const deletedStatement = statementKind('deleted_tasks', (db, shape: { after: boolean }, name) =>
+  db
+    .select({ id: tombstones.id, changeXid: tombstones.changeXid })
+    .from(tombstones)
+    .where(
+      and(
+        ownedByCaller(tombstones.userId),
+        eq(tombstones.kind, 'task'),
+        sql`${tombstones.changeXid} >= pg_snapshot_xmin(${sql.placeholder('lo')}::pg_snapshot) and not pg_visible_in_snapshot(${tombstones.changeXid}, ${sql.placeholder('lo')}::pg_snapshot)`,
+        sql`pg_visible_in_snapshot(${tombstones.changeXid}, ${sql.placeholder('hi')}::pg_snapshot)`,
+        shape.after ? sql`(${tombstones.changeXid}, ${tombstones.id}) > (${sql.placeholder('afterXid')}::xid8, ${sql.placeholder('afterId')}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(tombstones.changeXid), asc(tombstones.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(name),
+);
+
+/** xmax of a snapshot's text form: every transaction at or past it had not committed. */
+const xmaxOf = (snapshot: string) => BigInt(snapshot.split(':')[1]!);
+
+/**
+ * One page of the caller's changes: a full sync without `since`, else what changed after it.
+ * `since` is checked before anything is read: another user's or a tampered cursor is a 422,
+ * an expired one a 410.
+ */
+export async function changesSince(caller: Caller, since: string | undefined, limit: number): Promise<ChangesPage> {
+  const position: FeedPosition = since === undefined ? {} : decodeFeedCursor(caller, since);
+  const db = await getDb();
+  const now = await currentSnapshot(db);
+  const { lo, after } = position;
+  if (lo && (now.t - lo.t > FEED_RETENTION_MS || xmaxOf(lo.s) > xmaxOf(now.s))) throw new FeedCursorExpired();
+  const hi = position.hi ?? now;
+
+  const changes: TaskRow[] = [];
+  const deleted: { id: string; changeXid: string }[] = [];
+  if (after?.phase !== 'deleted') {
+    changes.push(...(await tasksChangedIn(caller, { lo: lo?.s, hi: hi.s, after, limit: limit + 1 })));
+  }
+  // A full sync lists what exists: there is nothing it could have missed the deletion of.
+  if (lo && changes.length <= limit) {
+    const rows = await preparedStatement(db, deletedStatement, { after: after?.phase === 'deleted' }).execute({
+      ...callerValues(caller),
+      lo: lo.s,
+      hi: hi.s,
+      afterXid: after?.phase === 'deleted' ? after.xid : null,
+      afterId: after?.phase === 'deleted' ? after.id : null,
+      limit: limit - changes.length + 1,
+    });
+    deleted.push(...rows);
+  }
+  // A revoked session or a deleted account sees no tasks: an empty answer may be one.
+  if (!changes.length && !deleted.length) await confirmCaller(caller);
+
+  const more = changes.length + deleted.length > limit;
+  const sent = { changes: changes.slice(0, limit), deleted: deleted.slice(0, Math.max(0, limit - changes.length)) };
+  const lastDeleted = sent.deleted.at(-1);
+  const lastChanged = sent.changes.at(-1);
+  const cursor = !more
+    ? encodeFeedCursor(caller, { lo: hi })
+    : encodeFeedCursor(caller, {
+        lo,
+        hi,
+        after: lastDeleted
+          ? { phase: 'deleted', xid: lastDeleted.changeXid, id: lastDeleted.id }
+          : { phase: 'tasks', xid: lastChanged!.changeXid, id: lastChanged!.id },
+      });
+  return { changes: sent.changes, deleted: sent.deleted.map((row) => row.id), cursor, more };
+}
