@@ -4,6 +4,7 @@ import { purgeExpiredAddressAttempts } from '@/lib/auth/address-limit';
 import { sweepExpiredLoginFailures } from '@/lib/auth/login-limit';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/problem';
+import { purgeExpiredTombstones } from '@/lib/sync/feed';
 import { purgeExpiredIdempotencyKeys } from '@/lib/tasks/idempotency';
 
 /** `404` when no CRON_SECRET is set (the route does not exist), `401` for any other secret. */
@@ -31,10 +32,11 @@ async function drain(purge: (batch: number) => Promise<number>): Promise<number>
   return total;
 }
 
-/** Removes expired Idempotency-Key records and per-address attempts, and old sign-in failures. */
-export async function purgeExpired(): Promise<{ idempotency_keys: number; address_attempts: number }> {
+/** Removes expired Idempotency-Key records, per-address attempts and deleted ids, and old sign-in failures. */
+export async function purgeExpired(): Promise<{ idempotency_keys: number; address_attempts: number; tombstones: number }> {
   const idempotencyKeys = await drain(purgeExpiredIdempotencyKeys);
   const addressAttempts = await drain(purgeExpiredAddressAttempts);
+  const tombstones = await drain(purgeExpiredTombstones);
   await sweepExpiredLoginFailures();
-  return { idempotency_keys: idempotencyKeys, address_attempts: addressAttempts };
+  return { idempotency_keys: idempotencyKeys, address_attempts: addressAttempts, tombstones };
 }

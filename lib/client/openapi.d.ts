@@ -291,6 +291,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{user_id}/tasks/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What changed since a cursor (sync)
+         * @description Without `since`, a full sync: every task of the caller, and a cursor. With `since`, each task created or changed after that cursor once, in its latest state, and the ids of tasks deleted after it; a label rename or delete counts as a change of each task that carried it. Call again with the returned `cursor` while `more` is true. Nothing is missed or repeated while other requests write concurrently: the cursor holds a database snapshot, and an answer returns the writes that committed after it, in whatever order their transactions began. Cursors last 30 days.
+         */
+        get: operations["listTaskChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Live updates (server-sent events)
+         * @description A `text/event-stream`. `event: changed` with `data: {"cursor": "…"}` follows each change of the caller's tasks or labels, from any server instance, within 2 seconds; `cursor` is the feed's position after it (a client that is behind calls the changes feed with its own cursor). A comment line at least every 25 s keeps the connection open. The server ends a stream when its session is signed out, after about 270 s, and when it restarts: clients reconnect (EventSource does so by itself, after the `retry` the stream sets) and catch up through the changes feed. Browsers authenticate with the session cookie; other clients may send a bearer token.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/signup": {
         parameters: {
             query?: never;
@@ -1070,6 +1114,17 @@ export interface components {
             tasks_created: number;
             /** @description Labels the caller did not have (by name, case-insensitively). */
             labels_created: number;
+        };
+        /** @description A page of the changes feed. */
+        Changes: {
+            /** @description Each task created or changed after `since`, once, in its latest state (every task on a full sync). */
+            changes: components["schemas"]["Task"][];
+            /** @description The ids of tasks deleted after `since` (always empty on a full sync). */
+            deleted: string[];
+            /** @description Opaque: pass it as `since` next time (at once while `more` is true). */
+            cursor: string;
+            /** @description True while more changes wait: call again with `cursor` straight away. */
+            more: boolean;
         };
         /** @description How the task repeats; completing it moves due_date to the next occurrence. */
         Repeat: {
@@ -2153,6 +2208,102 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listTaskChanges: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `cursor` of a previous answer. Without it, a full sync: every task of the caller. */
+                since?: string;
+                /** @description At most this many changed tasks and deleted ids in one answer. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of changes. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Changes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The cursor is older than the 30 days deleted ids are kept (or the database was restored to an earlier state): start again with a full sync, without `since`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            /** @description `since` is not a changes cursor of the caller's (another user's, edited, or a list cursor), or `limit` is out of range: `errors[].path` names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream. */
+            200: {
+                headers: {
+                    /** @description `no-store, no-transform`: no proxy may buffer or compress it. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example retry: 2000
+                     *     : connected
+                     *
+                     *     event: changed
+                     *     data: {"cursor":"eyJr…"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            /** @description The server is restarting (or the database is unavailable): reconnect after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     signUp: {
         parameters: {
             query?: never;
@@ -2445,6 +2596,8 @@ export interface operations {
                         purged: {
                             idempotency_keys: number;
                             address_attempts: number;
+                            /** @description Deleted task and label ids past the 31 days the changes feed keeps them. */
+                            tombstones: number;
                         };
                     };
                 };

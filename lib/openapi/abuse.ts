@@ -43,8 +43,12 @@ export const abusePaths: Record<string, Json> = {
                 properties: {
                   purged: {
                     type: 'object',
-                    properties: { idempotency_keys: { type: 'integer', minimum: 0 }, address_attempts: { type: 'integer', minimum: 0 } },
-                    required: ['idempotency_keys', 'address_attempts'],
+                    properties: {
+                      idempotency_keys: { type: 'integer', minimum: 0 },
+                      address_attempts: { type: 'integer', minimum: 0 },
+                      tombstones: { type: 'integer', minimum: 0, description: 'Deleted task and label ids past the 31 days the changes feed keeps them.' },
+                    },
+                    required: ['idempotency_keys', 'address_attempts', 'tombstones'],
                   },
                 },
                 required: ['purged'],

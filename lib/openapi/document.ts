@@ -6,6 +6,7 @@ import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { accountPaths, accountRequestSchemas, accountResponseSchemas } from '@/lib/openapi/account';
 import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
+import { syncPaths, syncRequestSchemas, syncResponseSchemas } from '@/lib/openapi/sync';
 import { transferPaths, transferRequestSchemas, transferResponseSchemas } from '@/lib/openapi/transfer';
 import {
   CreateTaskBody,
@@ -132,6 +133,7 @@ function buildSchemas() {
     ...labelRequestSchemas,
     ...accountRequestSchemas,
     ...transferRequestSchemas,
+    ...syncRequestSchemas,
   });
   const responses = componentSchemas('output', {
     Task: TaskSchema,
@@ -143,10 +145,11 @@ function buildSchemas() {
     ...labelResponseSchemas,
     ...accountResponseSchemas,
     ...transferResponseSchemas,
+    ...syncResponseSchemas,
   });
-  // The query schema becomes parameters, not a component of its own.
-  const { ListTasksQuery: listQuery, ...schemas } = mergeComponents(requests, responses);
-  return { schemas, listParameters: queryParameters(listQuery ?? {}) };
+  // The query schemas become parameters, not components of their own.
+  const { ListTasksQuery: listQuery, ChangesQuery: changesQuery, ...schemas } = mergeComponents(requests, responses);
+  return { schemas, listParameters: queryParameters(listQuery ?? {}), changesParameters: queryParameters(changesQuery ?? {}) };
 }
 
 const JSON_TYPE = 'application/json';
@@ -312,7 +315,7 @@ Responses that carry user data send \`Cache-Control: no-store\`.
 `.trim();
 
 function buildDocument(): Json {
-  const { schemas, listParameters } = buildSchemas();
+  const { schemas, listParameters, changesParameters } = buildSchemas();
   const taskPathParameters = [ref('parameters', 'UserId'), ref('parameters', 'TaskId')];
   return {
     openapi: '3.1.0',
@@ -439,6 +442,7 @@ function buildDocument(): Json {
       ...labelPaths,
       ...accountPaths,
       ...transferPaths,
+      ...syncPaths(changesParameters),
       '/api/auth/signup': {
         post: {
           operationId: 'signUp',

@@ -63,7 +63,14 @@ class Watcher {
       clearInterval(this.timer);
       this.timer = undefined;
       this.last = undefined;
+      this.settleWaiting();
     }
+  }
+
+  private settleWaiting(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   endAll(): void {
@@ -72,6 +79,8 @@ class Watcher {
 
   /** Resolves after the next look has finished (tests use it instead of waiting a while). */
   nextLook(): Promise<void> {
+    // An idle watcher does not look: nothing to wait for.
+    if (!this.timer) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
@@ -79,9 +88,7 @@ class Watcher {
     if (this.looking) return;
     this.looking = this.lookOnce().finally(() => {
       this.looking = undefined;
-      const waiting = this.waiting;
-      this.waiting = [];
-      for (const resolve of waiting) resolve();
+      this.settleWaiting();
     });
     await this.looking;
   }

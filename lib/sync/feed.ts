@@ -130,3 +130,14 @@ export async function changesSince(caller: Caller, since: string | undefined, li
       });
   return { changes: sent.changes, deleted: sent.deleted.map((row) => row.id), cursor, more };
 }
+
+/** Removes up to `batch` deleted ids past their 31 days, oldest first (the cron route); how many went. */
+export async function purgeExpiredTombstones(batch: number): Promise<number> {
+  const db = await getDb();
+  const { rows } = await db.execute(sql`
+    delete from tombstones where id in (
+      select id from tombstones where deleted_at < now() - interval '31 days'
+      order by deleted_at limit ${batch} for update skip locked)
+    returning 1`);
+  return rows.length;
+}

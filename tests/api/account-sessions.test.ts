@@ -2,6 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as passwordRoute from '@/app/api/[user_id]/account/password/route';
 import * as accountRoute from '@/app/api/[user_id]/account/route';
+import * as eventsRoute from '@/app/api/[user_id]/events/route';
+import * as changesRoute from '@/app/api/[user_id]/tasks/changes/route';
 import * as sessionRoute from '@/app/api/[user_id]/sessions/[id]/route';
 import * as sessionsRoute from '@/app/api/[user_id]/sessions/route';
 import * as signupRoute from '@/app/api/auth/signup/route';
@@ -59,6 +61,8 @@ async function expectRefusedEverywhere(user: TestUser, headers: Record<string, s
     patch: await api.patch(taskId, { title: 'changed' }),
     toggle: await api.toggle(taskId),
     remove: await api.remove(taskId),
+    changes: await callRoute(changesRoute, 'GET', `/api/${user.id}/tasks/changes`, { user_id: user.id }, { headers }),
+    events: await callRoute(eventsRoute, 'GET', `/api/${user.id}/events`, { user_id: user.id }, { headers }),
   };
   for (const [route, response] of Object.entries(answers)) {
     expect.soft(response.status, route).toBe(401);

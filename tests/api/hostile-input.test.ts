@@ -333,6 +333,11 @@ describe('Idempotency-Key records of users who never come back', () => {
     const gone = await createTestUser();
     await insertExpiredKey(gone.id, 'k1');
     await insertExpiredKey(gone.id, 'k2');
+    // Deleted ids: one past the feed's 31 days, one recent.
+    const tombstone = (days: number) =>
+      database.current.db.execute(sql`insert into tombstones (id, kind, user_id, deleted_at) values (gen_random_uuid(), 'task', ${gone.id}, now() - make_interval(days => ${days}))`);
+    await tombstone(32);
+    await tombstone(1);
     const live = await createTestUser();
     await tasksApi(live).create({ title: 'x' }, { headers: { 'idempotency-key': 'live-key' } });
     const cron = (authorization?: string) =>
@@ -343,5 +348,8 @@ describe('Idempotency-Key records of users who never come back', () => {
     expect(response.status).toBe(200);
     expect(await keysOf(gone.id)).toEqual([]);
     expect(await keysOf(live.id)).toEqual(['live-key']);
+    expect((await response.json()).purged).toMatchObject({ tombstones: 1 });
+    const { rows } = await database.current.db.execute(sql`select count(*)::int as n from tombstones where user_id = ${gone.id}`);
+    expect(rows[0]!.n).toBe(1);
   });
 });
