@@ -1,0 +1,177 @@
+import type { components } from './openapi';
+import type { Task } from './task';
+
+/*
+ * Live updates in the browser (issue 14), in two parts that know nothing of React:
+ * - `FeedFollower` keeps a copy of every task of the user, from a full sync through the changes
+ *   feed, then by following it from its cursor (a `410` starts over with a full sync);
+ * - `watchChanges` tells when to follow it: after each `changed` event of the server's stream,
+ *   after a (re)connection, and when the network comes back. Tabs of one browser share one
+ *   stream: the tab holding a Web Lock opens the EventSource and passes the signal on through a
+ *   BroadcastChannel; when it closes, another tab takes the lock and the stream over.
+ */
+
+type Changes = components['schemas']['Changes'];
+
+/** What one catch-up changed: tasks to put in place, ids to take out (`full`: replace everything). */
+export interface FeedUpdate {
+  full: boolean;
+  changed: Task[];
+  deleted: string[];
+}
+
+export type FetchChanges = (since: string | undefined) => Promise<{ status: number; body?: Changes }>;
+
+export class FeedUnavailable extends Error {
+  constructor(readonly status: number) {
+    super(`the changes feed answered ${status}`);
+    this.name = 'FeedUnavailable';
+  }
+}
+
+/** Follows the changes feed from a cursor; one catch-up at a time (calls made meanwhile fold into one more). */
+export class FeedFollower {
+  private cursor: string | undefined;
+  private running: Promise<FeedUpdate> | undefined;
+  private again = false;
+
+  constructor(private readonly fetchChanges: FetchChanges) {}
+
+  /** Everything since the last catch-up (a full sync the first time, or after a 410). */
+  catchUp(): Promise<FeedUpdate> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<FeedUpdate> {
+    const update: FeedUpdate = { full: this.cursor === undefined, changed: [], deleted: [] };
+    do {
+      this.again = false;
+      await this.follow(update);
+    } while (this.again);
+    return update;
+  }
+
+  private async follow(update: FeedUpdate): Promise<void> {
+    for (;;) {
+      const { status, body } = await this.fetchChanges(this.cursor);
+      if (status === 410) {
+        // Too old to follow: start over, and the caller replaces what it holds.
+        this.cursor = undefined;
+        Object.assign(update, { full: true, changed: [], deleted: [] });
+        continue;
+      }
+      if (status !== 200 || !body) throw new FeedUnavailable(status);
+      const changedIds = new Set(body.changes.map((t) => t.id));
+      update.changed = [...update.changed.filter((t) => !changedIds.has(t.id) && !body.deleted.includes(t.id)), ...body.changes];
+      update.deleted = [...update.deleted.filter((id) => !changedIds.has(id)), ...body.deleted];
+      this.cursor = body.cursor;
+      if (!body.more) return;
+    }
+  }
+}
+
+/** Applies a catch-up to the tasks held, by id. */
+export function applyUpdate(tasks: ReadonlyMap<string, Task>, update: FeedUpdate): Map<string, Task> {
+  const next = update.full ? new Map<string, Task>() : new Map(tasks);
+  for (const id of update.deleted) next.delete(id);
+  for (const task of update.changed) next.set(task.id, task);
+  return next;
+}
+
+export interface WatchOptions {
+  /** Called when there may be changes to catch up on. */
+  onSignal(): void;
+  /** Whether the stream is connected (shown as "offline" / "live" by the app). */
+  onConnection?(connected: boolean): void;
+}
+
+const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000];
+
+/**
+ * Watches the user's event stream, shared by the browser's tabs where Web Locks and
+ * BroadcastChannel exist (every current browser), else one stream per tab. Returns a stop function.
+ */
+export function watchChanges(userId: string, options: WatchOptions): () => void {
+  const channelName = `todo-changes:${userId}`;
+  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(channelName);
+  const stop = new AbortController();
+  channel?.addEventListener('message', (event: MessageEvent<{ kind: 'changed' | 'connection'; connected?: boolean }>) => {
+    if (event.data.kind === 'changed') options.onSignal();
+    else options.onConnection?.(Boolean(event.data.connected));
+  });
+  const tell = (message: { kind: 'changed' | 'connection'; connected?: boolean }) => {
+    if (message.kind === 'changed') options.onSignal();
+    else options.onConnection?.(Boolean(message.connected));
+    channel?.postMessage(message);
+  };
+
+  const lead = () => holdStream(userId, stop.signal, tell);
+  if (typeof navigator !== 'undefined' && navigator.locks && channel) {
+    // The lock is held until `stop`; a tab waiting for it takes over when the holder goes.
+    navigator.locks.request(channelName, { signal: stop.signal }, lead).catch(() => {});
+  } else void lead();
+
+  const online = () => options.onSignal();
+  window.addEventListener('online', online);
+  return () => {
+    stop.abort();
+    channel?.close();
+    window.removeEventListener('online', online);
+  };
+}
+
+/** Keeps one EventSource open until `signal` aborts, reconnecting after refusals with backoff. */
+function holdStream(userId: string, signal: AbortSignal, tell: (message: { kind: 'changed' | 'connection'; connected?: boolean }) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let source: EventSource | undefined;
+    let attempt = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const connect = () => {
+      source = new EventSource(`/api/${userId}/events`);
+      source.addEventListener('open', () => {
+        attempt = 0;
+        tell({ kind: 'connection', connected: true });
+        // Whatever happened while not connected: catch up through the feed.
+        tell({ kind: 'changed' });
+      });
+      source.addEventListener('changed', () => tell({ kind: 'changed' }));
+      source.addEventListener('error', () => {
+        tell({ kind: 'connection', connected: false });
+        // EventSource retries by itself after a dropped stream; after a refused one (a 503, a
+        // 401) it gives up (CLOSED), and this retries, waiting longer each time.
+        if (source?.readyState !== EventSource.CLOSED) return;
+        timer = setTimeout(connect, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+      });
+    };
+    connect();
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        source?.close();
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
+ * The ETag the server gives a task's current version (lib/tasks/etag.ts), for `If-Match`:
+ * `"<updated_at ms>-<12 chars of base64url sha-256 of "id:ms">"`. Undefined where WebCrypto is
+ * missing (a plain-http address that is not localhost): the write then goes without a condition.
+ */
+export async function taskETag(task: Pick<Task, 'id' | 'updated_at'>): Promise<string | undefined> {
+  if (typeof crypto === 'undefined' || !crypto.subtle) return undefined;
+  const ms = Date.parse(task.updated_at);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${task.id.toLowerCase()}:${ms}`)));
+  const base64url = btoa(String.fromCharCode(...digest)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return `"${ms}-${base64url.slice(0, 12)}"`;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { applyUpdate, FeedFollower, FeedUnavailable, type FetchChanges } from '@/lib/client/sync';
+import type { Task } from '@/lib/client/task';
+
+const task = (id: string, title = id): Task =>
+  ({ id, title, user_id: 'u', description: null, completed: false, due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, position: 'a', created_at: '2026-12-01T00:00:00.000Z', updated_at: '2026-12-01T00:00:00.000Z' }) as Task;
+
+/** A fake feed: answers from a script of (since → answer), and records what it was asked. */
+function feed(script: Record<string, Awaited<ReturnType<FetchChanges>>>) {
+  const asked: (string | undefined)[] = [];
+  const fetch: FetchChanges = async (since) => {
+    asked.push(since);
+    const answer = script[since ?? 'full'];
+    if (!answer) throw new Error(`unexpected since=${since}`);
+    return answer;
+  };
+  return { fetch, asked };
+}
+
+const page = (changes: Task[], deleted: string[], cursor: string, more = false) => ({ status: 200, body: { changes, deleted, cursor, more } });
+
+describe('FeedFollower', () => {
+  it('starts with a full sync, follows the pages while more is true, then goes on from the last cursor', async () => {
+    const { fetch, asked } = feed({
+      full: page([task('a'), task('b')], [], 'c1', true),
+      c1: page([task('c')], [], 'c2'),
+      c2: page([task('a', 'a2')], ['b'], 'c3'),
+    });
+    const follower = new FeedFollower(fetch);
+    const first = await follower.catchUp();
+    expect(first.full).toBe(true);
+    expect(first.changed.map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    let held = applyUpdate(new Map(), first);
+
+    const second = await follower.catchUp();
+    expect(second).toEqual({ full: false, changed: [task('a', 'a2')], deleted: ['b'] });
+    held = applyUpdate(held, second);
+    expect([...held.values()].map((t) => t.title)).toEqual(['a2', 'c']);
+    expect(asked).toEqual([undefined, 'c1', 'c2']);
+  });
+
+  it('starts over with a full sync when the cursor has expired (410), replacing what it held', async () => {
+    const { fetch, asked } = feed({ full: page([task('a')], [], 'c1'), c1: { status: 410 } });
+    const follower = new FeedFollower(fetch);
+    await follower.catchUp();
+    const update = await follower.catchUp();
+    expect(update.full).toBe(true);
+    expect(applyUpdate(new Map([['gone', task('gone')]]), update).size).toBe(1);
+    expect(asked).toEqual([undefined, 'c1', undefined]);
+  });
+
+  it('folds calls made during a catch-up into one more, and reports a failing feed', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const follower = new FeedFollower(async (since) => {
+      calls++;
+      if (!since) {
+        await gate;
+        return page([], [], 'c1');
+      }
+      return page([task('late')], [], 'c2');
+    });
+    const first = follower.catchUp();
+    const second = follower.catchUp();
+    const third = follower.catchUp();
+    release();
+    expect((await first).changed.map((t) => t.id)).toEqual(['late']);
+    expect(await second).toBe(await first);
+    expect(await third).toBe(await first);
+    expect(calls).toBe(2);
+
+    const failing = new FeedFollower(async () => ({ status: 503 }));
+    await expect(failing.catchUp()).rejects.toBeInstanceOf(FeedUnavailable);
+  });
+});
