@@ -46,6 +46,7 @@ class Watcher {
   private looking: Promise<void> | undefined;
   private waiting: (() => void)[] = [];
   private failing = false;
+  private baselining: Promise<void> | undefined;
   refusing = false;
 
   get size(): number {
@@ -62,7 +63,7 @@ class Watcher {
     if (this.listeners.size === 0 && this.timer) {
       clearInterval(this.timer);
       this.timer = undefined;
-      this.last = undefined;
+      // `last` stays: a stream that opens later is told of anything since (at worst once too often).
       this.settleWaiting();
     }
   }
@@ -71,6 +72,24 @@ class Watcher {
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve();
+  }
+
+  /**
+   * The snapshot the next look compares with, taken before the first stream of the process
+   * opens: a change that commits after a stream has opened is always after it. (One that commits
+   * before, the client reads from the feed when the stream opens.)
+   */
+  async baseline(): Promise<void> {
+    while (!this.last) {
+      this.baselining ??= changedSince(undefined, [], [])
+        .then(({ hi }) => {
+          this.last ??= hi;
+        })
+        .finally(() => {
+          this.baselining = undefined;
+        });
+      await this.baselining;
+    }
   }
 
   endAll(): void {
@@ -155,8 +174,9 @@ const holder = globalThis as typeof globalThis & { __todoEventsWatcher?: Watcher
 const watcher = (holder.__todoEventsWatcher ??= new Watcher());
 
 /** The `text/event-stream` body for a caller whose credentials and session were checked. */
-export function eventStream(caller: Caller, signal: AbortSignal): ReadableStream<Uint8Array> {
+export async function eventStream(caller: Caller, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   if (watcher.refusing) throw new ShuttingDown();
+  await watcher.baseline();
   let listener: Listener;
   return new ReadableStream<Uint8Array>({
     start(controller) {

@@ -13,7 +13,7 @@ export const GET = handler(async (request: Request, { params }: Context) => {
   const caller = await requireCaller(request, (await params).user_id);
   // A stream runs no statement of its own before the watcher's first look: ask now.
   await confirmCaller(caller);
-  return new Response(eventStream(caller, request.signal), {
+  return new Response(await eventStream(caller, request.signal), {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
       // no-transform: a proxy must not compress (and so buffer) the stream.
