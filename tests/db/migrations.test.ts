@@ -109,7 +109,7 @@ describe(`migrations round trip (${config.kind})`, () => {
         { table: 'users', conname: 'users_email_normalized', def: expect.stringContaining('lower(btrim(email))') },
       ]),
     );
-    expect(migrated.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
+    expect(migrated.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_count_deleted', 'tasks_count_inserted', 'tasks_set_timestamps', 'users_set_timestamps']);
     expect(migrated.indexes.map((i) => i.indexname)).toContain('tasks_user_created_idx');
     expect(migrated.extensions).toEqual([{ extname: 'pg_trgm' }]);
 
@@ -119,24 +119,27 @@ describe(`migrations round trip (${config.kind})`, () => {
       expect.stringMatching(/USING gin \(title gin_trgm_ops\) WITH \(gin_pending_list_limit='?64'?\)$/),
     ]);
 
-    // one: the last migration (sessions) goes, the rest stays
+    // one: the last migration (task counts) goes, the rest stays
     expect(await rollback(db)).toEqual([LAST]);
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('applied'), [LAST]: 'pending' });
     const afterOne = await schemaOf(db);
-    expect(afterOne.triggers).toEqual(migrated.triggers);
-    expect(await exists(db, 'public.sessions')).toBe(false);
+    expect(afterOne.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
+    expect(await exists(db, 'public.task_counts')).toBe(false);
     expect(trigramIndexes(afterOne)).toEqual(trigramIndexes(migrated));
-    // and the one before it (planning fields and labels)
+    // and the sessions before it
     expect(await rollback(db)).toEqual([TAGS.at(-2)]);
-    const afterTwo = await schemaOf(db);
-    expect(afterTwo.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'login_failures', 'tasks', 'users']);
-    expect(afterTwo.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
-    // and the per-address attempts table before that
+    expect(await exists(db, 'public.sessions')).toBe(false);
+    // and the one before that (planning fields and labels)
     expect(await rollback(db)).toEqual([TAGS.at(-3)]);
+    const afterThree = await schemaOf(db);
+    expect(afterThree.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'login_failures', 'tasks', 'users']);
+    expect(afterThree.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+    // and the per-address attempts table before that
+    expect(await rollback(db)).toEqual([TAGS.at(-4)]);
     expect(await exists(db, 'public.address_attempts')).toBe(false);
 
     // some: everything after the first migration
-    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -3).reverse());
+    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -4).reverse());
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('pending'), [TAGS[0]!]: 'applied' });
     expect(await exists(db, 'public.tasks')).toBe(false);
 
@@ -144,7 +147,7 @@ describe(`migrations round trip (${config.kind})`, () => {
     expect(await migrate(db)).toEqual(TAGS.slice(1));
     expect(await rollback(db, { to: null })).toEqual([...TAGS].reverse());
     expect(statusOf(await migrationStatus(db))).toEqual(every('pending'));
-    for (const table of ['public.tasks', 'public.users', 'public.login_failures', 'public.idempotency_keys', 'public.address_attempts', 'public.sessions']) {
+    for (const table of ['public.tasks', 'public.users', 'public.login_failures', 'public.idempotency_keys', 'public.address_attempts', 'public.sessions', 'public.task_counts']) {
       expect(await exists(db, table)).toBe(false);
     }
     expect(await schemaOf(db)).toEqual({ tables: [], columns: [], constraints: [], indexes: [], triggers: [], functions: [], extensions: [] });
@@ -228,11 +231,11 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
     const handle = await target.open();
     try {
       const schema = await schemaOf(handle.db);
-      expect(schema.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'labels', 'login_failures', 'sessions', 'task_labels', 'tasks', 'users']);
+      expect(schema.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'labels', 'login_failures', 'sessions', 'task_counts', 'task_labels', 'tasks', 'users']);
       expect(schema.constraints.map((c) => c.conname)).toEqual(
         expect.arrayContaining(['tasks_user_id_users_id_fk', 'tasks_title_length', 'tasks_description_length', 'users_email_unique']),
       );
-      expect(schema.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
+      expect(schema.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_count_deleted', 'tasks_count_inserted', 'tasks_set_timestamps', 'users_set_timestamps']);
     } finally {
       await handle.close();
     }
