@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
-import { cleanupSecret, externalBaseUrl } from './tests/e2e/env';
+import { externalBaseUrl } from './tests/e2e/env';
 
 const PORT = Number(process.env.E2E_PORT ?? 3200);
 // `E2E_BASE_URL=https://… npm run test:e2e` tests that deployment and starts no server.
@@ -27,7 +27,6 @@ const serverEnv = {
   DATABASE_DRIVER: 'pglite',
   AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   AUTH_TRUST_HOST: 'true',
-  E2E_CLEANUP_SECRET: cleanupSecret!,
   // Every test signs up and in from 127.0.0.1: far more than one visitor's limits.
   SIGNUP_LIMIT_PER_HOUR: '1000',
   FAILED_SIGNIN_LIMIT_PER_15_MIN: '1000',

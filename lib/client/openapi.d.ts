@@ -1379,7 +1379,7 @@ export interface operations {
             };
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description A body value is invalid (`errors` lists each bad field), or the `Idempotency-Key` is malformed or was used with a different body. */
+            /** @description A body value is invalid (`errors` lists each bad field), or the `Idempotency-Key` is malformed or was used with a different body, or the account already holds 50000 tasks, the most it may (imports count too): nothing is created. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -13,16 +13,16 @@ import {
 } from '@/lib/auth/errors';
 import { describeDatabaseError, driverError, isDatabaseUnavailable, sqlState } from '@/lib/db/errors';
 import { HttpError, problem } from '@/lib/http/problem';
+import { IdempotencyKeyInProgress, IdempotencyKeyReused } from '@/lib/http/idempotency';
 import { validationFailed } from '@/lib/http/validation';
 import { LabelNameTaken, LabelNotFound, TooManyLabels } from '@/lib/labels/errors';
 import {
-  IdempotencyKeyInProgress,
-  IdempotencyKeyReused,
   InvalidCursor,
   InvalidTaskFields,
   MoveAnchorIsTask,
   MoveAnchorNotFound,
   SearchTooSlow,
+  TaskLimitReached,
   TaskNotFound,
   VersionConflict,
 } from '@/lib/tasks/errors';
@@ -58,6 +58,7 @@ function knownError(err: unknown): HttpError | undefined {
   if (err instanceof FeedCursorExpired) return new HttpError(410, err.message);
   if (err instanceof IdempotencyKeyReused) return new HttpError(422, err.message);
   if (err instanceof InvalidTaskFields) return validationFailed(err.errors);
+  if (err instanceof TaskLimitReached) return new HttpError(422, err.message);
   if (err instanceof MoveAnchorIsTask) return validationFailed([{ path: err.field, message: err.message }]);
   if (err instanceof TooManyLabels) return validationFailed([{ path: 'name', message: err.message }]);
   if (err instanceof WrongPassword) return validationFailed([{ path: err.field, message: 'is incorrect' }]);

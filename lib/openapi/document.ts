@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { MAX_BODY_BYTES, MAX_FORM_BYTES } from '@/lib/http/body';
+import { TASKS_PER_USER_MAX } from '@/lib/limits';
 import { abusePaths, abuseSecuritySchemes, hashingOrDatabaseUnavailable, tooManyAttempts } from '@/lib/openapi/abuse';
 import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
@@ -366,7 +367,7 @@ function buildDocument(): Json {
             '409': problem('Rare: the `Idempotency-Key` expired and was taken by another request while this one waited for it; retry. No second task is created.'),
             ...errors('ContentTooLarge', 'UnsupportedMediaType'),
             '422': problem(
-              'A body value is invalid (`errors` lists each bad field), or the `Idempotency-Key` is malformed or was used with a different body.',
+              `A body value is invalid (\`errors\` lists each bad field), or the \`Idempotency-Key\` is malformed or was used with a different body, or the account already holds ${TASKS_PER_USER_MAX} tasks, the most it may (imports count too): nothing is created.`,
             ),
             ...errors('InternalError', 'ServiceUnavailable'),
           },

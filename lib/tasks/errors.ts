@@ -22,20 +22,6 @@ export class InvalidCursor extends DomainError {
   }
 }
 
-/** The same `Idempotency-Key` came with a different request body. */
-export class IdempotencyKeyReused extends DomainError {
-  constructor() {
-    super('This Idempotency-Key was already used with a different request body');
-  }
-}
-
-/** The key's stored response expired while this request waited for it: a retry will do. */
-export class IdempotencyKeyInProgress extends DomainError {
-  constructor() {
-    super('This Idempotency-Key changed hands while the request ran; retry it');
-  }
-}
-
 /** A search that ran past its time bound: the text was built (or happens) to be slow to match. */
 export class SearchTooSlow extends DomainError {
   constructor() {
@@ -47,6 +33,13 @@ export class SearchTooSlow extends DomainError {
 export class InvalidTaskFields extends DomainError {
   constructor(readonly errors: { path: string; message: string }[]) {
     super(errors.map((e) => `${e.path} ${e.message}`).join('; '));
+  }
+}
+
+/** The account already holds the most tasks it may (drizzle/0008, task_counts). */
+export class TaskLimitReached extends DomainError {
+  constructor(readonly max: number) {
+    super(`An account holds at most ${max} tasks; delete some first`);
   }
 }
 

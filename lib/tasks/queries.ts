@@ -8,9 +8,9 @@ import { getDb, type Executor } from '@/lib/db';
 import { driverError, sqlState } from '@/lib/db/errors';
 import { preparedStatement, statementKind } from '@/lib/db/prepared';
 import { labels, taskLabels, tasks, users, type Task } from '@/lib/db/schema';
-import { LABELS_PER_USER_MAX } from '@/lib/limits';
+import { LABELS_PER_USER_MAX, TASKS_PER_USER_MAX } from '@/lib/limits';
 import { decodeCursor, encodeCursor } from '@/lib/tasks/cursor';
-import { InvalidCursor, InvalidTaskFields, MoveAnchorIsTask, MoveAnchorNotFound, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
+import { InvalidCursor, InvalidTaskFields, MoveAnchorIsTask, MoveAnchorNotFound, TaskLimitReached, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
 import { taskETag } from '@/lib/tasks/etag';
 import { BOTTOM_POSITION, positionBetween, TOP_POSITION } from '@/lib/tasks/position';
 import { boundedSearch, regexSubstring } from '@/lib/tasks/search';
@@ -82,6 +82,8 @@ function asInvalidFields(err: unknown, values: TaskValues): never {
       throw new InvalidTaskFields([{ path: 'due_date', message: 'the next occurrence would be after 9999-12-31' }]);
     case 'labels_per_user_limit':
       throw new InvalidTaskFields([{ path: 'labels', message: `would make more than ${LABELS_PER_USER_MAX} labels; delete some first` }]);
+    case 'tasks_per_user_limit':
+      throw new TaskLimitReached(TASKS_PER_USER_MAX);
     default:
       throw err;
   }
@@ -97,20 +99,23 @@ const placeholder = sql.placeholder;
 
 const ownTask = () => and(eq(tasks.id, placeholder('id')), ownedByCaller(tasks.userId))!;
 
-/** The task's label names, sorted case-insensitively: joined in the same statement, never a query per task. */
-const labelNames = (db: Executor) =>
-  sql<string[]>`array(${db
-    .select({ name: labels.name })
-    .from(taskLabels)
-    .innerJoin(labels, eq(labels.id, taskLabels.labelId))
-    .where(eq(taskLabels.taskId, tasks.id))
-    .orderBy(sql`lower(${labels.name})`, labels.name)})`;
+// Qualified by hand: in a one-table select drizzle writes a column bare ("id"), which inside the
+// subquery below would mean labels.id.
+const taskId = sql`${tasks}.${sql.identifier(tasks.id.name)}`;
+
+/**
+ * A task's label names, sorted case-insensitively, as a column of any statement that reads or
+ * returns tasks: joined in the same statement, never a query per task.
+ */
+export const taskLabelNames = sql<string[]>`array(
+  select ${labels.name} from ${taskLabels} join ${labels} on ${labels.id} = ${taskLabels.labelId}
+  where ${taskLabels.taskId} = ${taskId} order by lower(${labels.name}), ${labels.name})`;
 
 /** Sets the task's labels from the `labels` placeholder inside the write itself (drizzle/0004, set_task_labels). */
 const setLabels = sql<string[]>`set_task_labels(${tasks.id}, ${tasks.userId}, ${placeholder('labels')}::text[])`;
 
 /** What every task statement returns: the row and its labels (set by this write, or as stored). */
-const taskColumns = (db: Executor, settingLabels: boolean) => ({ ...getTableColumns(tasks), labels: settingLabels ? setLabels : labelNames(db) });
+const taskColumns = (settingLabels: boolean) => ({ ...getTableColumns(tasks), labels: settingLabels ? setLabels : taskLabelNames });
 
 const insertTask = statementKind('create_task', (db, shape: { labels: boolean }, name) =>
   db
@@ -126,7 +131,7 @@ const insertTask = statementKind('create_task', (db, shape: { labels: boolean },
       repeatEvery: placeholder('repeatEvery'),
       repeatInterval: placeholder('repeatInterval'),
     })
-    .returning(taskColumns(db, shape.labels))
+    .returning(taskColumns(shape.labels))
     .prepare(name),
 );
 
@@ -158,7 +163,7 @@ export async function createTask(caller: Caller, input: CreateTaskInput, executo
 }
 
 const selectTask = statementKind('get_task', (db, _shape: Record<never, never>, name) =>
-  db.select(taskColumns(db, false)).from(tasks).where(ownTask()).limit(1).prepare(name),
+  db.select(taskColumns(false)).from(tasks).where(ownTask()).limit(1).prepare(name),
 );
 
 export async function getTask(caller: Caller, id: string): Promise<TaskRow> {
@@ -234,7 +239,7 @@ const updateTaskStatement = statementKind('update_task', (db, shape: UpdateShape
   }
   // Labels alone still change the task: its updated_at (and so its ETag) moves on.
   if (Object.keys(set).length === 0) set.updatedAt = sql`now()`;
-  return db.update(tasks).set(set).where(writeWhere(shape.ifMatch)).returning(taskColumns(db, shape.labels)).prepare(name);
+  return db.update(tasks).set(set).where(writeWhere(shape.ifMatch)).returning(taskColumns(shape.labels)).prepare(name);
 });
 
 /**
@@ -260,7 +265,7 @@ const toggleTaskStatement = statementKind('toggle_task', (db, shape: { ifMatch: 
       dueDate: sql`case when ${repeats} then ${nextOccurrence(sql`${tasks.dueDate}`, sql`${tasks.repeatEvery}`, sql`${tasks.repeatInterval}`)} else ${tasks.dueDate} end`,
     })
     .where(writeWhere(shape.ifMatch))
-    .returning(taskColumns(db, false))
+    .returning(taskColumns(false))
     .prepare(name);
 });
 
@@ -314,7 +319,7 @@ const selectNeighbour = statementKind('get_move_neighbour', (db, shape: { side: 
 
 const moveTaskStatement = statementKind('move_task', (db, shape: { to: 'top' | 'bottom' | 'between'; ifMatch: boolean }, name) => {
   const position = shape.to === 'top' ? TOP_POSITION : shape.to === 'bottom' ? BOTTOM_POSITION : sql`${placeholder('position')}`;
-  return db.update(tasks).set({ position }).where(writeWhere(shape.ifMatch)).returning(taskColumns(db, false)).prepare(name);
+  return db.update(tasks).set({ position }).where(writeWhere(shape.ifMatch)).returning(taskColumns(false)).prepare(name);
 });
 
 /**
@@ -490,7 +495,7 @@ const listStatement = statementKind('list_tasks', (db, shape: ListShape, name) =
   // One round trip: the count is an uncorrelated subquery, which PostgreSQL runs once (its
   // `tasks` is its own FROM's, not the outer row's).
   return db
-    .select({ ...taskColumns(db, false), total: sql<number>`(select count(*) from ${tasks} where ${filters})`.mapWith(Number) })
+    .select({ ...taskColumns(false), total: sql<number>`(select count(*) from ${tasks} where ${filters})`.mapWith(Number) })
     .from(tasks)
     .where(and(filters, position))
     .orderBy(...columns.map((column) => direction(column)))
@@ -566,7 +571,7 @@ export interface ChangesWindow {
 
 const changedTasksStatement = statementKind('changed_tasks', (db, shape: { since: boolean; after: boolean }, name) =>
   db
-    .select(taskColumns(db, false))
+    .select(taskColumns(false))
     .from(tasks)
     .where(
       and(

@@ -5,9 +5,9 @@ import { callerValues, ownedByCaller } from '@/lib/auth/scope';
 import { getDb, type Executor } from '@/lib/db';
 import { describeDatabaseError } from '@/lib/db/errors';
 import { preparedStatement, statementKind } from '@/lib/db/prepared';
-import { labels, taskLabels, tasks } from '@/lib/db/schema';
+import { tasks } from '@/lib/db/schema';
 import { listLabelsForUser } from '@/lib/labels/queries';
-import type { TaskRow } from '@/lib/tasks/queries';
+import { taskLabelNames, type TaskRow } from '@/lib/tasks/queries';
 import { toTaskJson } from '@/lib/tasks/responses';
 import { CSV_HEADER, csvRows } from '@/lib/transfer/csv';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedTask, type ExportFormat } from '@/lib/transfer/schemas';
@@ -20,17 +20,10 @@ export const EXPORT_PAGE_SIZE = 1000;
 
 const placeholder = sql.placeholder;
 
-// Qualified by hand: in a one-table select drizzle writes a column bare ("id"), which inside this
-// subquery would mean labels.id.
-const taskId = sql`${tasks}.${sql.identifier(tasks.id.name)}`;
-const labelNames = sql<string[]>`array(
-  select ${labels.name} from ${taskLabels} join ${labels} on ${labels.id} = ${taskLabels.labelId}
-  where ${taskLabels.taskId} = ${taskId} order by lower(${labels.name}), ${labels.name})`;
-
 // Positions are unique per user (tasks_user_position_idx), so the position alone is the key.
 const pageStatement = statementKind('export_tasks', (db, shape: { after: boolean }, name) =>
   db
-    .select({ ...getTableColumns(tasks), labels: labelNames })
+    .select({ ...getTableColumns(tasks), labels: taskLabelNames })
     .from(tasks)
     .where(and(ownedByCaller(tasks.userId), shape.after ? gt(tasks.position, placeholder('after')) : undefined))
     .orderBy(asc(tasks.position))

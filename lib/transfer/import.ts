@@ -12,7 +12,7 @@ import { mediaTypeOf, readBodyChunks, readJsonBody } from '@/lib/http/body';
 import { HttpError } from '@/lib/http/problem';
 import { listLabelsForUser } from '@/lib/labels/queries';
 import { LABELS_PER_USER_MAX, PRIORITIES } from '@/lib/limits';
-import { requestHash, runOnce } from '@/lib/tasks/idempotency';
+import { requestHash, runOnce } from '@/lib/http/idempotency';
 import { readCsvRows, unescapeFormula, type CsvRow, type CsvSyntaxError } from '@/lib/transfer/csv';
 import { IMPORT_ERRORS_MAX, ImportInvalid } from '@/lib/transfer/errors';
 import {
@@ -243,8 +243,20 @@ const column = (c: { name: string }) => sql.identifier(c.name);
  * statement itself is ~12 parameters however many rows.)
  */
 async function insertTaskBatch(tx: Executor, caller: Caller, batch: ImportedTask[], ids: string[], positions: string[], now: string): Promise<void> {
+  try {
+    await tx.execute(taskBatchInsert(caller, batch, ids, positions, now));
+  } catch (err) {
+    // The count trigger (drizzle/0008) is exact: creates that landed since refuseOverLimit counted.
+    if (sqlState(err) === CHECK_VIOLATION && (driverError(err) as { constraint?: string } | undefined)?.constraint === 'tasks_per_user_limit') {
+      throw new ImportInvalid([{ path: 'tasks', message: `would make more than ${TASKS_PER_USER_MAX} tasks; an account holds at most ${TASKS_PER_USER_MAX}` }]);
+    }
+    throw err;
+  }
+}
+
+function taskBatchInsert(caller: Caller, batch: ImportedTask[], ids: string[], positions: string[], now: string) {
   const values = (pick: (task: ImportedTask, i: number) => unknown) => sql.param(batch.map(pick));
-  await tx.execute(sql`insert into ${tasks} (${sql.join(
+  return sql`insert into ${tasks} (${sql.join(
     [tasks.id, tasks.userId, tasks.title, tasks.description, tasks.completed, tasks.dueDate, tasks.dueTime, tasks.priority, tasks.repeatEvery, tasks.repeatInterval, tasks.position, tasks.createdAt].map(column),
     sql`, `,
   )})
@@ -254,7 +266,7 @@ async function insertTaskBatch(tx: Executor, caller: Caller, batch: ImportedTask
       ${values((task) => task.completed ?? false)}::boolean[], ${values((task) => task.due_date ?? null)}::date[], ${values((task) => task.due_time ?? null)}::time[],
       ${values((task) => PRIORITIES.indexOf(task.priority ?? 'none'))}::smallint[], ${values((task) => task.repeat?.every ?? null)}::text[],
       ${values((task) => task.repeat?.interval ?? null)}::smallint[], ${values((_, i) => positions[i])}::text[], ${values((task) => task.created_at ?? now)}::timestamptz[]
-    ) as t(id, title, description, completed, due_date, due_time, priority, repeat_every, repeat_interval, position, created_at)`);
+    ) as t(id, title, description, completed, due_date, due_time, priority, repeat_every, repeat_interval, position, created_at)`;
 }
 
 /**

@@ -11,7 +11,7 @@ import { loginFailures, users } from '@/lib/db/schema';
 import { authSecret } from '@/lib/env';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
-import { callRoute, problemOf, routes } from '@/tests/helpers/requests';
+import { callHandler, callRoute, problemOf, routes } from '@/tests/helpers/requests';
 
 const database = withTestDatabase();
 
@@ -31,10 +31,11 @@ function setCookies(response: Response): Map<string, string> {
 
 /** What a browser does on /login: fetch a CSRF token, then post the form with its cookie. */
 async function browserSignIn(email: string, password: string, origin = HTTP) {
-  const csrf = await handlers.GET(new NextRequest(`${origin}/api/auth/csrf`));
+  const csrf = await callHandler(handlers.GET, new NextRequest(`${origin}/api/auth/csrf`));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = [...setCookies(csrf)].map(([k, v]) => `${k}=${v}`).join('; ');
-  const response = await nextAuthRoute.POST(
+  const response = await callHandler(
+    nextAuthRoute.POST,
     new NextRequest(`${origin}/api/auth/callback/credentials`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
@@ -73,7 +74,8 @@ async function expect401(request: Request) {
 }
 
 function tokenRequest(email: string, password: string) {
-  return token(
+  return callHandler(
+    token,
     new Request(`${HTTP}/api/auth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -147,7 +149,8 @@ describe('browser sign-in (next-auth Credentials, JWT session)', () => {
 
   it('refuses a sign-in without the CSRF token', async () => {
     const user = await createTestUser();
-    const response = await nextAuthRoute.POST(
+    const response = await callHandler(
+      nextAuthRoute.POST,
       new NextRequest(`${HTTP}/api/auth/callback/credentials`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -202,7 +205,8 @@ describe('browser sign-in and the brute-force limit', () => {
   it('answers 429 to a locked-out sign-in posted as JSON too', async () => {
     const user = await createTestUser();
     for (let i = 0; i < 5; i++) await tokenRequest(user.email, 'wrong password');
-    const response = await nextAuthRoute.POST(
+    const response = await callHandler(
+      nextAuthRoute.POST,
       new NextRequest(`${HTTP}/api/auth/callback/credentials`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -5,13 +5,15 @@ import * as tokenRoute from '@/app/api/auth/token/route';
 import { users } from '@/lib/db/schema';
 import { verifyPassword } from '@/lib/auth/passwords';
 import { withTestDatabase } from '@/tests/helpers/db';
+import { callHandler, callRoute } from '@/tests/helpers/requests';
 
 const database = withTestDatabase();
 
 const signup = signupRoute.POST;
 
 function post(body: BodyInit, contentType = 'application/json') {
-  return signup(
+  return callHandler(
+    signup,
     new Request('http://localhost/api/auth/signup', { method: 'POST', headers: { 'content-type': contentType }, body }),
     undefined as never,
   );
@@ -198,17 +200,17 @@ describe('POST /api/auth/signup', () => {
 describe('unsupported methods on the auth paths', () => {
   it('answer 405 with Allow and a problem document, and OPTIONS lists what is allowed', async () => {
     const cases = [
-      [signupRoute, ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'], 'POST, OPTIONS'],
-      [tokenRoute, ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'], 'POST, OPTIONS'],
+      [signupRoute, '/api/auth/signup', ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'], 'POST, OPTIONS'],
+      [tokenRoute, '/api/auth/token', ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'], 'POST, OPTIONS'],
     ] as const;
-    for (const [route, methods, allow] of cases) {
+    for (const [route, path, methods, allow] of cases) {
       for (const method of methods) {
-        const response = await (route as unknown as Record<string, () => Promise<Response>>)[method]!();
+        const response = await callRoute(route, method, path, {});
         expect(response.status).toBe(405);
         expect(response.headers.get('allow')).toBe(allow);
         expect(response.headers.get('content-type')).toBe('application/problem+json');
       }
-      const options = await route.OPTIONS();
+      const options = await callRoute(route, 'OPTIONS', path, {});
       expect(options.status).toBe(204);
       expect(options.headers.get('allow')).toBe(allow);
     }

@@ -6,6 +6,7 @@ import { authenticate } from '@/lib/auth/caller';
 import { loginFailures } from '@/lib/db/schema';
 import { sweepExpiredLoginFailures } from '@/lib/auth/login-limit';
 import { withTestDatabase } from '@/tests/helpers/db';
+import { callHandler } from '@/tests/helpers/requests';
 
 const database = withTestDatabase();
 
@@ -14,7 +15,8 @@ let n = 0;
 const freshEmail = () => `token-${++n}-${Date.now()}@example.com`;
 
 function call(route: typeof token, path: string, body: BodyInit, contentType = 'application/json') {
-  return route(
+  return callHandler(
+    route,
     new Request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': contentType }, body }),
     undefined as never,
   );

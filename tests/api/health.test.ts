@@ -4,7 +4,7 @@ import * as healthRoute from '@/app/api/health/route';
 import { openDatabase, QUERY_TIMEOUT_MS, replaceDatabase, type DatabaseHandle } from '@/lib/db';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
-import { problemOf, tasksApi } from '@/tests/helpers/requests';
+import { callHandler, callRoute, problemOf, tasksApi } from '@/tests/helpers/requests';
 
 const database = withTestDatabase();
 const kind = inject('testDatabase').kind;
@@ -12,7 +12,7 @@ const { GET } = healthRoute;
 
 describe('GET /api/health', () => {
   it('answers 200 with the driver, and pool figures for a pool driver, never cached', async () => {
-    const response = await GET(new Request('http://localhost/api/health'), undefined);
+    const response = await callHandler(GET, new Request('http://localhost/api/health'), undefined);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = await response.json();
@@ -81,7 +81,7 @@ describe('GET /api/health when the database does not answer', () => {
   it('answers 503 within about 2 s, saying only that the database is unreachable', async () => {
     replaceDatabase(await silentDatabase());
     const started = performance.now();
-    const response = await GET(new Request('http://localhost/api/health'), undefined);
+    const response = await callHandler(GET, new Request('http://localhost/api/health'), undefined);
     const elapsed = performance.now() - started;
     expect(response.status).toBe(503);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -99,7 +99,7 @@ describe('GET /api/health when the database does not answer', () => {
     const handle = await openDatabase({ driver: 'pg', url: `postgres://todo@127.0.0.1:${port}/todo`, poolMax: 2 });
     replaceDatabase(handle);
     try {
-      const response = await GET(new Request('http://localhost/api/health'), undefined);
+      const response = await callHandler(GET, new Request('http://localhost/api/health'), undefined);
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: 'unavailable', database: 'unreachable', driver: 'pg' });
     } finally {
@@ -111,7 +111,7 @@ describe('GET /api/health when the database does not answer', () => {
     // A PGlite folder below a file cannot be created: the open itself rejects.
     const failedOpen = openDatabase({ driver: 'pglite', dataDir: '/dev/null/pglite' });
     replaceDatabase(failedOpen);
-    const response = await GET(new Request('http://localhost/api/health'), undefined);
+    const response = await callHandler(GET, new Request('http://localhost/api/health'), undefined);
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await response.json()).toEqual({ status: 'unavailable', database: 'unreachable', driver: 'pglite' });
@@ -134,14 +134,14 @@ describe('GET /api/health when the database does not answer', () => {
 
 describe('other methods on /api/health', () => {
   it.each(['POST', 'PUT', 'PATCH', 'DELETE'] as const)('%s answers 405 with Allow, as a problem document', async (method) => {
-    const response = await healthRoute[method]();
+    const response = await callRoute(healthRoute, method, '/api/health', {});
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     expect(await problemOf(response)).toMatchObject({ status: 405, title: 'Method Not Allowed' });
   });
 
   it('OPTIONS lists only the methods it serves', async () => {
-    const response = await healthRoute.OPTIONS();
+    const response = await callRoute(healthRoute, 'OPTIONS', '/api/health', {});
     expect(response.status).toBe(204);
     expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });

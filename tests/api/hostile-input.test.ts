@@ -24,7 +24,7 @@ const { DEV_AUTH_SECRET, parseEnv } = await import('@/lib/env');
 const { isLocalDatabase } = await import('@/scripts/seed');
 const { createTestUser } = await import('@/tests/helpers/auth');
 const { withTestDatabase } = await import('@/tests/helpers/db');
-const { callRoute, createTaskVia, problemOf, routes, tasksApi } = await import('@/tests/helpers/requests');
+const { callHandler, callRoute, createTaskVia, problemOf, routes, tasksApi } = await import('@/tests/helpers/requests');
 
 const database = withTestDatabase();
 const run = promisify(execFile);
@@ -50,14 +50,15 @@ function getToken(address: string, email: string, password: string) {
 
 /** A browser's credentials sign-in, as the /login form posts it. */
 async function callbackSignIn(address: string, form: Record<string, string> | string, extraHeaders: Record<string, string> = {}) {
-  const csrf = await handlers.GET(new NextRequest('http://localhost/api/auth/csrf'));
+  const csrf = await callHandler(handlers.GET, new NextRequest('http://localhost/api/auth/csrf'));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = csrf.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
   const body = typeof form === 'string' ? form : new URLSearchParams({ csrfToken, ...form }).toString();
-  return nextAuthRoute.POST(
+  return callHandler(
+    nextAuthRoute.POST,
     new NextRequest('http://localhost/api/auth/callback/credentials', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, 'x-forwarded-for': address, ...extraHeaders },
@@ -124,8 +125,8 @@ describe('a body over its limit', () => {
     expect((await callRoute(signupRoute, 'POST', '/api/auth/signup', {}, asJson)).status).toBe(413);
     expect((await callRoute(tokenRoute, 'POST', '/api/auth/token', {}, asJson)).status).toBe(413);
     const declared = { 'content-length': String(big.length) };
-    expect((await healthRoute.GET(new Request('http://localhost/api/health', { headers: declared }), undefined)).status).toBe(413);
-    const csrf = await nextAuthRoute.GET(new Request('http://localhost/api/auth/csrf', { headers: declared }), undefined);
+    expect((await callHandler(healthRoute.GET, new Request('http://localhost/api/health', { headers: declared }), undefined)).status).toBe(413);
+    const csrf = await callHandler(nextAuthRoute.GET, new Request('http://localhost/api/auth/csrf', { headers: declared }), undefined);
     expect(csrf.status).toBe(413);
   });
 
@@ -144,10 +145,11 @@ describe('a body over its limit', () => {
       duplex: 'half',
     } as RequestInit);
     expect(create.headers.get('content-length')).toBeNull();
-    const created = await (routes.list.POST as (r: Request, c: unknown) => Promise<Response>)(create, { params: Promise.resolve({ user_id: user.id }) });
+    const created = await callHandler(routes.list.POST, create, { params: Promise.resolve({ user_id: user.id }) });
     expect(created.status).toBe(413);
 
-    const callback = await nextAuthRoute.POST(
+    const callback = await callHandler(
+      nextAuthRoute.POST,
       new NextRequest('http://localhost/api/auth/callback/credentials', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },

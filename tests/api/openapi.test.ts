@@ -19,7 +19,9 @@ import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, Tok
 import { CreateLabelBody, LabelSchema } from '@/lib/labels/schemas';
 import { CreateTaskBody, DUE_TIME_PATTERN, ListTasksQuery, MoveTaskBody, PatchTaskBody, ReplaceTaskBody, TaskSchema } from '@/lib/tasks/schemas';
 import nextConfig from '@/next.config';
+import { assertConformant } from '@/tests/helpers/conformance';
 import { withTestDatabase } from '@/tests/helpers/db';
+import { callHandler } from '@/tests/helpers/requests';
 
 withTestDatabase();
 
@@ -277,7 +279,8 @@ describe('the routes in app/api and the document', () => {
 
   it("answers in the shapes the document gives (signup, token, errors, health, next-auth's CSRF token)", async () => {
     const post = (route: typeof signupRoute, path: string, body: unknown) =>
-      route(
+      callHandler(
+        route,
         new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
         { params: Promise.resolve({}) },
       );
@@ -298,10 +301,51 @@ describe('the routes in app/api and the document', () => {
     const problem = z.strictObject(ProblemDocument.shape).parse(await invalid.json());
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['email', 'password']);
 
-    HealthResponse.parse(await (await healthRoute(new Request('http://localhost/api/health'), undefined)).json());
+    HealthResponse.parse(await (await callHandler(healthRoute, new Request('http://localhost/api/health'), undefined)).json());
 
-    const csrf = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+    const csrf = await callHandler(handlers.GET, new NextRequest(`${ORIGIN}/api/auth/csrf`));
     z.strictObject(CsrfTokenResponse.shape).parse(await csrf.json());
+  });
+});
+
+// Every API test's responses go through assertConformant (tests/helpers/requests.ts); these prove
+// it refuses what the document does not describe, so a passing suite means something.
+describe('the conformance check of every API test', () => {
+  const json = (status: number, body: unknown, type = 'application/json') =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+  const task = {
+    id: randomUUID(), user_id: randomUUID(), title: 't', description: null, completed: false,
+    created_at: '2026-11-21T23:10:00.000Z', updated_at: '2026-11-21T23:10:00.000Z',
+    due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, position: 'a0',
+  };
+  const createUrl = `${ORIGIN}/api/${randomUUID()}/tasks`;
+
+  it('accepts a response the document describes', async () => {
+    await expect(assertConformant('POST', createUrl, json(201, task))).resolves.toBeUndefined();
+  });
+
+  it('refuses a status not documented for the path and method', async () => {
+    await expect(assertConformant('POST', createUrl, json(418, task))).rejects.toThrow(/does not list/);
+  });
+
+  it('refuses a body that does not match the schema of its status', async () => {
+    await expect(assertConformant('POST', createUrl, json(201, { ...task, title: 5 }))).rejects.toThrow(/title/);
+    await expect(assertConformant('POST', createUrl, json(201, { ...task, created_at: 'yesterday' }))).rejects.toThrow(/created_at/);
+    await expect(assertConformant('POST', createUrl, json(422, { title: 'Unprocessable Content' }, 'application/problem+json'))).rejects.toThrow(/required/);
+  });
+
+  it('refuses a media type the document does not name, and an undocumented path', async () => {
+    await expect(assertConformant('POST', createUrl, json(201, task, 'text/plain'))).rejects.toThrow(/text\/plain/);
+    await expect(assertConformant('GET', `${ORIGIN}/api/nowhere/x/y/z`, json(200, {}))).rejects.toThrow(/not a documented path/);
+  });
+
+  it('holds an undocumented method to the 405-with-Allow rule', async () => {
+    const refused = new Response(JSON.stringify({ type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: 'x' }), {
+      status: 405,
+      headers: { 'content-type': 'application/problem+json', allow: 'GET, HEAD, POST, OPTIONS' },
+    });
+    await expect(assertConformant('DELETE', createUrl, refused)).resolves.toBeUndefined();
+    await expect(assertConformant('DELETE', createUrl, json(200, task))).rejects.toThrow(/Allow/);
   });
 });
 

@@ -500,23 +500,23 @@ describe('request bodies and the order of checks', () => {
 
 describe('unsupported methods', () => {
   const cases = [
-    { route: routes.list, path: 'list', methods: ['PUT', 'PATCH', 'DELETE'], allow: 'GET, HEAD, POST, OPTIONS' },
-    { route: routes.task, path: 'task', methods: ['POST'], allow: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS' },
-    { route: routes.complete, path: 'complete', methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], allow: 'PATCH, OPTIONS' },
+    { route: routes.list, path: 'list', url: '/api/me/tasks', methods: ['PUT', 'PATCH', 'DELETE'], allow: 'GET, HEAD, POST, OPTIONS' },
+    { route: routes.task, path: 'task', url: '/api/me/tasks/x', methods: ['POST'], allow: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS' },
+    { route: routes.complete, path: 'complete', url: '/api/me/tasks/x/complete', methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], allow: 'PATCH, OPTIONS' },
   ];
 
-  it.each(cases)('answer 405 with Allow on the $path path, before authentication', async ({ route, methods, allow }) => {
+  it.each(cases)('answer 405 with Allow on the $path path, before authentication', async ({ route, url, methods, allow }) => {
     for (const method of methods) {
       // No token and a bad {user_id}: 405 still comes first.
-      const response = await callRoute(route, method, '/api/me/tasks', { user_id: 'me', id: 'x' });
+      const response = await callRoute(route, method, url, { user_id: 'me', id: 'x' });
       expect(response.status, method).toBe(405);
       expect(response.headers.get('allow')).toBe(allow);
       if (method !== 'HEAD') expect((await problemOf(response)).status).toBe(405);
     }
   });
 
-  it.each(cases)('OPTIONS on the $path path lists only the supported methods', async ({ route, allow }) => {
-    const response = await callRoute(route, 'OPTIONS', '/api/me/tasks', {});
+  it.each(cases)('OPTIONS on the $path path lists only the supported methods', async ({ route, url, allow }) => {
+    const response = await callRoute(route, 'OPTIONS', url, {});
     expect(response.status).toBe(204);
     expect(response.headers.get('allow')).toBe(allow);
   });

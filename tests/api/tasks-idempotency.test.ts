@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idempotencyKeys, tasks } from '@/lib/db/schema';
-import { requestHash } from '@/lib/tasks/idempotency';
+import { requestHash } from '@/lib/http/idempotency';
 import type { TaskJson } from '@/lib/tasks/schemas';
 import { createTestUser, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';

@@ -113,6 +113,8 @@ describe(`migrations round trip (${config.kind})`, () => {
       'labels_limit',
       'labels_record_tombstone',
       'labels_stamp_change_xid',
+      'tasks_count_deleted',
+      'tasks_count_inserted',
       'tasks_record_tombstone',
       'tasks_set_timestamps',
       'tasks_stamp_change_xid',
@@ -127,28 +129,33 @@ describe(`migrations round trip (${config.kind})`, () => {
       expect.stringMatching(/USING gin \(title gin_trgm_ops\) WITH \(gin_pending_list_limit='?64'?\)$/),
     ]);
 
-    // one: the last migration (the changes feed) goes, the rest stays
+    // one: the last migration (task counts) goes, the rest stays
     expect(await rollback(db)).toEqual([LAST]);
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('applied'), [LAST]: 'pending' });
     const afterOne = await schemaOf(db);
-    expect(afterOne.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
-    expect(await exists(db, 'public.tombstones')).toBe(false);
-    expect(afterOne.columns.filter((c) => c.column_name === 'change_xid')).toEqual([]);
+    expect(await exists(db, 'public.task_counts')).toBe(false);
+    expect(afterOne.triggers.map((t) => t.tgname)).not.toContain('tasks_count_inserted');
     expect(trigramIndexes(afterOne)).toEqual(trigramIndexes(migrated));
-    // and the one before it (sessions)
+    // and the changes feed before it
     expect(await rollback(db)).toEqual([TAGS.at(-2)]);
-    expect(await exists(db, 'public.sessions')).toBe(false);
-    // and the one before that (planning fields and labels)
+    const afterTwo = await schemaOf(db);
+    expect(afterTwo.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
+    expect(await exists(db, 'public.tombstones')).toBe(false);
+    expect(afterTwo.columns.filter((c) => c.column_name === 'change_xid')).toEqual([]);
+    // and the sessions before that
     expect(await rollback(db)).toEqual([TAGS.at(-3)]);
-    const afterThree = await schemaOf(db);
-    expect(afterThree.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'login_failures', 'tasks', 'users']);
-    expect(afterThree.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
-    // and the per-address attempts table before that
+    expect(await exists(db, 'public.sessions')).toBe(false);
+    // and the planning fields and labels before those
     expect(await rollback(db)).toEqual([TAGS.at(-4)]);
+    const afterFour = await schemaOf(db);
+    expect(afterFour.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'login_failures', 'tasks', 'users']);
+    expect(afterFour.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+    // and the per-address attempts table before that
+    expect(await rollback(db)).toEqual([TAGS.at(-5)]);
     expect(await exists(db, 'public.address_attempts')).toBe(false);
 
     // some: everything after the first migration
-    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -4).reverse());
+    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -5).reverse());
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('pending'), [TAGS[0]!]: 'applied' });
     expect(await exists(db, 'public.tasks')).toBe(false);
 
@@ -156,7 +163,7 @@ describe(`migrations round trip (${config.kind})`, () => {
     expect(await migrate(db)).toEqual(TAGS.slice(1));
     expect(await rollback(db, { to: null })).toEqual([...TAGS].reverse());
     expect(statusOf(await migrationStatus(db))).toEqual(every('pending'));
-    for (const table of ['public.tasks', 'public.users', 'public.login_failures', 'public.idempotency_keys', 'public.address_attempts', 'public.sessions', 'public.tombstones']) {
+    for (const table of ['public.tasks', 'public.users', 'public.login_failures', 'public.idempotency_keys', 'public.address_attempts', 'public.sessions', 'public.tombstones', 'public.task_counts']) {
       expect(await exists(db, table)).toBe(false);
     }
     expect(await schemaOf(db)).toEqual({ tables: [], columns: [], constraints: [], indexes: [], triggers: [], functions: [], extensions: [] });
@@ -246,6 +253,7 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
         'labels',
         'login_failures',
         'sessions',
+        'task_counts',
         'task_labels',
         'tasks',
         'tombstones',

@@ -5,19 +5,26 @@ export const PASSWORD = 'correct horse battery staple';
 
 export interface Person {
   email: string;
+  /** The password the account has now: a test that changes it updates this, for fixtures.ts. */
   password: string;
   name?: string;
 }
 
-/** Every address `newPerson()` handed out in the current test, for fixtures.ts to delete afterwards. */
-export const createdEmails: string[] = [];
+/** Every person `newPerson()` handed out in the current test, for fixtures.ts to delete afterwards. */
+export const createdPeople: Person[] = [];
 
 /** A person nobody has signed up yet: every test brings its own (and fixtures.ts deletes it). */
 export function newPerson(name?: string): Person {
   const handle = name?.toLowerCase().replace(/[^a-z]/g, '') || 'e2e';
   const email = `${handle}-${randomUUID().slice(0, 13)}@example.com`;
-  createdEmails.push(email);
-  return { email, password: PASSWORD, name };
+  const person = { email, password: PASSWORD, name };
+  createdPeople.push(person);
+  return person;
+}
+
+/** Someone who never signs up: no account, so nothing for fixtures.ts to delete. */
+export function nobody(): Person {
+  return { email: `nobody-${randomUUID().slice(0, 13)}@example.com`, password: PASSWORD };
 }
 
 export async function signUp(page: Page, person: Person): Promise<void> {

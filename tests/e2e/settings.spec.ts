@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addTask, newPerson, signIn, signUp, type Person } from './helpers';
 
 /** A second browser (its own cookies) signed in as `person`, on /tasks. */
@@ -25,15 +26,17 @@ async function expectSignedOut(page: Page) {
 
 test('changing the password signs out the other device at its next action, and keeps this one signed in', async ({ browser, page }) => {
   const person = newPerson('Pat');
+  const oldPassword = person.password;
   await signUp(page, person);
   const other = await secondDevice(browser, person);
 
   await openSettings(page);
   const form = page.getByRole('form', { name: 'Change password' });
-  await form.getByLabel('Current password').fill(person.password);
+  await form.getByLabel('Current password').fill(oldPassword);
   await form.getByLabel('New password').fill('a brand new passphrase');
   await form.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByTestId('Change password-status')).toHaveText('Password changed. Every other device is signed out.');
+  person.password = 'a brand new passphrase';
 
   await expectSignedOut(other);
 
@@ -41,7 +44,7 @@ test('changing the password signs out the other device at its next action, and k
   await page.goto('/tasks');
   await addTask(page, 'still signed in');
   await other.getByLabel('Email').fill(person.email);
-  await other.getByLabel('Password').fill(person.password);
+  await other.getByLabel('Password').fill(oldPassword);
   await other.getByRole('button', { name: 'Sign in' }).click();
   await expect(other.getByTestId('form-error')).toHaveText('Wrong email or password.');
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addTask, currentUserId, newPerson, signUp, visibleTitles } from './helpers';
 
 // Export from one account, import into a new one, through the API with each browser's session

@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import * as nextAuthRoute from '@/app/api/auth/[...nextauth]/route';
 import { handlers } from '@/lib/auth';
+import { callHandler } from './requests';
 
 // What a browser does against next-auth's own routes, calling the route handlers in-process.
 
@@ -18,7 +19,7 @@ export function setCookies(response: Response): Map<string, string> {
 }
 
 async function csrf(): Promise<{ csrfToken: string; cookie: string }> {
-  const response = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+  const response = await callHandler(handlers.GET, new NextRequest(`${ORIGIN}/api/auth/csrf`));
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { csrfToken, cookie: [...setCookies(response)].map(([k, v]) => `${k}=${v}`).join('; ') };
 }
@@ -26,7 +27,8 @@ async function csrf(): Promise<{ csrfToken: string; cookie: string }> {
 /** Signs in on /login's endpoint; the session cookie as a `Cookie` header value, or undefined when refused. */
 export async function browserSignIn(email: string, password: string, userAgent = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36') {
   const { csrfToken, cookie } = await csrf();
-  const response = await nextAuthRoute.POST(
+  const response = await callHandler(
+    nextAuthRoute.POST,
     new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, 'user-agent': userAgent },

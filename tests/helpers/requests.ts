@@ -5,6 +5,7 @@ import * as moveRoute from '@/app/api/[user_id]/tasks/[id]/move/route';
 import * as taskRoute from '@/app/api/[user_id]/tasks/[id]/route';
 import * as listRoute from '@/app/api/[user_id]/tasks/route';
 import type { TaskJson } from '@/lib/tasks/schemas';
+import { assertConformant } from './conformance';
 
 // Calls the task route handlers the way Next does: a Request and a context whose params are
 // a Promise. No server runs; the handlers use the test file's database through getDb().
@@ -46,7 +47,17 @@ export async function callRoute(
 ): Promise<Response> {
   const fn = route[method] as RouteHandler | undefined;
   if (typeof fn !== 'function') throw new Error(`the route of ${path} does not export ${method}`);
-  return fn(buildRequest(method, path, options), { params: Promise.resolve(params) });
+  return callHandler(fn, buildRequest(method, path, options), { params: Promise.resolve(params) });
+}
+
+/**
+ * Calls one route handler with a request built by the test, and checks the response against the
+ * OpenAPI document (status, media type, JSON body) before the test sees it.
+ */
+export async function callHandler<C>(handler: (request: never, context: C) => Promise<Response>, request: Request, context?: C): Promise<Response> {
+  const response = await handler(request as never, context as C);
+  await assertConformant(request.method, request.url, response);
+  return response;
 }
 
 export const routes = { list: listRoute, task: taskRoute, complete: completeRoute, move: moveRoute, labels: labelsRoute, label: labelRoute } as const;

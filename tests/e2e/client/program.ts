@@ -90,4 +90,10 @@ assert.equal(health.data?.status, 'ok');
 const document = await api.GET('/api/openapi.json');
 assert.equal(document.response.status, 200);
 
+// The account goes, so a deployment's database is left as the program found it.
+const closed = await tasks.DELETE('/api/{user_id}/account', { params: { path: { user_id } }, body: { password } });
+assert.equal(closed.response.status, 204);
+const afterwards = await api.POST('/api/auth/token', { body: { email, password } });
+assert.equal(afterwards.response.status, 401);
+
 console.log('typed client: every call answered as the document says');
