@@ -61,7 +61,11 @@ export async function quickAdd(page: Page, line: string, title = line): Promise<
 /** Adds a task the way a person does (Enter in quick add), with a description written in its details. */
 export async function addTask(page: Page, title: string, description?: string): Promise<void> {
   await quickAdd(page, title);
-  if (!description) return;
+  if (description) await writeDescription(page, title, description);
+}
+
+/** Writes a task's description in its details dialog and waits until the server has it. */
+export async function writeDescription(page: Page, title: string, description: string): Promise<void> {
   await taskItem(page, title).getByRole('button', { name: 'Edit' }).click();
   const details = taskDetails(page);
   await details.getByLabel('Description').fill(description);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type Page, type TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addTask, expectNoHorizontalScroll, newPerson, signUp, taskCheckbox, taskItem } from './helpers';
+import { addTask, currentUserId, expectNoHorizontalScroll, newPerson, quickAdd, signUp, taskCheckbox, taskItem, writeDescription } from './helpers';
 
 // `UPDATE_SCREENSHOTS=1 npm run test:e2e -- layout` refreshes the README's pictures.
 const docsScreenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve('docs/screenshots') : null;
@@ -13,11 +13,19 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   return file;
 }
 
+/** A week's plan, with labels in colour, as the README's screenshots show it. */
 async function fillWithExamples(page: Page) {
-  await addTask(page, 'Renew passport', 'Photos are in the top drawer; the form is online.');
-  await addTask(page, 'Book dentist appointment');
-  await addTask(page, 'Buy groceries', 'Milk, eggs, spinach, coffee');
-  await addTask(page, 'Send the quarterly report to Maria');
+  const userId = await currentUserId(page);
+  for (const [name, color] of [['home', 'green'], ['work', 'blue'], ['errands', 'orange']] as const) {
+    expect((await page.request.post(`/api/${userId}/labels`, { data: { name, color } })).status()).toBe(201);
+  }
+  await page.reload();
+  await quickAdd(page, 'Renew passport yesterday !high #home', 'Renew passport');
+  await writeDescription(page, 'Renew passport', 'Photos are in the top drawer; the form is online.');
+  await quickAdd(page, 'Book dentist appointment fri #home', 'Book dentist appointment');
+  await quickAdd(page, 'Buy groceries today 6pm #errands every week', 'Buy groceries');
+  await writeDescription(page, 'Buy groceries', 'Milk, eggs, spinach, coffee');
+  await quickAdd(page, 'Send the quarterly report to Maria tomorrow 9am !medium #work', 'Send the quarterly report to Maria');
   await taskCheckbox(page, 'Book dentist appointment').check();
   await expect(taskCheckbox(page, 'Book dentist appointment')).toBeEnabled();
 }
