@@ -4,6 +4,8 @@ import { formatDue, isOverdue } from '@/lib/client/dates';
 import type { Priority, Repeat } from '@/lib/client/planning';
 import type { Task } from '@/lib/client/task';
 
+const PRIORITY_WORDS: Record<Exclude<Priority, 'none'>, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+
 const PRIORITY_STYLE: Record<Exclude<Priority, 'none'>, string> = {
   high: 'text-red-700 dark:text-red-300',
   medium: 'text-amber-800 dark:text-amber-300',
@@ -51,7 +53,7 @@ export function TaskMeta({ task, now, colorOf }: Props) {
       {task.priority !== 'none' && (
         <li data-testid="task-priority" className={`inline-flex items-center gap-0.5 font-medium ${PRIORITY_STYLE[task.priority]}`}>
           <span aria-hidden="true">{task.priority === 'high' ? '!!!' : task.priority === 'medium' ? '!!' : '!'}</span>
-          <span className="capitalize">{task.priority}</span>
+          <span>{PRIORITY_WORDS[task.priority]}</span>
           <span className="sr-only"> priority</span>
         </li>
       )}
