@@ -28,6 +28,8 @@ async function fillWithExamples(page: Page) {
   await quickAdd(page, 'Send the quarterly report to Maria tomorrow 9am !medium #work', 'Send the quarterly report to Maria');
   await taskCheckbox(page, 'Book dentist appointment').check();
   await expect(taskCheckbox(page, 'Book dentist appointment')).toBeEnabled();
+  // The views' counts follow once the change has settled.
+  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Inbox/ })).toContainText('3');
 }
 
 test.describe('on a phone', () => {
