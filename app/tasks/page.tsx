@@ -3,26 +3,32 @@ import { redirect } from 'next/navigation';
 import { SiteHeader } from '@/components/site-header';
 import { Planner } from '@/components/tasks/planner';
 import { auth } from '@/lib/auth';
-import { viewFromSearch, viewHref, viewTitle } from '@/lib/client/views';
 
-type Search = Promise<{ view?: string | string[]; label?: string | string[] }>;
+export const metadata: Metadata = { title: 'Your tasks' };
 
-export async function generateMetadata({ searchParams }: { searchParams: Search }): Promise<Metadata> {
-  const view = viewFromSearch(await searchParams);
-  return { title: view.kind === 'inbox' ? 'Your tasks' : viewTitle(view) };
+type Search = { view?: string | string[]; label?: string | string[] };
+
+/** The URL of this page with only the parameters that name a view, to come back to after signing in. */
+function returnTo(search: Search): string {
+  const params = new URLSearchParams();
+  for (const key of ['view', 'label'] as const) {
+    const value = search[key];
+    if (typeof value === 'string') params.set(key, value);
+  }
+  return params.size > 0 ? `/tasks?${params.toString()}` : '/tasks';
 }
 
-export default async function TasksPage({ searchParams }: { searchParams: Search }) {
-  const view = viewFromSearch(await searchParams);
+export default async function TasksPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const search = await searchParams;
   // The page's one session check: signed-out visitors go to sign in and come back here.
   const session = await auth();
-  if (!session?.user?.id) redirect(`/login?callbackUrl=${encodeURIComponent(viewHref(view))}`);
+  if (!session?.user?.id) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo(search))}`);
   return (
     <>
       <SiteHeader email={session.user.email} wide />
       <main className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
-        {/* The board reads and writes through /api/{user_id}/… like any other client. */}
-        <Planner userId={session.user.id} view={view} />
+        {/* The board reads and writes through /api/{user_id}/… like any other client; the view is read in the browser. */}
+        <Planner userId={session.user.id} search={search} />
       </main>
     </>
   );

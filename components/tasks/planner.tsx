@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LabelManager } from '@/components/labels/label-manager';
 import { countMatching, fetchLabels, type Label, type LabelColor } from '@/lib/client/api';
-import { viewHref, viewQuery, type View } from '@/lib/client/views';
+import { viewFromSearch, viewHref, viewQuery, type View } from '@/lib/client/views';
 import { TaskBoard } from './task-board';
 import { ViewsNav } from './views-nav';
 
@@ -16,11 +16,12 @@ const FIXED: View[] = [{ kind: 'inbox' }, { kind: 'today' }, { kind: 'upcoming' 
  */
 interface Props {
   userId: string;
-  /** The task view on screen, or null for the label manager (/labels). */
-  view: View | null;
+  /** /tasks's search parameters, which name the view; null on the label manager (/labels). */
+  search: Parameters<typeof viewFromSearch>[0] | null;
 }
 
-export function Planner({ userId, view }: Props) {
+export function Planner({ userId, search }: Props) {
+  const view = search ? viewFromSearch(search) : null;
   const [labels, setLabels] = useState<Label[] | null>(null);
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [version, setVersion] = useState(0);

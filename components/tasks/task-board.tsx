@@ -42,8 +42,10 @@ interface Props {
   onChanged: () => void;
 }
 
-export function TaskBoard({ userId, view, colorOf, onChanged }: Props) {
+export function TaskBoard({ userId, view: viewOnMount, colorOf, onChanged }: Props) {
   const id = useId();
+  // The planner keys the board by the view's URL, so a board shows one view for its whole life.
+  const [view] = useState(viewOnMount);
   const [state, dispatch] = useReducer(tasksReducer, initialTaskListState);
   // The browser's day when the view opened: Today and Upcoming are counted from it.
   const [now] = useState(() => new Date());
@@ -188,7 +190,7 @@ export function TaskBoard({ userId, view, colorOf, onChanged }: Props) {
       dispatch({ type: 'updateSucceeded', task: await moveTask(userId, task.id, request) });
       return true;
     } catch (err) {
-      dispatch({ type: 'pageFailed', message: `Could not move “${task.title}”. ${explain(err)}` });
+      dispatch({ type: 'messageShown', message: `Could not move “${task.title}”. ${explain(err)}` });
       return false;
     }
   }
