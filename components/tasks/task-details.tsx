@@ -128,7 +128,7 @@ export function TaskDetails({ task, onDone, onSave }: Props) {
             </label>
             <select id={`${id}-priority`} className="field" value={fields.priority} onChange={(e) => set('priority', e.target.value as Priority)}>
               {PRIORITIES.map((priority) => (
-                <option key={priority} value={priority} className="capitalize">
+                <option key={priority} value={priority}>
                   {priority === 'none' ? 'None' : priority[0]!.toUpperCase() + priority.slice(1)}
                 </option>
               ))}
