@@ -38,6 +38,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
   for (const screen of SCREENS) {
     test.describe(`${screen.name}, ${colorScheme}`, () => {
       test.use({ colorScheme, viewport: screen.viewport });
+      // axe reads every node of every page (Swagger UI's are thousands): more than the default
+      // minute on two shared cores.
+      test.slow();
 
       test('the public pages pass axe', async ({ page }) => {
         await visit(page, '/', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible());
@@ -47,8 +50,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
       });
 
       test('the signed-in pages pass axe, with tasks in them', async ({ page }) => {
-        // Nine pages, each loaded and checked whole: more than the default minute on two busy cores.
-        test.slow();
         await signUp(page, newPerson('Axe'));
         await quickAdd(page, 'Pay rent yesterday !high #home every month', 'Pay rent');
         await quickAdd(page, 'Buy groceries tomorrow 9am #errands !low', 'Buy groceries');
