@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { signOutAndLeave } from '@/lib/auth/actions';
 
-/** The bar on every page: the product's name, and who is signed in with a way out. */
-export function SiteHeader({ email }: { email?: string | null }) {
+/** The bar on every page: the product's name, and who is signed in with a way out. `wide` lines it up with the views' sidebar layout. */
+export function SiteHeader({ email, wide = false }: { email?: string | null; wide?: boolean }) {
   return (
     <header className="border-b border-zinc-200 bg-white/80 dark:border-zinc-800 dark:bg-zinc-950/80">
-      <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-3">
+      <div className={`mx-auto flex ${wide ? 'max-w-5xl' : 'max-w-3xl'} items-center justify-between gap-3 px-4 py-3`}>
         <Link href={email ? '/tasks' : '/'} className="flex shrink-0 items-center gap-2 rounded text-lg font-semibold">
           <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-blue-600 text-sm text-white dark:bg-blue-500 dark:text-zinc-950">
             ✓

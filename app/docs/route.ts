@@ -11,6 +11,7 @@ const html = `<!doctype html>
 <title>API reference · Todo</title>
 <link rel="stylesheet" href="${docsAssetUrl('index.css')}">
 <link rel="stylesheet" href="${docsAssetUrl('swagger-ui.css')}">
+<link rel="stylesheet" href="${docsAssetUrl('docs.css')}">
 </head>
 <body>
 <noscript><p>This reference needs JavaScript. The OpenAPI document itself is at <a href="/api/openapi.json">/api/openapi.json</a>.</p></noscript>

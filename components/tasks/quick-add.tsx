@@ -3,8 +3,9 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { newIdempotencyKey } from '@/lib/client/api';
 import { formatDue } from '@/lib/client/dates';
-import type { QuickAddTask, Repeat } from '@/lib/client/planning';
+import type { QuickAddTask } from '@/lib/client/planning';
 import { parseQuickAdd, quickAddProblem, type QuickAddPart } from '@/lib/client/quick-add';
+import { describeRepeat } from './task-meta';
 
 interface Props {
   /**
@@ -84,7 +85,7 @@ export function QuickAdd({ onSubmit }: Props) {
   const describedBy = [`${id}-hint`, problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
 
   return (
-    <form onSubmit={submit} className="space-y-2" noValidate>
+    <form onSubmit={submit} aria-label="New task" className="space-y-2" noValidate>
       <label htmlFor={`${id}-input`} className="label">
         Add a task
       </label>
@@ -171,9 +172,4 @@ function chipText(part: QuickAddPart, now: Date): string {
     case 'repeat':
       return describeRepeat(part.repeat);
   }
-}
-
-function describeRepeat({ every, interval }: Repeat): string {
-  if (every === 'weekday') return 'every weekday';
-  return interval === 1 ? `every ${every}` : `every ${interval} ${every}s`;
 }

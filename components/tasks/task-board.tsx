@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useId, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import { endRefusedSession } from '@/lib/auth/actions';
 import {
   ApiError,
@@ -9,15 +9,22 @@ import {
   fetchCounts,
   fetchPage,
   listQuery,
+  moveTask,
   toggleTask,
   updateTask,
-  type TaskDraft,
+  type LabelColor,
+  type NewTask,
+  type TaskChanges,
 } from '@/lib/client/api';
+import { formatDue } from '@/lib/client/dates';
+import type { MoveRequest } from '@/lib/client/manual-order';
+import type { QuickAddTask } from '@/lib/client/planning';
 import { matchesFilter, type Task, type TaskFilter } from '@/lib/client/task';
 import { initialTaskListState, tasksReducer } from '@/lib/client/tasks-reducer';
-import { NewTaskForm } from './new-task-form';
+import { hasCompletionFilter, isManualOrder, viewQuery, viewTitle, type View } from '@/lib/client/views';
+import { QuickAdd } from './quick-add';
 import { TaskFilters } from './task-filters';
-import { TaskItem } from './task-item';
+import { TaskList } from './task-list';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -27,15 +34,29 @@ function isAbort(err: unknown): boolean {
 
 let tempCounter = 0;
 
-export function TaskBoard({ userId }: { userId: string }) {
+interface Props {
+  userId: string;
+  view: View;
+  colorOf: (label: string) => LabelColor;
+  /** A change has settled on the server: the views' counts and the labels may have changed. */
+  onChanged: () => void;
+}
+
+export function TaskBoard({ userId, view: viewOnMount, colorOf, onChanged }: Props) {
   const id = useId();
+  // The planner keys the board by the view's URL, so a board shows one view for its whole life.
+  const [view] = useState(viewOnMount);
   const [state, dispatch] = useReducer(tasksReducer, initialTaskListState);
+  // The browser's day when the view opened: Today and Upcoming are counted from it.
+  const [now] = useState(() => new Date());
   const [filter, setFilter] = useState<TaskFilter>('all');
   const [searchText, setSearchText] = useState('');
   const [query, setQuery] = useState('');
+  const [status, setStatus] = useState('');
   const moreController = useRef<AbortController | null>(null);
   const leaving = useRef(false);
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const baseQuery = useMemo(() => viewQuery(view, now), [view, now]);
 
   /** The person's words for a failure; a session the API refuses is ended, then sign-in offered. */
   const explain = useCallback((err: unknown): string => {
@@ -65,13 +86,13 @@ export function TaskBoard({ userId }: { userId: string }) {
   useEffect(() => {
     const controller = new AbortController();
     moreController.current?.abort();
-    Promise.all([fetchPage(userId, listQuery(filter, query), null, controller.signal), fetchCounts(userId, controller.signal)])
+    Promise.all([fetchPage(userId, listQuery(baseQuery, filter, query), null, controller.signal), fetchCounts(userId, baseQuery, controller.signal)])
       .then(([page, counts]) => dispatch({ type: 'pageLoaded', append: false, ...page, counts }))
       .catch((err: unknown) => {
         if (!isAbort(err)) dispatch({ type: 'pageFailed', message: `Could not load your tasks. ${explain(err)}` });
       });
     return () => controller.abort();
-  }, [userId, filter, query, reloads, explain]);
+  }, [userId, baseQuery, filter, query, reloads, explain]);
 
   // Once every change has settled, the counts are checked with the server: optimistic
   // arithmetic cannot know about a change that raced with a reload.
@@ -79,13 +100,14 @@ export function TaskBoard({ userId }: { userId: string }) {
   const { revision } = state;
   useEffect(() => {
     if (!idle || revision === 0) return;
+    onChanged();
     const controller = new AbortController();
-    fetchCounts(userId, controller.signal)
+    fetchCounts(userId, baseQuery, controller.signal)
       .then((counts) => dispatch({ type: 'countsLoaded', counts, revision }))
       // Best effort: the counts shown stay as they are, and the next change checks again.
       .catch(() => {});
     return () => controller.abort();
-  }, [idle, revision, userId]);
+  }, [idle, revision, userId, baseQuery, onChanged]);
 
   function chooseFilter(next: TaskFilter) {
     if (next === filter) return;
@@ -99,7 +121,7 @@ export function TaskBoard({ userId }: { userId: string }) {
     moreController.current = controller;
     dispatch({ type: 'pageRequested', append: true });
     try {
-      const page = await fetchPage(userId, listQuery(filter, query), state.next, controller.signal);
+      const page = await fetchPage(userId, listQuery(baseQuery, filter, query), state.next, controller.signal);
       dispatch({ type: 'pageLoaded', append: true, ...page });
     } catch (err) {
       if (!isAbort(err)) dispatch({ type: 'pageFailed', message: `Could not load more tasks. ${explain(err)}` });
@@ -107,22 +129,22 @@ export function TaskBoard({ userId }: { userId: string }) {
   }
 
   const add = useCallback(
-    async (draft: TaskDraft, idempotencyKey: string): Promise<boolean> => {
-      const now = new Date().toISOString();
+    async (planned: QuickAddTask, idempotencyKey: string): Promise<boolean> => {
+      // A task added in a label's view carries that label.
+      const labels = view.kind === 'label' && !planned.labels.some((l) => l.toLocaleLowerCase() === view.name.toLocaleLowerCase()) ? [...planned.labels, view.name] : planned.labels;
+      const draft: NewTask = { ...planned, labels };
+      const createdAt = new Date().toISOString();
       tempCounter += 1;
       const temp: Task = {
         id: `temp-${tempCounter}`,
         user_id: userId,
-        due_date: null,
-        due_time: null,
-        priority: 'none',
-        labels: [],
-        repeat: null,
+        description: null,
+        ...planned,
+        labels,
         position: '',
-        ...draft,
         completed: false,
-        created_at: now,
-        updated_at: now,
+        created_at: createdAt,
+        updated_at: createdAt,
       };
       dispatch({ type: 'addStarted', task: temp });
       try {
@@ -133,13 +155,16 @@ export function TaskBoard({ userId }: { userId: string }) {
         return false;
       }
     },
-    [userId, explain],
+    [userId, view, explain],
   );
 
   async function toggle(task: Task) {
     dispatch({ type: 'updateStarted', task: { ...task, completed: !task.completed } });
     try {
-      dispatch({ type: 'updateSucceeded', task: await toggleTask(userId, task.id) });
+      const saved = await toggleTask(userId, task.id);
+      dispatch({ type: 'updateSucceeded', task: saved });
+      // A repeating task is not done: it moves on to its next date.
+      if (task.repeat && !saved.completed && saved.due_date) setStatus(`“${saved.title}” repeats: next due ${formatDue(saved.due_date, saved.due_time, new Date())}.`);
     } catch (err) {
       const action = task.completed ? 'reopen' : 'complete';
       const gone = err instanceof ApiError && err.status === 404;
@@ -147,15 +172,26 @@ export function TaskBoard({ userId }: { userId: string }) {
     }
   }
 
-  async function edit(task: Task, changes: TaskDraft): Promise<boolean> {
-    dispatch({ type: 'updateStarted', task: { ...task, ...changes } });
+  async function edit(task: Task, changes: TaskChanges): Promise<boolean> {
+    dispatch({ type: 'updateStarted', task: { ...task, ...changes, due_time: changes.due_date === null ? null : (changes.due_time ?? task.due_time) } });
     try {
       dispatch({ type: 'updateSucceeded', task: await updateTask(userId, task.id, changes) });
       return true;
     } catch (err) {
       const gone = err instanceof ApiError && err.status === 404;
-      dispatch({ type: 'updateFailed', id: task.id, gone, message: `Could not save “${changes.title}”. ${explain(err)}` });
+      dispatch({ type: 'updateFailed', id: task.id, gone, message: `Could not save “${changes.title ?? task.title}”. ${explain(err)}` });
       return gone;
+    }
+  }
+
+  async function move(task: Task, request: MoveRequest): Promise<boolean> {
+    if (state.pending[task.id]) return false;
+    try {
+      dispatch({ type: 'updateSucceeded', task: await moveTask(userId, task.id, request) });
+      return true;
+    } catch (err) {
+      dispatch({ type: 'messageShown', message: `Could not move “${task.title}”. ${explain(err)}` });
+      return false;
     }
   }
 
@@ -173,14 +209,19 @@ export function TaskBoard({ userId }: { userId: string }) {
     }
   }
 
-  const visible = state.tasks.filter((task) => matchesFilter(task, filter));
+  const visible = useMemo(() => {
+    const shown = state.tasks.filter((task) => matchesFilter(task, filter));
+    // In manual order the server's positions are the order, so a move shows once it is saved.
+    return isManualOrder(view) ? shown.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)) : shown;
+  }, [state.tasks, filter, view]);
   const counts = state.counts;
-  const noTasksAtAll = counts !== null && counts.open + counts.done === 0 && state.tasks.length === 0;
+  const noTasksAtAll = view.kind === 'inbox' && counts !== null && counts.open + counts.done === 0 && state.tasks.length === 0;
+  const completionFilter = hasCompletionFilter(view);
 
   return (
     <div className="space-y-6">
       <section className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        <NewTaskForm onAdd={add} />
+        <QuickAdd onSubmit={add} />
       </section>
 
       {state.message && (
@@ -191,48 +232,41 @@ export function TaskBoard({ userId }: { userId: string }) {
           </button>
         </div>
       )}
+      <p role="status" data-testid="task-status" className={status ? 'rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:bg-blue-950 dark:text-blue-100' : 'sr-only'}>
+        {status}
+      </p>
 
       <section aria-labelledby={`${id}-heading`} className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-          <h2 id={`${id}-heading`} ref={listHeading} tabIndex={-1} className="text-lg font-semibold">
-            Your tasks
-          </h2>
+          <h1 id={`${id}-heading`} ref={listHeading} tabIndex={-1} className="text-xl font-semibold wrap-anywhere">
+            {view.kind === 'label' ? `#${viewTitle(view)}` : viewTitle(view)}
+          </h1>
           {counts && (
             <p data-testid="task-counts" className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
-              {counts.open} open · {counts.done} done
+              {completionFilter ? `${counts.open} open · ${counts.done} done` : `${counts.open} open`}
             </p>
           )}
         </div>
 
-        <TaskFilters
-          filter={filter}
-          onFilter={chooseFilter}
-          search={searchText}
-          onSearch={setSearchText}
-        />
+        {completionFilter && <TaskFilters filter={filter} onFilter={chooseFilter} search={searchText} onSearch={setSearchText} />}
 
         {state.loading === 'list' && state.tasks.length === 0 ? (
-          <p className="py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">Loading your tasks…</p>
-        ) : visible.length === 0 ? (
-          <EmptyState noTasksAtAll={noTasksAtAll} filter={filter} query={query} />
+          <p className="py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">Loading your tasks…</p>
+        ) : visible.length === 0 && view.kind !== 'upcoming' ? (
+          <EmptyState noTasksAtAll={noTasksAtAll} view={view} filter={filter} query={query} />
         ) : (
-          <ul
-            aria-label="Tasks"
-            aria-busy={state.loading === 'list' || undefined}
-            className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
-          >
-            {visible.map((task) => (
-              <TaskItem
-                key={task.id}
-                task={task}
-                busy={Boolean(state.pending[task.id])}
-                saving={state.pending[task.id]?.kind === 'add'}
-                onToggle={toggle}
-                onEdit={edit}
-                onDelete={remove}
-              />
-            ))}
-          </ul>
+          <TaskList
+            view={view}
+            tasks={visible}
+            now={now}
+            busy={state.loading === 'list'}
+            pending={state.pending}
+            colorOf={colorOf}
+            onToggle={toggle}
+            onEdit={edit}
+            onDelete={remove}
+            onMove={move}
+          />
         )}
 
         {state.next && (
@@ -247,12 +281,14 @@ export function TaskBoard({ userId }: { userId: string }) {
   );
 }
 
-function EmptyState({ noTasksAtAll, filter, query }: { noTasksAtAll: boolean; filter: TaskFilter; query: string }) {
+function EmptyState({ noTasksAtAll, view, filter, query }: { noTasksAtAll: boolean; view: View; filter: TaskFilter; query: string }) {
   let text: string;
-  if (noTasksAtAll) text = 'No tasks yet. Type a title above and press Enter (or Add task) to add your first one.';
+  if (noTasksAtAll) text = 'No tasks yet. Type one above and press Enter (or Add task) to add your first one.';
   else if (query) text = `No ${filter === 'all' ? '' : `${filter} `}tasks match “${query}”. Try other words or clear the search.`;
+  else if (view.kind === 'today') text = 'Nothing due today. Enjoy the day!';
   else if (filter === 'active') text = 'Nothing left to do. Everything is done!';
   else if (filter === 'completed') text = 'No completed tasks yet. Tick a task’s checkbox when it is done.';
+  else if (view.kind === 'label') text = `No tasks with the label ${view.name}. Add one above: it gets the label.`;
   else text = 'No tasks here.';
   return (
     <p

@@ -2,6 +2,8 @@ import createClient from 'openapi-fetch';
 import type { components, paths } from './openapi';
 import type { Counts } from './tasks-reducer';
 import type { Task, TaskFilter } from './task';
+import type { MoveRequest } from './manual-order';
+import type { ListQuery } from './views';
 
 /**
  * The browser's client for `/api/{user_id}/tasks…`: openapi-fetch on the types generated from
@@ -48,8 +50,14 @@ function messageFor(status: number, detail: string | undefined): string {
 }
 
 type Problem = components['schemas']['ProblemDocument'];
-type ListQuery = NonNullable<paths['/api/{user_id}/tasks']['get']['parameters']['query']>;
 export type TaskDraft = Required<Pick<components['schemas']['CreateTaskBody'], 'title' | 'description'>>;
+/** A new task: its title and any of its other fields, as `POST …/tasks` takes them. */
+export type NewTask = components['schemas']['CreateTaskBody'];
+/** Changes to a task, as `PATCH …/tasks/{id}` takes them. */
+export type TaskChanges = components['schemas']['PatchTaskBody'];
+export type Label = components['schemas']['Label'];
+export type LabelColor = components['schemas']['LabelColor'];
+export type LabelChanges = components['schemas']['PatchLabelBody'];
 
 const api = createClient<paths>({ credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
 
@@ -113,9 +121,10 @@ export interface TaskPage {
   next: string | null;
 }
 
-/** The list's query for a filter and a search. */
-export function listQuery(filter: TaskFilter, search: string): ListQuery {
+/** The list's query for a view's filters and sort, the completion filter and a search. */
+export function listQuery(view: ListQuery, filter: TaskFilter, search: string): ListQuery {
   return {
+    ...view,
     limit: PAGE_SIZE,
     ...(filter !== 'all' && { completed: filter === 'completed' }),
     ...(search && { q: search }),
@@ -130,16 +139,20 @@ export async function fetchPage(userId: string, query: ListQuery, cursor: string
   return { tasks: data, next: nextCursor(response.headers.get('link')) };
 }
 
-async function countMatching(userId: string, completed: boolean, signal?: AbortSignal): Promise<number> {
+/** How many tasks match a query (its `X-Total-Count`), fetching one row at most. */
+export async function countMatching(userId: string, query: ListQuery, signal?: AbortSignal): Promise<number> {
   const { response } = await settle(
-    api.GET('/api/{user_id}/tasks', { params: { path: { user_id: userId }, query: { completed, limit: 1 } }, signal }),
+    api.GET('/api/{user_id}/tasks', { params: { path: { user_id: userId }, query: { ...query, limit: 1 } }, signal }),
   );
   return Number(response.headers.get('x-total-count') ?? 0);
 }
 
-/** How many tasks are open and done, whatever the list shows. */
-export async function fetchCounts(userId: string, signal?: AbortSignal): Promise<Counts> {
-  const [open, done] = await Promise.all([countMatching(userId, false, signal), countMatching(userId, true, signal)]);
+/** How many of a view's tasks are open and done, whatever the list shows. */
+export async function fetchCounts(userId: string, view: ListQuery, signal?: AbortSignal): Promise<Counts> {
+  const [open, done] = await Promise.all([
+    countMatching(userId, { ...view, completed: false }, signal),
+    view.completed === false ? Promise.resolve(0) : countMatching(userId, { ...view, completed: true }, signal),
+  ]);
   return { open, done };
 }
 
@@ -148,12 +161,12 @@ export async function fetchCounts(userId: string, signal?: AbortSignal): Promise
  * request reached the server but its answer was lost, the retry gets that task back instead of
  * creating a second one.
  */
-export async function createTask(userId: string, draft: TaskDraft, idempotencyKey: string): Promise<Task> {
+export async function createTask(userId: string, draft: NewTask, idempotencyKey: string): Promise<Task> {
   const path = { user_id: userId };
   return (await settle(api.POST('/api/{user_id}/tasks', { params: { path, header: { 'Idempotency-Key': idempotencyKey } }, body: draft }))).data;
 }
 
-export async function updateTask(userId: string, id: string, changes: Partial<TaskDraft>): Promise<Task> {
+export async function updateTask(userId: string, id: string, changes: TaskChanges): Promise<Task> {
   return (await settle(api.PATCH('/api/{user_id}/tasks/{id}', { params: { path: { user_id: userId, id } }, body: changes }))).data;
 }
 
@@ -163,4 +176,26 @@ export async function toggleTask(userId: string, id: string): Promise<Task> {
 
 export async function deleteTask(userId: string, id: string): Promise<void> {
   await settle(api.DELETE('/api/{user_id}/tasks/{id}', { params: { path: { user_id: userId, id } } }));
+}
+
+/** Moves a task in the manual order: before or after another task, or to the top or bottom. */
+export async function moveTask(userId: string, id: string, move: MoveRequest): Promise<Task> {
+  return (await settle(api.POST('/api/{user_id}/tasks/{id}/move', { params: { path: { user_id: userId, id } }, body: move }))).data;
+}
+
+/** The caller's labels, by name. */
+export async function fetchLabels(userId: string, signal?: AbortSignal): Promise<Label[]> {
+  return (await settle(api.GET('/api/{user_id}/labels', { params: { path: { user_id: userId } }, signal }))).data;
+}
+
+export async function createLabel(userId: string, name: string, color: LabelColor): Promise<Label> {
+  return (await settle(api.POST('/api/{user_id}/labels', { params: { path: { user_id: userId } }, body: { name, color } }))).data;
+}
+
+export async function updateLabel(userId: string, id: string, changes: LabelChanges): Promise<Label> {
+  return (await settle(api.PATCH('/api/{user_id}/labels/{id}', { params: { path: { user_id: userId, id } }, body: changes }))).data;
+}
+
+export async function deleteLabel(userId: string, id: string): Promise<void> {
+  await settle(api.DELETE('/api/{user_id}/labels/{id}', { params: { path: { user_id: userId, id } } }));
 }

@@ -2,7 +2,7 @@ import type { Task } from '@/lib/client/task';
 
 // The planning fields of a task, for the browser: types from the API's own document
 // (lib/client/openapi.d.ts), limits from lib/limits.ts, which the server validates with too.
-export { LABEL_NAME_MAX, LABELS_PER_TASK_MAX, PRIORITIES, REPEAT_INTERVAL_MAX, REPEAT_UNITS } from '@/lib/limits';
+export { LABEL_COLORS, LABEL_NAME_MAX, LABELS_PER_TASK_MAX, PRIORITIES, REPEAT_INTERVAL_MAX, REPEAT_UNITS } from '@/lib/limits';
 
 export type Priority = Task['priority'];
 export type Repeat = NonNullable<Task['repeat']>;

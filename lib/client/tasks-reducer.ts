@@ -55,6 +55,7 @@ export type TaskListAction =
   | { type: 'removeStarted'; id: string }
   | { type: 'removeSucceeded'; id: string }
   | { type: 'removeFailed'; id: string; message: string }
+  | { type: 'messageShown'; message: string }
   | { type: 'messageDismissed' };
 
 export const initialTaskListState: TaskListState = {
@@ -256,6 +257,9 @@ function apply(state: TaskListState, action: TaskListAction): TaskListState {
       tasks.splice(Math.min(entry.index, tasks.length), 0, entry.previous);
       return { ...state, tasks, pending, counts: recount(state.counts, undefined, entry.previous), message: action.message };
     }
+
+    case 'messageShown':
+      return { ...state, message: action.message };
 
     case 'messageDismissed':
       return { ...state, message: null };

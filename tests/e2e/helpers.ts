@@ -43,18 +43,48 @@ export async function signIn(page: Page, person: Person): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Quick add: the one form that adds tasks. */
 export function newTaskForm(page: Page) {
   return page.getByRole('form', { name: 'New task' });
 }
 
-/** Adds a task the way a person does (Enter in the title) and waits until the server has it. */
-export async function addTask(page: Page, title: string, description?: string): Promise<void> {
-  const form = newTaskForm(page);
-  if (description) await form.getByLabel('Description').fill(description);
-  await form.getByLabel('Title').fill(title);
-  await form.getByLabel('Title').press('Enter');
-  await expect(form.getByLabel('Title')).toHaveValue('');
+/** Quick add's one line ("Pay rent tomorrow 9am !high #home every month"). */
+export function quickAddInput(page: Page) {
+  return newTaskForm(page).getByLabel('Add a task');
+}
+
+/**
+ * Types a line into quick add, presses Enter, and waits until the server has the task, whose
+ * title is what quick add left of the line (`title`, when the line has dates, labels and such).
+ */
+export async function quickAdd(page: Page, line: string, title = line): Promise<void> {
+  const input = quickAddInput(page);
+  await input.fill(line);
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
   await expect(taskCheckbox(page, title)).toBeEnabled();
+}
+
+/** Adds a task the way a person does (Enter in quick add), with a description written in its details. */
+export async function addTask(page: Page, title: string, description?: string): Promise<void> {
+  await quickAdd(page, title);
+  if (description) await writeDescription(page, title, description);
+}
+
+/** Writes a task's description in its details dialog and waits until the server has it. */
+export async function writeDescription(page: Page, title: string, description: string): Promise<void> {
+  await taskItem(page, title).getByRole('button', { name: 'Edit' }).click();
+  const details = taskDetails(page);
+  await details.getByLabel('Description').fill(description);
+  await details.getByRole('button', { name: 'Save' }).click();
+  await expect(details).toHaveCount(0);
+  await expect(taskItem(page, title)).toContainText(description);
+  await expect(taskCheckbox(page, title)).toBeEnabled();
+}
+
+/** The open details dialog of a task. */
+export function taskDetails(page: Page) {
+  return page.getByRole('dialog', { name: 'Task details' });
 }
 
 export function taskItem(page: Page, title: string) {

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { addTask, newPerson, newTaskForm, signIn, signUp, taskCheckbox, taskItem } from './helpers';
+import { addTask, newPerson, quickAddInput, signIn, signUp, taskCheckbox, taskDetails, taskItem } from './helpers';
 
 // The whole journey: sign up → sign out → sign in → create → list → open/edit → toggle → delete.
 test('a new person signs up, signs out and in, and manages a task from creation to deletion', async ({ page }, testInfo) => {
@@ -34,7 +34,7 @@ test('a new person signs up, signs out and in, and manages a task from creation 
 
   // Open the editor and change the title and the description.
   await item.getByRole('button', { name: 'Edit' }).click();
-  const editor = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Save' }) });
+  const editor = taskDetails(page);
   await expect(editor.getByLabel('Title')).toHaveValue('Buy milk');
   await editor.getByLabel('Title').fill('Buy oat milk');
   await editor.getByLabel('Description').fill('One carton');
@@ -66,7 +66,7 @@ test('a new person signs up, signs out and in, and manages a task from creation 
 
   await page.reload();
   await expect(page.getByTestId('empty-state')).toContainText('No tasks yet');
-  await expect(newTaskForm(page).getByLabel('Title')).toBeVisible();
+  await expect(quickAddInput(page)).toBeVisible();
 });
 
 test('a signed-out visitor of /tasks is sent to sign in and comes back afterwards', async ({ browser, page }) => {

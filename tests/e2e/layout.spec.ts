@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type Page, type TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addTask, expectNoHorizontalScroll, newPerson, signUp, taskCheckbox, taskItem } from './helpers';
+import { addTask, currentUserId, expectNoHorizontalScroll, newPerson, quickAdd, signUp, taskCheckbox, taskItem, writeDescription } from './helpers';
 
 // `UPDATE_SCREENSHOTS=1 npm run test:e2e -- layout` refreshes the README's pictures.
 const docsScreenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve('docs/screenshots') : null;
@@ -13,13 +13,24 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   return file;
 }
 
+/** A week's plan, with labels in colour, as the README's screenshots show it. */
 async function fillWithExamples(page: Page) {
-  await addTask(page, 'Renew passport', 'Photos are in the top drawer; the form is online.');
-  await addTask(page, 'Book dentist appointment');
-  await addTask(page, 'Buy groceries', 'Milk, eggs, spinach, coffee');
-  await addTask(page, 'Send the quarterly report to Maria');
+  const userId = await currentUserId(page);
+  for (const [name, color] of [['home', 'green'], ['work', 'blue'], ['errands', 'orange']] as const) {
+    expect((await page.request.post(`/api/${userId}/labels`, { data: { name, color } })).status()).toBe(201);
+  }
+  await page.reload();
+  await quickAdd(page, 'Renew passport yesterday !high #home', 'Renew passport');
+  await writeDescription(page, 'Renew passport', 'Photos are in the top drawer; the form is online.');
+  await quickAdd(page, 'Book dentist appointment fri #home', 'Book dentist appointment');
+  await quickAdd(page, 'Buy groceries today 6pm #errands every week', 'Buy groceries');
+  await writeDescription(page, 'Buy groceries', 'Milk, eggs, spinach, coffee');
+  await quickAdd(page, 'Send the quarterly report to Maria tomorrow 9am !medium #work', 'Send the quarterly report to Maria');
   await taskCheckbox(page, 'Book dentist appointment').check();
   await expect(taskCheckbox(page, 'Book dentist appointment')).toBeEnabled();
+  // The views' counts follow once the change has settled.
+  // (Read from the page, not the screen: on a phone the views are folded into a menu.)
+  await expect(page.locator('nav[aria-label="Views"] a[href="/tasks"]')).toContainText('3');
 }
 
 test.describe('on a phone', () => {
@@ -39,6 +50,18 @@ test.describe('on a phone', () => {
     await expectNoHorizontalScroll(page);
     await screenshot(page, testInfo, 'phone-tasks');
     if (docsScreenshots) await page.screenshot({ path: path.join(docsScreenshots, 'phone.png'), fullPage: true });
+
+    // The views fold into a menu that opens in place and closes once a view is chosen.
+    const menu = page.getByRole('button', { name: /^Views/ });
+    await expect(page.getByRole('navigation', { name: 'Views' })).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expectNoHorizontalScroll(page);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Today/ }).click();
+    await expect(page).toHaveURL(/\/tasks\?view=today$/);
+    await expect(page.getByRole('navigation', { name: 'Views' })).toBeHidden();
+    await expect(taskCheckbox(page, 'Buy groceries')).toBeVisible();
+    await page.goto('/tasks');
 
     // A title with no spaces must wrap rather than widen the page.
     await addTask(page, 'Supercalifragilisticexpialidocious-'.repeat(4));

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { addTask, currentUserId, newPerson, newTaskForm, signIn, signUp, taskCheckbox, taskItem, visibleTitles } from './helpers';
+import { addTask, currentUserId, newPerson, newTaskForm, quickAddInput, signIn, signUp, taskCheckbox, taskDetails, taskItem, visibleTitles } from './helpers';
 
 test('a second person never sees the first person’s tasks', async ({ browser, page }) => {
   await signUp(page, newPerson());
@@ -130,24 +130,24 @@ test('a task typed while the network is down is not lost', async ({ page }) => {
     route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback(),
   );
   const form = newTaskForm(page);
-  await form.getByLabel('Title').fill('Call the plumber');
-  await form.getByLabel('Description').fill('About the leak');
+  await quickAddInput(page).fill('Call the plumber tomorrow #home');
   await form.getByRole('button', { name: 'Add task' }).click();
   await expect(page.getByTestId('task-error')).toContainText('Could not add “Call the plumber”. Could not reach the server');
-  await expect(form.getByLabel('Title')).toHaveValue('Call the plumber');
-  await expect(form.getByLabel('Description')).toHaveValue('About the leak');
+  await expect(quickAddInput(page)).toHaveValue('Call the plumber tomorrow #home');
   await expect(taskCheckbox(page, 'Call the plumber')).toHaveCount(0);
 
-  // Back online, the same click adds it.
+  // Back online, the same click adds it, with its date and label.
   await page.unrouteAll();
   await form.getByRole('button', { name: 'Add task' }).click();
   await expect(taskCheckbox(page, 'Call the plumber')).toBeEnabled();
-  await expect(form.getByLabel('Title')).toHaveValue('');
+  await expect(taskItem(page, 'Call the plumber')).toContainText('Tomorrow');
+  await expect(taskItem(page, 'Call the plumber')).toContainText('home');
+  await expect(quickAddInput(page)).toHaveValue('');
 });
 
 test('the keyboard does it all: Enter adds, Escape cancels an edit, Enter saves', async ({ page }) => {
   await signUp(page, newPerson());
-  const title = newTaskForm(page).getByLabel('Title');
+  const title = quickAddInput(page);
   await title.focus();
   await page.keyboard.type('Read a book');
   await page.keyboard.press('Enter');
@@ -163,7 +163,7 @@ test('the keyboard does it all: Enter adds, Escape cancels an edit, Enter saves'
   const item = taskItem(page, 'Read a book');
   await item.getByRole('button', { name: 'Edit' }).focus();
   await page.keyboard.press('Enter');
-  const editTitle = page.getByRole('list', { name: 'Tasks' }).getByLabel('Title');
+  const editTitle = taskDetails(page).getByLabel('Title');
   await expect(editTitle).toBeFocused();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('Read two books');
@@ -216,7 +216,7 @@ test('trying again after a lost answer adds the task once; an edited draft is a 
     await route.abort('connectionreset');
   });
   const form = newTaskForm(page);
-  const title = form.getByLabel('Title');
+  const title = quickAddInput(page);
 
   await title.fill('Pay rent');
   await title.press('Enter');

@@ -1,0 +1,227 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { TaskChanges } from '@/lib/client/api';
+import { codePoints, draftProblem } from '@/lib/client/limits';
+import { LABEL_NAME_MAX, LABELS_PER_TASK_MAX, PRIORITIES, REPEAT_INTERVAL_MAX, REPEAT_UNITS, type Priority, type RepeatUnit } from '@/lib/client/planning';
+import type { Task } from '@/lib/client/task';
+
+interface Props {
+  task: Task;
+  /** The dialog is done with: saved, cancelled or closed with Escape. */
+  onDone: () => void;
+  /** Resolves false when the server refused: the dialog reopens with what was typed. */
+  onSave: (task: Task, changes: TaskChanges) => Promise<boolean>;
+}
+
+const REPEAT_WORDS: Record<RepeatUnit, string> = { day: 'Every day', weekday: 'Every weekday', week: 'Every week', month: 'Every month', year: 'Every year' };
+
+/** The fields as typed: strings, so that a half-typed value is never lost. */
+interface Fields {
+  title: string;
+  description: string;
+  due_date: string;
+  due_time: string;
+  priority: Priority;
+  labels: string;
+  repeat: RepeatUnit | '';
+  interval: string;
+}
+
+function fieldsOf(task: Task): Fields {
+  return {
+    title: task.title,
+    description: task.description ?? '',
+    due_date: task.due_date ?? '',
+    due_time: task.due_time ?? '',
+    priority: task.priority,
+    labels: task.labels.join(', '),
+    repeat: task.repeat?.every ?? '',
+    interval: String(task.repeat?.interval ?? 1),
+  };
+}
+
+/**
+ * The task's fields in one modal dialog: title, description, due date and time, priority,
+ * labels, repeat. Mounted while open; the fields are the task's as it was when it opened.
+ */
+export function TaskDetails({ task, onDone, onSave }: Props) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(task));
+  const [problem, setProblem] = useState<string | null>(null);
+  // While the save is on its way the dialog is closed but kept, to reopen as typed if refused.
+  const saving = useRef(false);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  function closed() {
+    if (!saving.current) onDone();
+  }
+
+  function set<K extends keyof Fields>(key: K, value: Fields[K]) {
+    setFields((current) => ({ ...current, [key]: value }));
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = changesFrom(fields);
+    setProblem(typeof result === 'string' ? result : null);
+    if (typeof result === 'string') return;
+    saving.current = true;
+    dialog.current?.close();
+    const saved = await onSave(task, result);
+    saving.current = false;
+    if (saved) onDone();
+    else dialog.current?.showModal();
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={`${id}-heading`}
+      onClose={closed}
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <form onSubmit={save} className="space-y-4 p-4 sm:p-5" noValidate>
+        <h2 id={`${id}-heading`} className="text-lg font-semibold">
+          Task details
+        </h2>
+        <div>
+          <label htmlFor={`${id}-title`} className="label">
+            Title
+          </label>
+          <input id={`${id}-title`} className="field" value={fields.title} onChange={(e) => set('title', e.target.value)} autoComplete="off" />
+        </div>
+        <div>
+          <label htmlFor={`${id}-description`} className="label">
+            Description
+          </label>
+          <textarea
+            id={`${id}-description`}
+            className="field resize-y"
+            rows={3}
+            value={fields.description}
+            onChange={(e) => set('description', e.target.value)}
+          />
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <div>
+            <label htmlFor={`${id}-date`} className="label">
+              Due date
+            </label>
+            <input id={`${id}-date`} type="date" className="field" value={fields.due_date} onChange={(e) => set('due_date', e.target.value)} />
+          </div>
+          <div>
+            <label htmlFor={`${id}-time`} className="label">
+              Due time
+            </label>
+            <input id={`${id}-time`} type="time" className="field" value={fields.due_time} onChange={(e) => set('due_time', e.target.value)} />
+          </div>
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <div>
+            <label htmlFor={`${id}-priority`} className="label">
+              Priority
+            </label>
+            <select id={`${id}-priority`} className="field" value={fields.priority} onChange={(e) => set('priority', e.target.value as Priority)}>
+              {PRIORITIES.map((priority) => (
+                <option key={priority} value={priority}>
+                  {priority === 'none' ? 'None' : priority[0]!.toUpperCase() + priority.slice(1)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${id}-repeat`} className="label">
+              Repeat
+            </label>
+            <select id={`${id}-repeat`} className="field" value={fields.repeat} onChange={(e) => set('repeat', e.target.value as RepeatUnit | '')}>
+              <option value="">Does not repeat</option>
+              {REPEAT_UNITS.map((unit) => (
+                <option key={unit} value={unit}>
+                  {REPEAT_WORDS[unit]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {fields.repeat && fields.repeat !== 'weekday' && (
+          <div>
+            <label htmlFor={`${id}-interval`} className="label">
+              Repeat every how many {fields.repeat}s
+            </label>
+            <input
+              id={`${id}-interval`}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={REPEAT_INTERVAL_MAX}
+              className="field w-28"
+              value={fields.interval}
+              onChange={(e) => set('interval', e.target.value)}
+            />
+          </div>
+        )}
+        <div>
+          <label htmlFor={`${id}-labels`} className="label">
+            Labels
+          </label>
+          <input
+            id={`${id}-labels`}
+            className="field"
+            value={fields.labels}
+            onChange={(e) => set('labels', e.target.value)}
+            aria-describedby={`${id}-labels-hint`}
+            autoComplete="off"
+          />
+          <p id={`${id}-labels-hint`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+            Separate labels with commas; a new name makes a new label.
+          </p>
+        </div>
+        {problem && (
+          <p role="alert" data-testid="form-error" className="alert-error">
+            {problem}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <button type="button" className="btn btn-secondary" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+/** The PATCH body for what was typed, or why it cannot be sent. */
+function changesFrom(fields: Fields): TaskChanges | string {
+  const invalid = draftProblem(fields.title, fields.description);
+  if (invalid) return invalid;
+  const labels = fields.labels
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (labels.length > LABELS_PER_TASK_MAX) return `A task can have at most ${LABELS_PER_TASK_MAX} labels.`;
+  if (labels.some((name) => codePoints(name) > LABEL_NAME_MAX)) return `Keep each label under ${LABEL_NAME_MAX + 1} characters.`;
+  if (fields.due_time && !fields.due_date) return 'A due time needs a due date.';
+  if (fields.repeat && !fields.due_date) return 'A repeating task needs a due date.';
+  const interval = fields.repeat === 'weekday' ? 1 : Number(fields.interval);
+  if (fields.repeat && !(Number.isInteger(interval) && interval >= 1 && interval <= REPEAT_INTERVAL_MAX)) {
+    return `Repeat every 1 to ${REPEAT_INTERVAL_MAX} ${fields.repeat}s.`;
+  }
+  return {
+    title: fields.title.trim(),
+    description: fields.description.trim() || null,
+    due_date: fields.due_date || null,
+    due_time: fields.due_date && fields.due_time ? fields.due_time : null,
+    priority: fields.priority,
+    labels,
+    repeat: fields.repeat ? { every: fields.repeat, interval } : null,
+  };
+}

@@ -1,0 +1,84 @@
+import { addDaysTo, localToday } from './dates';
+import type { paths } from './openapi';
+
+/**
+ * The task views, as URLs: `/tasks` is the Inbox (everything, in the person's own order),
+ * `?view=today` what is due today or overdue, `?view=upcoming` the next seven days, and
+ * `?label=<name>` one label's tasks. "Today" is the browser's own day, so the list queries are
+ * built in the browser from `now`.
+ */
+
+export type View = { kind: 'inbox' } | { kind: 'today' } | { kind: 'upcoming' } | { kind: 'label'; name: string };
+
+export type ListQuery = NonNullable<paths['/api/{user_id}/tasks']['get']['parameters']['query']>;
+
+/** How many days Upcoming covers, today included. */
+export const UPCOMING_DAYS = 7;
+
+/** The view a `/tasks` URL's search parameters name; anything unknown is the Inbox. */
+export function viewFromSearch(params: { view?: string | string[]; label?: string | string[] }): View {
+  const label = first(params.label)?.trim();
+  if (label) return { kind: 'label', name: label };
+  const view = first(params.view);
+  if (view === 'today' || view === 'upcoming') return { kind: view };
+  return { kind: 'inbox' };
+}
+
+export function viewHref(view: View): string {
+  switch (view.kind) {
+    case 'inbox':
+      return '/tasks';
+    case 'today':
+    case 'upcoming':
+      return `/tasks?view=${view.kind}`;
+    case 'label':
+      return `/tasks?${new URLSearchParams({ label: view.name }).toString()}`;
+  }
+}
+
+export function viewTitle(view: View): string {
+  switch (view.kind) {
+    case 'inbox':
+      return 'Inbox';
+    case 'today':
+      return 'Today';
+    case 'upcoming':
+      return 'Upcoming';
+    case 'label':
+      return view.name;
+  }
+}
+
+export function sameView(a: View, b: View): boolean {
+  if (a.kind === 'label' && b.kind === 'label') return a.name.toLocaleLowerCase() === b.name.toLocaleLowerCase();
+  return a.kind === b.kind;
+}
+
+/** Whether the view lists tasks in the person's own order, where rows can be moved. */
+export function isManualOrder(view: View): boolean {
+  return view.kind === 'inbox' || view.kind === 'label';
+}
+
+/** Whether the view offers the All / Active / Completed filter (Today and Upcoming list open tasks only). */
+export function hasCompletionFilter(view: View): boolean {
+  return isManualOrder(view);
+}
+
+/** The list's filters and sort for a view, on the browser's day `now`; `open` narrows it to open tasks. */
+export function viewQuery(view: View, now: Date, open = false): ListQuery {
+  const today = localToday(now);
+  switch (view.kind) {
+    case 'inbox':
+      return { sort: 'position', ...(open && { completed: false }) };
+    case 'label':
+      return { sort: 'position', label: [view.name], ...(open && { completed: false }) };
+    case 'today':
+      return { sort: 'due', completed: false, due_to: today };
+    case 'upcoming':
+      return { sort: 'due', completed: false, due_from: today, due_to: addDaysTo(today, UPCOMING_DAYS - 1) };
+  }
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

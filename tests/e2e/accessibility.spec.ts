@@ -1,0 +1,72 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { expectNoHorizontalScroll, newPerson, quickAdd, signUp } from './helpers';
+
+// axe-core on every page, light and dark, desktop and phone: no serious or critical WCAG 2.1 AA
+// violation, and nothing wider than the screen.
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function expectAccessible(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      page: name,
+      rule: violation.id,
+      help: violation.help,
+      nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
+    }));
+  expect(serious, `${name}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+  await expectNoHorizontalScroll(page);
+}
+
+/** Waits for the page's content (the app's pages load their data in the browser). */
+async function visit(page: Page, path: string, ready: (page: Page) => Promise<void>) {
+  await page.goto(path);
+  await ready(page);
+  await expectAccessible(page, path);
+}
+
+const SCREENS = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 } },
+  { name: 'phone', viewport: { width: 375, height: 740 } },
+] as const;
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const screen of SCREENS) {
+    test.describe(`${screen.name}, ${colorScheme}`, () => {
+      test.use({ colorScheme, viewport: screen.viewport });
+      // axe reads every node of every page (Swagger UI's are thousands): more than the default
+      // minute on two shared cores.
+      test.slow();
+
+      test('the public pages pass axe', async ({ page }) => {
+        await visit(page, '/', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible());
+        await visit(page, '/login', (p) => expect(p.getByRole('button', { name: 'Sign in' })).toBeVisible());
+        await visit(page, '/signup', (p) => expect(p.getByRole('button', { name: 'Sign up' })).toBeVisible());
+        await visit(page, '/docs', (p) => expect(p.getByRole('heading', { name: /Todo/ }).first()).toBeVisible());
+      });
+
+      test('the signed-in pages pass axe, with tasks in them', async ({ page }) => {
+        await signUp(page, newPerson('Axe'));
+        await quickAdd(page, 'Pay rent yesterday !high #home every month', 'Pay rent');
+        await quickAdd(page, 'Buy groceries tomorrow 9am #errands !low', 'Buy groceries');
+        await quickAdd(page, 'Call the bank', 'Call the bank');
+        await expectAccessible(page, '/tasks');
+        await page.getByRole('button', { name: 'Edit Pay rent' }).click();
+        await expect(page.getByRole('dialog', { name: 'Task details' })).toBeVisible();
+        await expectAccessible(page, '/tasks with the details dialog');
+        await page.keyboard.press('Escape');
+
+        const tasksShown = (p: Page) => expect(p.getByRole('checkbox').first()).toBeVisible();
+        await visit(page, '/tasks?view=today', tasksShown);
+        await visit(page, '/tasks?view=upcoming', tasksShown);
+        await visit(page, '/tasks?label=home', tasksShown);
+        await visit(page, '/labels', (p) => expect(p.getByRole('list', { name: 'Your labels' })).toBeVisible());
+        await visit(page, '/settings', (p) => expect(p.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible());
+      });
+    });
+  }
+}
