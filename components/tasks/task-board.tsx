@@ -7,6 +7,7 @@ import {
   createTask,
   deleteTask,
   fetchCounts,
+  fetchTask,
   fetchPage,
   listQuery,
   moveTask,
@@ -19,12 +20,16 @@ import {
 import { formatDue } from '@/lib/client/dates';
 import type { MoveRequest } from '@/lib/client/manual-order';
 import type { QuickAddTask } from '@/lib/client/planning';
+import { taskETag, type FeedUpdate } from '@/lib/client/sync';
 import { matchesFilter, type Task, type TaskFilter } from '@/lib/client/task';
 import { initialTaskListState, tasksReducer } from '@/lib/client/tasks-reducer';
 import { hasCompletionFilter, isManualOrder, viewQuery, viewTitle, type View } from '@/lib/client/views';
+import { ConflictNotice } from './conflict-notice';
+import { LiveStatus } from './live-status';
 import { QuickAdd } from './quick-add';
 import { TaskFilters } from './task-filters';
 import { TaskList } from './task-list';
+import { useLiveUpdates } from './use-live-updates';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -33,6 +38,21 @@ function isAbort(err: unknown): boolean {
 }
 
 let tempCounter = 0;
+
+/** The fields of `changes` that differ from `base`: an edit applied again to a newer version changes only what the person changed. */
+function changedFields(base: Task, changes: TaskChanges): TaskChanges {
+  const edited: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    if (JSON.stringify(value ?? null) !== JSON.stringify(base[key as keyof Task] ?? null)) edited[key] = value;
+  }
+  return edited as TaskChanges;
+}
+
+/** An edit refused because the task had changed elsewhere: the newer version, and the edit to apply again. */
+interface Conflict {
+  newer: Task;
+  changes: TaskChanges;
+}
 
 interface Props {
   userId: string;
@@ -57,6 +77,21 @@ export function TaskBoard({ userId, view: viewOnMount, colorOf, onChanged }: Pro
   const leaving = useRef(false);
   const listHeading = useRef<HTMLHeadingElement>(null);
   const baseQuery = useMemo(() => viewQuery(view, now), [view, now]);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+
+  // Other devices' and tabs' changes, as they happen.
+  const { connected } = useLiveUpdates(
+    userId,
+    useCallback(
+      (update: FeedUpdate) => {
+        if (update.full || update.changed.length || update.deleted.length) {
+          dispatch({ type: 'remoteChanged', changed: update.changed, deleted: update.deleted });
+          onChanged();
+        }
+      },
+      [onChanged],
+    ),
+  );
 
   /** The person's words for a failure; a session the API refuses is ended, then sign-in offered. */
   const explain = useCallback((err: unknown): string => {
@@ -172,14 +207,33 @@ export function TaskBoard({ userId, view: viewOnMount, colorOf, onChanged }: Pro
     }
   }
 
-  async function edit(task: Task, changes: TaskChanges): Promise<boolean> {
-    dispatch({ type: 'updateStarted', task: { ...task, ...changes, due_time: changes.due_date === null ? null : (changes.due_time ?? task.due_time) } });
+  /**
+   * Saves an edit of `base`, the version the person edited, and only if the task is still that
+   * version (If-Match): a newer one saved elsewhere is never silently overwritten; the person
+   * sees it and may apply the edit to it.
+   */
+  async function edit(base: Task, edits: TaskChanges): Promise<boolean> {
+    const changes = changedFields(base, edits);
+    if (Object.keys(changes).length === 0) return true;
+    const current = state.tasks.find((t) => t.id === base.id) ?? base;
+    setConflict(null);
+    dispatch({ type: 'updateStarted', task: { ...current, ...changes, due_time: changes.due_date === null ? null : (changes.due_time ?? current.due_time) } });
     try {
-      dispatch({ type: 'updateSucceeded', task: await updateTask(userId, task.id, changes) });
+      dispatch({ type: 'updateSucceeded', task: await updateTask(userId, base.id, changes, await taskETag(base)) });
       return true;
     } catch (err) {
+      if (err instanceof ApiError && err.status === 412) {
+        try {
+          const newer = await fetchTask(userId, base.id);
+          dispatch({ type: 'updateSucceeded', task: newer });
+          setConflict({ newer, changes });
+          return true;
+        } catch (fetchErr) {
+          err = fetchErr;
+        }
+      }
       const gone = err instanceof ApiError && err.status === 404;
-      dispatch({ type: 'updateFailed', id: task.id, gone, message: `Could not save “${changes.title ?? task.title}”. ${explain(err)}` });
+      dispatch({ type: 'updateFailed', id: base.id, gone, message: `Could not save “${changes.title ?? base.title}”. ${explain(err)}` });
       return gone;
     }
   }
@@ -224,6 +278,14 @@ export function TaskBoard({ userId, view: viewOnMount, colorOf, onChanged }: Pro
         <QuickAdd onSubmit={add} />
       </section>
 
+      <LiveStatus connected={connected} />
+      {conflict && (
+        <ConflictNotice
+          newer={conflict.newer}
+          onApply={() => void edit(conflict.newer, { ...conflict.changes })}
+          onDismiss={() => setConflict(null)}
+        />
+      )}
       {state.message && (
         <div role="alert" data-testid="task-error" className="alert-error flex items-start justify-between gap-3">
           <p className="wrap-anywhere">{state.message}</p>

@@ -48,6 +48,9 @@ function fieldsOf(task: Task): Fields {
 export function TaskDetails({ task, onDone, onSave }: Props) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
+  // The version the person is editing: a change saved elsewhere meanwhile must not pass for it
+  // (the save sends If-Match for this one, and a newer version gets the conflict prompt).
+  const [base] = useState(task);
   const [fields, setFields] = useState<Fields>(() => fieldsOf(task));
   const [problem, setProblem] = useState<string | null>(null);
   // While the save is on its way the dialog is closed but kept, to reopen as typed if refused.
@@ -72,7 +75,7 @@ export function TaskDetails({ task, onDone, onSave }: Props) {
     if (typeof result === 'string') return;
     saving.current = true;
     dialog.current?.close();
-    const saved = await onSave(task, result);
+    const saved = await onSave(base, result);
     saving.current = false;
     if (saved) onDone();
     else dialog.current?.showModal();

@@ -56,6 +56,7 @@ export type NewTask = components['schemas']['CreateTaskBody'];
 /** Changes to a task, as `PATCH …/tasks/{id}` takes them. */
 export type TaskChanges = components['schemas']['PatchTaskBody'];
 export type Label = components['schemas']['Label'];
+type Changes = components['schemas']['Changes'];
 export type LabelColor = components['schemas']['LabelColor'];
 export type LabelChanges = components['schemas']['PatchLabelBody'];
 
@@ -166,8 +167,23 @@ export async function createTask(userId: string, draft: NewTask, idempotencyKey:
   return (await settle(api.POST('/api/{user_id}/tasks', { params: { path, header: { 'Idempotency-Key': idempotencyKey } }, body: draft }))).data;
 }
 
-export async function updateTask(userId: string, id: string, changes: TaskChanges): Promise<Task> {
-  return (await settle(api.PATCH('/api/{user_id}/tasks/{id}', { params: { path: { user_id: userId, id } }, body: changes }))).data;
+/** Changes a task; with `ifMatch` (lib/client/sync.ts `taskETag`) only that version, else `412`. */
+export async function updateTask(userId: string, id: string, changes: TaskChanges, ifMatch?: string): Promise<Task> {
+  const params = { path: { user_id: userId, id }, ...(ifMatch && { header: { 'If-Match': ifMatch } }) };
+  return (await settle(api.PATCH('/api/{user_id}/tasks/{id}', { params, body: changes }))).data;
+}
+
+export async function fetchTask(userId: string, id: string): Promise<Task> {
+  return (await settle(api.GET('/api/{user_id}/tasks/{id}', { params: { path: { user_id: userId, id } } }))).data;
+}
+
+/**
+ * One page of the changes feed. Not through `settle`: its `410` is an answer the follower acts
+ * on (a full sync), not a failure to show.
+ */
+export async function fetchChanges(userId: string, since: string | undefined): Promise<{ status: number; body?: Changes }> {
+  const { data, response } = await api.GET('/api/{user_id}/tasks/changes', { params: { path: { user_id: userId }, query: { limit: 1000, ...(since && { since }) } } });
+  return { status: response.status, body: data };
 }
 
 export async function toggleTask(userId: string, id: string): Promise<Task> {

@@ -56,7 +56,8 @@ export type TaskListAction =
   | { type: 'removeSucceeded'; id: string }
   | { type: 'removeFailed'; id: string; message: string }
   | { type: 'messageShown'; message: string }
-  | { type: 'messageDismissed' };
+  | { type: 'messageDismissed' }
+  | { type: 'remoteChanged'; changed: Task[]; deleted: string[] };
 
 export const initialTaskListState: TaskListState = {
   tasks: [],
@@ -263,5 +264,17 @@ function apply(state: TaskListState, action: TaskListAction): TaskListState {
 
     case 'messageDismissed':
       return { ...state, message: null };
+
+    case 'remoteChanged': {
+      // Another device's changes: shown in place at once (unless this device is changing that
+      // task itself), then the list is fetched again, since a change can move a task into or
+      // out of this view, or elsewhere in its order.
+      const deleted = new Set(action.deleted);
+      const changed = new Map(action.changed.map((t) => [t.id, t]));
+      const tasks = state.tasks
+        .filter((t) => !deleted.has(t.id) || state.pending[t.id])
+        .map((t) => (state.pending[t.id] ? t : (changed.get(t.id) ?? t)));
+      return { ...state, tasks, removed: [...state.removed, ...action.deleted], reloads: state.reloads + 1 };
+    }
   }
 }

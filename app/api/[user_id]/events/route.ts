@@ -4,7 +4,7 @@ import { eventStream } from '@/lib/sync/events';
 
 type Context = { params: Promise<{ user_id: string }> };
 
-const ALLOW = ['GET', 'OPTIONS'];
+const ALLOW = ['GET', 'HEAD', 'OPTIONS'];
 
 // Vercel ends a function at its limit; the stream ends itself a little before (lib/sync/events.ts).
 export const maxDuration = 300;
@@ -23,4 +23,4 @@ export const GET = handler(async (request: Request, { params }: Context) => {
   });
 });
 
-export const { HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(ALLOW);
