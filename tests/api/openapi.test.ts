@@ -380,7 +380,9 @@ describe('/docs', () => {
   it('serves each asset the page names, with its content type, cached for good', async () => {
     const html = await page();
     const urls = [...html.matchAll(/\b(?:src|href)="(\/docs\/assets\/[^"]+)"/g)].map(([, url]) => url!.replaceAll('&amp;', '&'));
-    expect(urls).toHaveLength(4);
+    // Swagger UI's script and stylesheet, its preset, our start-up script, and docs.css (contrast in both themes).
+    expect(urls).toHaveLength(5);
+    expect(urls.some((url) => url.startsWith('/docs/assets/docs.css'))).toBe(true);
     for (const url of urls) {
       const response = await asset(url);
       expect(response.status, url).toBe(200);
