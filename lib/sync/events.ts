@@ -220,7 +220,7 @@ export function endEventStreams(): void {
   watcher.endAll();
 }
 
-/** How many streams this process holds (the bench reads it through the health of the process). */
+/** How many streams this process holds. */
 export function openEventStreams(): number {
   return watcher.size;
 }

@@ -261,3 +261,18 @@ describe('nextCursor', () => {
     expect(nextCursor(null)).toBeNull();
   });
 });
+
+describe("another device's changes", () => {
+  it('show in place and remove deleted tasks, leave a task this device is changing alone, and ask for the list again', () => {
+    const editing = run(loaded, { type: 'updateStarted', task: task('c', { title: 'mine' }) });
+    const state = tasksReducer(editing, { type: 'remoteChanged', changed: [task('a', { title: 'renamed elsewhere' }), task('c', { title: 'theirs' })], deleted: ['b'] });
+    expect(state.tasks.map((t) => [t.id, t.title])).toEqual([
+      ['a', 'renamed elsewhere'],
+      ['c', 'mine'],
+    ]);
+    expect(state.removed).toContain('b');
+    expect(state.reloads).toBe(editing.reloads + 1);
+    // A page fetched before the deletion does not bring it back.
+    expect(ids(tasksReducer(state, loaded))).not.toContain('b');
+  });
+});
