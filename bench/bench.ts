@@ -9,14 +9,13 @@
 //   BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=10 (seconds) BENCH_REBUILD=1
 //   BENCH_CPU_PROF=<dir> (profile the app)  BENCH_ONLY=create|list (one half, for a profile of just that)
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { createAccount, type Account } from './support/api';
+import { createAccount } from './support/api';
+import { CONNECTIONS, load, roundCells, type Round } from './support/load';
 import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL } from './support/postgres';
 import { buildApp, startApp, startChild, waitForHttp, type Child } from './support/processes';
-import { markdownTable, median, ms } from './support/stats';
+import { markdownTable, median } from './support/stats';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -24,7 +23,6 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 // Next's server bundles take many requests to be compiled by V8: measured before, they look
 // half as fast as they are.
 const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 10);
-const CONNECTIONS = 50;
 const APP_PORT = 3301;
 const FLOOR_PORT = 3302;
 const SINGLE_PORT = 3303;
@@ -32,46 +30,6 @@ const DIST_DIR = '.next-bench';
 const LIST_TASKS = 10_000;
 const SEARCH = 'invoice';
 const ONLY = process.env.BENCH_ONLY;
-
-interface Round {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  failures: number;
-  /** CPU time the server process spent per request: unlike req/s, other load on the machine barely moves it. */
-  cpuMsPerRequest: number;
-}
-
-/** User + system CPU seconds so far of a process and its children (Linux /proc; NaN elsewhere). */
-function cpuSeconds(pid: number): number {
-  const file = `/proc/${pid}/stat`;
-  if (!existsSync(file)) return Number.NaN;
-  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
-  return (Number(fields[11]) + Number(fields[12])) / 100 + children.reduce((sum, child) => sum + cpuSeconds(Number(child)), 0);
-}
-
-async function load(
-  url: string,
-  options: { method?: 'GET' | 'POST'; account: Account; body?: unknown; seconds: number; pid: number; connections?: number },
-): Promise<Round> {
-  const cpuBefore = cpuSeconds(options.pid);
-  const result = await autocannon({
-    url,
-    connections: options.connections ?? CONNECTIONS,
-    duration: options.seconds,
-    method: options.method ?? 'GET',
-    headers: { ...options.account.headers, ...(options.body !== undefined && { 'content-type': 'application/json' }) },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return {
-    perSecond: result.requests.total / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failures: result.non2xx + result.errors,
-    cpuMsPerRequest: ((cpuSeconds(options.pid) - cpuBefore) * 1000) / result.requests.total,
-  };
-}
 
 // Titles like "Pay invoice #431" from 10 verbs × 10 nouns, so a search for one noun matches
 // 1,000 of the 10,000 tasks; created a minute apart, a third with a description; two thirds due
@@ -115,16 +73,7 @@ async function seedTasks(databaseUrl: string, userId: string): Promise<void> {
 }
 
 function row(name: string, rounds: Round[]): string[] {
-  const failures = rounds.reduce((n, r) => n + r.failures, 0);
-  return [
-    name,
-    Math.round(median(rounds.map((r) => r.perSecond))).toLocaleString('en-US'),
-    ms(median(rounds.map((r) => r.p50))),
-    ms(median(rounds.map((r) => r.p99))),
-    `${median(rounds.map((r) => r.cpuMsPerRequest)).toFixed(2)} ms`,
-    rounds.map((r) => Math.round(r.perSecond)).join(' / '),
-    String(failures),
-  ];
+  return [name, ...roundCells(rounds)];
 }
 
 async function main(): Promise<number> {

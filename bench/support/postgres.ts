@@ -26,23 +26,24 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-/** A new database on the server at `serverUrl`, migrated with drizzle/, dropped by `drop()`. */
-export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
+/**
+ * A new database on the server at `serverUrl`, migrated with drizzle/ (unless `migrate: false`:
+ * bench/compare.ts migrates each checkout's with its own), dropped by `drop()`.
+ */
+export async function createScratchDatabase(serverUrl: string, prefix: string, options: { migrate?: boolean } = {}): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `create database ${quoteIdent(name)}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  const drop = async () => {
+    await adminQuery(serverUrl, `drop database if exists ${quoteIdent(name)} with (force)`);
+  };
+  if (options.migrate === false) return { name, url: url.toString(), drop };
   const handle = await openDatabase({ driver: 'pg', url: url.toString(), poolMax: 1 });
   try {
     await migrate(handle.db);
   } finally {
     await handle.close();
   }
-  return {
-    name,
-    url: url.toString(),
-    drop: async () => {
-      await adminQuery(serverUrl, `drop database if exists ${quoteIdent(name)} with (force)`);
-    },
-  };
+  return { name, url: url.toString(), drop };
 }

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+// The checkout the bench runs from; `cwd` options point at another one (bench/compare.ts).
 const ROOT = process.cwd();
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const nextBin = (cwd: string) => path.join(cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 // What a production build is made from; a build newer than all of it can be reused.
 const BUILD_INPUTS = ['app', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'middleware.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
@@ -16,10 +17,10 @@ function newestMtime(entry: string): number {
 }
 
 /** True when `distDir` holds a production build newer than every file it was built from. */
-export function buildIsFresh(distDir: string): boolean {
-  const buildId = path.join(ROOT, distDir, 'BUILD_ID');
+export function buildIsFresh(distDir: string, cwd = ROOT): boolean {
+  const buildId = path.join(cwd, distDir, 'BUILD_ID');
   if (!existsSync(buildId)) return false;
-  return statSync(buildId).mtimeMs > Math.max(...BUILD_INPUTS.map((e) => newestMtime(path.join(ROOT, e))));
+  return statSync(buildId).mtimeMs > Math.max(...BUILD_INPUTS.map((e) => newestMtime(path.join(cwd, e))));
 }
 
 /** A child process whose output is kept (the last 256 KiB) for assertions and post-mortems. */
@@ -37,8 +38,12 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export function startChild(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; label: string; echo?: boolean }): Child {
-  const child = spawn(command, args, { cwd: ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; label: string; echo?: boolean; cwd?: string },
+): Child {
+  const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -74,20 +79,34 @@ export function startChild(command: string, args: string[], options: { env?: Nod
  * `next build` into `distDir`, unless a fresh build is there already. The build type-checks
  * with bench/tsconfig.next.json and puts next-env.d.ts back as it was, so that the shared
  * tsconfig.json and the dev server's route types are left alone.
+ *   cwd: the checkout to build (its own node_modules), this one by default.
+ *   skipTypecheck: for an older checkout whose types no longer check; `next build
+ *     --experimental-build-mode=compile` then `=generate`, Next's two halves of a build without
+ *     the type check, so that nothing in that checkout is edited.
  */
-export async function buildApp(distDir: string, options: { force?: boolean } = {}): Promise<'built' | 'reused'> {
-  if (!options.force && buildIsFresh(distDir)) return 'reused';
-  const nextEnvFile = path.join(ROOT, 'next-env.d.ts');
+export async function buildApp(
+  distDir: string,
+  options: { force?: boolean; cwd?: string; skipTypecheck?: boolean; echo?: boolean } = {},
+): Promise<'built' | 'reused'> {
+  const cwd = options.cwd ?? ROOT;
+  if (!options.force && buildIsFresh(distDir, cwd)) return 'reused';
+  const nextEnvFile = path.join(cwd, 'next-env.d.ts');
   const nextEnv = existsSync(nextEnvFile) ? readFileSync(nextEnvFile, 'utf8') : undefined;
-  rmSync(path.join(ROOT, distDir), { recursive: true, force: true });
-  const build = startChild(process.execPath, [NEXT_BIN, 'build'], {
-    label: 'build',
-    env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TSCONFIG_PATH: 'bench/tsconfig.next.json', NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  const { code } = await build.exited;
-  if (nextEnv === undefined) rmSync(nextEnvFile, { force: true });
-  else if (readFileSync(nextEnvFile, 'utf8') !== nextEnv) writeFileSync(nextEnvFile, nextEnv);
-  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${build.output().slice(-4000)}`);
+  rmSync(path.join(cwd, distDir), { recursive: true, force: true });
+  // A checkout from before bench/tsconfig.next.json type-checks with its tsconfig.json.
+  const tsconfig = existsSync(path.join(cwd, 'bench', 'tsconfig.next.json')) ? { NEXT_TSCONFIG_PATH: 'bench/tsconfig.next.json' } : {};
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, ...tsconfig, NEXT_TELEMETRY_DISABLED: '1' };
+  const steps = options.skipTypecheck ? [['--experimental-build-mode=compile'], ['--experimental-build-mode=generate']] : [[]];
+  try {
+    for (const step of steps) {
+      const build = startChild(process.execPath, [nextBin(cwd), 'build', ...step], { label: 'build', env, cwd, echo: options.echo });
+      const { code } = await build.exited;
+      if (code !== 0) throw new Error(`next build ${step.join(' ')} in ${cwd} failed (exit ${code}):\n${build.output().slice(-4000)}`);
+    }
+  } finally {
+    if (nextEnv === undefined) rmSync(nextEnvFile, { force: true });
+    else if (readFileSync(nextEnvFile, 'utf8') !== nextEnv) writeFileSync(nextEnvFile, nextEnv);
+  }
   return 'built';
 }
 
@@ -125,7 +144,10 @@ export async function startApp(options: {
   nodeArgs?: string[];
   /** Run `npm start`'s cluster of this many `next start` processes instead of one `next start`. */
   workers?: number;
+  /** The checkout to run (its build in `distDir`, its node_modules), this one by default. */
+  cwd?: string;
 }): Promise<AppServer> {
+  const cwd = options.cwd ?? ROOT;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
@@ -135,12 +157,13 @@ export async function startApp(options: {
     ...(options.workers && { WEB_CONCURRENCY: String(options.workers) }),
     NODE_ENV: 'production',
   };
-  const entry = options.workers ? path.join(ROOT, 'scripts', 'start.mjs') : NEXT_BIN;
+  const entry = options.workers ? path.join(cwd, 'scripts', 'start.mjs') : nextBin(cwd);
   const args = [...(options.workers ? [] : ['start']), '-p', String(options.port), '-H', '127.0.0.1'];
   const child = startChild(process.execPath, [...(options.nodeArgs ?? []), entry, ...args], {
     env,
     label: `app:${options.port}`,
     echo: options.echo,
+    cwd,
   });
   const url = `http://127.0.0.1:${options.port}`;
   await waitForHttp(`${url}/api/health`, child);

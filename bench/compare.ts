@@ -1,0 +1,161 @@
+// npm run bench:compare: create throughput of several checkouts of this repository side by side
+// (issue 13: "create throughput before and after, within 10%"). For each checkout, as that
+// checkout has it: `next build` into its own .next-bench (reused while fresh), a fresh database
+// on the local PostgreSQL migrated by its own `npm run db:migrate`, its `npm start` on a port of
+// its own, one account through POST /api/auth/signup and /api/auth/token. Then POST
+// /api/{user_id}/tasks at 50 connections, one checkout after the other, A B A B …, so that
+// whatever else the machine does falls on all of them alike. Servers stopped and databases
+// dropped at the end.
+//   COMPARE_CHECKOUTS=/path/a,/path/b (default: this checkout)   the first is the baseline
+//   BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=10 (seconds) BENCH_REBUILD=1
+//   COMPARE_WORKERS=n   `npm start` processes per checkout (default: the cores, as npm start)
+//   COMPARE_SKIP_TYPECHECK=1   build without Next's type check (an old checkout whose types no
+//                              longer check): nothing in a checkout is edited
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAccount, type Account } from './support/api';
+import { load, medianPerSecond, ROUND_HEADER, roundCells, type Round } from './support/load';
+import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL, type ScratchDatabase } from './support/postgres';
+import { buildApp, startApp, startChild, type AppServer } from './support/processes';
+import { markdownTable } from './support/stats';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 10);
+const WORKERS = Number(process.env.COMPARE_WORKERS ?? os.availableParallelism());
+const FIRST_PORT = 3321;
+const DIST_DIR = '.next-bench';
+
+interface Checkout {
+  dir: string;
+  label: string;
+  database?: ScratchDatabase;
+  app?: AppServer;
+  account?: Account;
+  rounds: Round[];
+}
+
+function describe(dir: string): string {
+  try {
+    const commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return `${path.basename(dir)} (${commit}${dirty ? ', with changes' : ''})`;
+  } catch {
+    return path.basename(dir);
+  }
+}
+
+/** What this script needs of a checkout, checked before anything is built or started. */
+function checkCheckout(dir: string): void {
+  const packageFile = path.join(dir, 'package.json');
+  if (!existsSync(packageFile)) throw new Error(`${dir}: no package.json`);
+  if (!existsSync(path.join(dir, 'node_modules', 'next'))) throw new Error(`${dir}: no node_modules (run npm ci there)`);
+  const scripts = (JSON.parse(readFileSync(packageFile, 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  // startApp runs scripts/start.mjs as `npm start` does, without npm in between to pass signals on.
+  if (scripts.start !== 'node scripts/start.mjs') throw new Error(`${dir}: npm start is "${scripts.start}", not node scripts/start.mjs`);
+  if (!scripts['db:migrate']) throw new Error(`${dir}: no npm run db:migrate`);
+}
+
+async function migrateWith(checkout: Checkout, url: string): Promise<void> {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const child = startChild(npm, ['run', '--silent', 'db:migrate'], { label: 'migrate', cwd: checkout.dir, env: { ...process.env, DATABASE_URL: url } });
+  const { code } = await child.exited;
+  if (code !== 0) throw new Error(`${checkout.label}: npm run db:migrate failed (exit ${code}):\n${child.output().slice(-4000)}`);
+  console.log(`  ${checkout.label}: ${child.output().trim().split('\n').at(-1)}`);
+}
+
+function serverComplaints(app: AppServer): string[] {
+  return app
+    .output()
+    .split('\n')
+    .filter((line) => /error|warn|exception|fail/i.test(line));
+}
+
+async function main(): Promise<number> {
+  const dirs = (process.env.COMPARE_CHECKOUTS ?? process.cwd())
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean)
+    .map((d) => path.resolve(d));
+  for (const dir of dirs) checkCheckout(dir);
+  const checkouts: Checkout[] = dirs.map((dir) => ({ dir, label: describe(dir), rounds: [] }));
+
+  for (const checkout of checkouts) {
+    console.log(`next build of ${checkout.label} into ${DIST_DIR} …`);
+    const built = await buildApp(DIST_DIR, {
+      cwd: checkout.dir,
+      force: process.env.BENCH_REBUILD === '1',
+      skipTypecheck: process.env.COMPARE_SKIP_TYPECHECK === '1',
+    });
+    console.log(`  ${built}`);
+  }
+  try {
+    console.log('databases, servers, accounts …');
+    for (const [i, checkout] of checkouts.entries()) {
+      checkout.database = await createScratchDatabase(SERVER_URL, 'todo_bench_compare', { migrate: false });
+      await migrateWith(checkout, checkout.database.url);
+      checkout.app = await startApp({
+        cwd: checkout.dir,
+        distDir: DIST_DIR,
+        port: FIRST_PORT + i,
+        env: { DATABASE_URL: checkout.database.url, AUTH_SECRET: randomBytes(32).toString('base64url') },
+        workers: WORKERS,
+      });
+      checkout.account = await createAccount(checkout.app.url, 'bench-compare');
+    }
+    const body = { title: 'Benchmark task', description: null };
+    const run = (checkout: Checkout, seconds: number) =>
+      load(`${checkout.app!.url}/api/${checkout.account!.userId}/tasks`, {
+        method: 'POST',
+        account: checkout.account!,
+        body,
+        seconds,
+        pid: checkout.app!.process.pid!,
+      });
+    console.log(`warming up (${WARMUP_S} s each) …`);
+    for (const checkout of checkouts) await run(checkout, WARMUP_S);
+    for (let round = 1; round <= ROUNDS; round++) {
+      console.log(`round ${round}/${ROUNDS}: create on each checkout (${DURATION_S} s each) …`);
+      for (const checkout of checkouts) checkout.rounds.push(await run(checkout, DURATION_S));
+    }
+
+    const { rows } = await adminQuery<{ server_version: string }>(SERVER_URL, 'show server_version');
+    const cpu = os.cpus();
+    console.log(
+      `\ncreate (\`POST /api/{user_id}/tasks\`), 50 connections, \`npm start\` with ${WORKERS} ${WORKERS === 1 ? 'process' : 'processes'} each, ` +
+        `${ROUNDS} rounds of ${DURATION_S} s, medians. ${cpu.length} cores (${cpu[0]?.model.trim()}), Node ${process.versions.node}, ` +
+        `PostgreSQL ${rows[0]?.server_version.split(' ')[0]}; apps, database and load generator on one machine.\n`,
+    );
+    const baseline = medianPerSecond(checkouts[0]!.rounds);
+    console.log(
+      markdownTable(
+        ['checkout', ...ROUND_HEADER, 'req/s / first'],
+        checkouts.map((c) => [c.label, ...roundCells(c.rounds), (medianPerSecond(c.rounds) / baseline).toFixed(2)]),
+      ),
+    );
+    for (const checkout of checkouts) {
+      const complaints = serverComplaints(checkout.app!);
+      if (complaints.length) console.log(`\n${checkout.label}, server log lines about errors or warnings (${complaints.length}):\n${complaints.slice(0, 20).join('\n')}`);
+    }
+    const failed = checkouts.some((c) => c.rounds.some((r) => r.failures > 0));
+    if (failed) console.log('\nSome requests failed: the numbers above are not valid.');
+    return failed ? 1 : 0;
+  } finally {
+    for (const checkout of [...checkouts].reverse()) await checkout.app?.stop();
+    for (const checkout of checkouts) await checkout.database?.drop();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);
