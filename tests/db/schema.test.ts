@@ -34,6 +34,7 @@ describe('schema', () => {
       select column_name, is_nullable from information_schema.columns
       where table_name = 'tasks' order by column_name`);
     expect(Object.fromEntries(result.map((r) => [r.column_name, r.is_nullable]))).toEqual({
+      change_xid: 'NO',
       completed: 'NO',
       created_at: 'NO',
       description: 'YES',
