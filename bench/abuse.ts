@@ -22,6 +22,7 @@ import { createAccount, loopbackBaseUrl, type Account } from './support/api';
 import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL, type ScratchDatabase } from './support/postgres';
 import { buildApp, sleep, startApp, type AppServer } from './support/processes';
 import { markdownTable, median, ms, percentile } from './support/stats';
+import { runAsCommand } from '../scripts/command';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL;
 const APP_PORT = 3240;
@@ -348,12 +349,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  },
-);
+runAsCommand(main);

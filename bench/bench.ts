@@ -16,6 +16,7 @@ import { CONNECTIONS, load, roundCells, type Round } from './support/load';
 import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL } from './support/postgres';
 import { buildApp, startApp, startChild, waitForHttp, type Child } from './support/processes';
 import { markdownTable, median } from './support/stats';
+import { runAsCommand } from '../scripts/command';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -203,12 +204,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  },
-);
+runAsCommand(main);

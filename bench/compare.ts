@@ -19,8 +19,9 @@ import path from 'node:path';
 import { createAccount, type Account } from './support/api';
 import { load, medianPerSecond, ROUND_HEADER, roundCells, type Round } from './support/load';
 import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL, type ScratchDatabase } from './support/postgres';
-import { buildApp, startApp, startChild, type AppServer } from './support/processes';
+import { buildApp, serverComplaints, startApp, startChild, type AppServer } from './support/processes';
 import { markdownTable } from './support/stats';
+import { runAsCommand } from '../scripts/command';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -66,13 +67,6 @@ async function migrateWith(checkout: Checkout, url: string): Promise<void> {
   const { code } = await child.exited;
   if (code !== 0) throw new Error(`${checkout.label}: npm run db:migrate failed (exit ${code}):\n${child.output().slice(-4000)}`);
   console.log(`  ${checkout.label}: ${child.output().trim().split('\n').at(-1)}`);
-}
-
-function serverComplaints(app: AppServer): string[] {
-  return app
-    .output()
-    .split('\n')
-    .filter((line) => /error|warn|exception|fail/i.test(line));
 }
 
 async function main(): Promise<number> {
@@ -150,12 +144,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  },
-);
+runAsCommand(main);

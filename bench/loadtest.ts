@@ -9,6 +9,7 @@
 // of all API requests together reaches 200 ms.
 import { createAccount, loopbackBaseUrl, type Account } from './support/api';
 import { markdownTable, ms, percentile } from './support/stats';
+import { runAsCommand } from '../scripts/command';
 
 const BASE_URL = loopbackBaseUrl(process.env.BASE_URL ?? 'http://localhost:3000');
 const CONCURRENCY = 50;
@@ -180,12 +181,4 @@ async function main(): Promise<number> {
   return report(elapsed, await sampling) ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  },
-);
+runAsCommand(main);

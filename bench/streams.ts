@@ -18,8 +18,9 @@ import os from 'node:os';
 import { createAccount, type Account } from './support/api';
 import { cpuSeconds, load, medianPerSecond, ROUND_HEADER, roundCells, rssBytes, type Round } from './support/load';
 import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL } from './support/postgres';
-import { buildApp, sleep, startApp, type AppServer } from './support/processes';
+import { buildApp, serverComplaints, sleep, startApp, type AppServer } from './support/processes';
 import { markdownTable, median, ms, percentile } from './support/stats';
+import { runAsCommand } from '../scripts/command';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL;
 const STREAMS = Number(process.env.STREAMS ?? 1000);
@@ -176,13 +177,6 @@ async function eventLatency(baseUrl: string, streams: readonly Stream[]): Promis
   return { first, all, streams: own.length };
 }
 
-function serverComplaints(app: AppServer): string[] {
-  return app
-    .output()
-    .split('\n')
-    .filter((line) => /error|warn|exception|fail/i.test(line));
-}
-
 async function main(): Promise<number> {
   console.log(`next build into ${DIST_DIR} …`);
   console.log(`  ${await buildApp(DIST_DIR, { force: process.env.BENCH_REBUILD === '1' })}`);
@@ -293,12 +287,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  },
-);
+runAsCommand(main);

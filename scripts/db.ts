@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { databaseOptionsFromEnv, openDatabase, type Database, type Driver } from '@/lib/db';
 import { checkMigrations, migrate, migrationStatus, rollback } from '@/lib/db/migrations';
+import { runAsCommand } from './command';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -50,12 +51,4 @@ async function run(db: Database, driver: Driver): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  },
-);
+runAsCommand(main);

@@ -169,3 +169,11 @@ export async function startApp(options: {
   await waitForHttp(`${url}/api/health`, child);
   return { ...child, url };
 }
+
+/** The lines of a server's output that mention an error, a warning or a failure. */
+export function serverComplaints(app: AppServer): string[] {
+  return app
+    .output()
+    .split('\n')
+    .filter((line) => /error|warn|exception|fail/i.test(line));
+}
