@@ -90,24 +90,35 @@ export async function buildApp(
 ): Promise<'built' | 'reused'> {
   const cwd = options.cwd ?? ROOT;
   if (!options.force && buildIsFresh(distDir, cwd)) return 'reused';
-  const nextEnvFile = path.join(cwd, 'next-env.d.ts');
-  const nextEnv = existsSync(nextEnvFile) ? readFileSync(nextEnvFile, 'utf8') : undefined;
   rmSync(path.join(cwd, distDir), { recursive: true, force: true });
   // A checkout from before bench/tsconfig.next.json type-checks with its tsconfig.json.
   const tsconfig = existsSync(path.join(cwd, 'bench', 'tsconfig.next.json')) ? { NEXT_TSCONFIG_PATH: 'bench/tsconfig.next.json' } : {};
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, ...tsconfig, NEXT_TELEMETRY_DISABLED: '1' };
   const steps = options.skipTypecheck ? [['--experimental-build-mode=compile'], ['--experimental-build-mode=generate']] : [[]];
-  try {
+  await keepingNextEnv(cwd, async () => {
     for (const step of steps) {
       const build = startChild(process.execPath, [nextBin(cwd), 'build', ...step], { label: 'build', env, cwd, echo: options.echo });
       const { code } = await build.exited;
       if (code !== 0) throw new Error(`next build ${step.join(' ')} in ${cwd} failed (exit ${code}):\n${build.output().slice(-4000)}`);
     }
+  });
+  return 'built';
+}
+
+/**
+ * Runs `work` (a `next build` or `next dev` into another distDir), then puts next-env.d.ts back
+ * as it was: Next points it at that folder's route types, which the shared tsconfig.json and the
+ * developer's own dev server do not use.
+ */
+export async function keepingNextEnv<T>(cwd: string, work: () => Promise<T>): Promise<T> {
+  const nextEnvFile = path.join(cwd, 'next-env.d.ts');
+  const nextEnv = existsSync(nextEnvFile) ? readFileSync(nextEnvFile, 'utf8') : undefined;
+  try {
+    return await work();
   } finally {
     if (nextEnv === undefined) rmSync(nextEnvFile, { force: true });
     else if (readFileSync(nextEnvFile, 'utf8') !== nextEnv) writeFileSync(nextEnvFile, nextEnv);
   }
-  return 'built';
 }
 
 export async function sleep(ms: number): Promise<void> {
