@@ -25,6 +25,19 @@ export function refuseDeclaredBody(request: Request, limit = MAX_BODY_BYTES): vo
 }
 
 /**
+ * The next chunk of an upload. A client that goes away mid-body makes the read fail (undici's
+ * `aborted`, code ECONNRESET): that is the client's doing, so it is a `400`, not a fault of ours
+ * or the database's (whose unavailable errors share that code).
+ */
+async function nextChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch {
+    throw new HttpError(400, 'The request body ended before it was complete');
+  }
+}
+
+/**
  * The raw body, at most `limit` bytes: a declared length over it is refused before anything is
  * read, and a chunked (or lying) body is cancelled as soon as the count passes it.
  */
@@ -35,7 +48,7 @@ export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): P
   let size = 0;
   const reader = request.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await nextChunk(reader);
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
@@ -88,7 +101,7 @@ export async function* readBodyChunks(request: Request, limit: number): AsyncGen
   const reader = request.body.getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await nextChunk(reader);
       if (done) return;
       size += value.byteLength;
       if (size > limit) throw tooLarge(limit);
