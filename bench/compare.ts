@@ -9,6 +9,7 @@
 //   COMPARE_CHECKOUTS=/path/a,/path/b (default: this checkout)   the first is the baseline
 //   BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=10 (seconds) BENCH_REBUILD=1
 //   COMPARE_WORKERS=n   `npm start` processes per checkout (default: the cores, as npm start)
+//   DB_POOL_MAX=n       pool size per process (default: 90 connections shared out, at most 20)
 //   COMPARE_SKIP_TYPECHECK=1   build without Next's type check (an old checkout whose types no
 //                              longer check): nothing in a checkout is edited
 import { execFileSync } from 'node:child_process';
@@ -29,6 +30,8 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 10);
 const WORKERS = Number(process.env.COMPARE_WORKERS ?? os.availableParallelism());
 const FIRST_PORT = 3321;
+/** PostgreSQL's max_connections (100 by default), less a few for the harness and psql. */
+const SERVER_CONNECTIONS = 90;
 const DIST_DIR = '.next-bench';
 
 interface Checkout {
@@ -88,7 +91,10 @@ async function main(): Promise<number> {
     console.log(`  ${built}`);
   }
   try {
-    console.log('databases, servers, accounts …');
+    // Every checkout's every process opens up to DB_POOL_MAX connections (20 by default): three
+    // checkouts of two processes would ask PostgreSQL for 120. Each gets its share unless set.
+    const poolMax = process.env.DB_POOL_MAX ?? String(Math.min(20, Math.floor(SERVER_CONNECTIONS / (checkouts.length * WORKERS))));
+    console.log(`databases, servers (DB_POOL_MAX=${poolMax} per process), accounts …`);
     for (const [i, checkout] of checkouts.entries()) {
       checkout.database = await createScratchDatabase(SERVER_URL, 'todo_bench_compare', { migrate: false });
       await migrateWith(checkout, checkout.database.url);
@@ -96,7 +102,7 @@ async function main(): Promise<number> {
         cwd: checkout.dir,
         distDir: DIST_DIR,
         port: FIRST_PORT + i,
-        env: { DATABASE_URL: checkout.database.url, AUTH_SECRET: randomBytes(32).toString('base64url') },
+        env: { DATABASE_URL: checkout.database.url, AUTH_SECRET: randomBytes(32).toString('base64url'), DB_POOL_MAX: poolMax },
         workers: WORKERS,
       });
       checkout.account = await createAccount(checkout.app.url, 'bench-compare');
