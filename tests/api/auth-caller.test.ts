@@ -79,6 +79,23 @@ describe('authenticate() with a bearer token', () => {
     for (const c of BASE64URL) if (c !== last) await expect401(bearer(`${user.token.slice(0, -1)}${c}`));
   });
 
+  it('remembers a verified token only until it expires, and not its tampered copies', async () => {
+    const user = await createTestUser();
+    const caller = { userId: user.id, sessionId: user.sessionId };
+    expect(await authenticate(bearer(user.token))).toEqual(caller);
+    expect(await authenticate(bearer(user.token))).toEqual(caller);
+    const last = user.token.at(-1)!;
+    await expect401(bearer(`${user.token.slice(0, -1)}${last === 'A' ? 'B' : 'A'}`));
+    const { exp } = JSON.parse(Buffer.from(user.token.split('.')[1]!, 'base64url').toString()) as { exp: number };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(exp * 1000 + 1000);
+      await expect401(bearer(user.token));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('refuses a token whose claims were edited to another user', async () => {
     const ann = await createTestUser();
     const bob = await createTestUser();
