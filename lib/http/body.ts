@@ -24,16 +24,24 @@ export function refuseDeclaredBody(request: Request, limit = MAX_BODY_BYTES): vo
   if (Number(request.headers.get('content-length')) > limit) throw tooLarge(limit);
 }
 
+/** How Node and undici report a client that went away mid-upload. */
+function isClientAbort(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: unknown; message?: unknown } | null;
+  return e?.code === 'ECONNRESET' || e?.code === 'ERR_STREAM_PREMATURE_CLOSE' || e?.name === 'AbortError' || e?.message === 'aborted';
+}
+
 /**
  * The next chunk of an upload. A client that goes away mid-body makes the read fail (undici's
  * `aborted`, code ECONNRESET): that is the client's doing, so it is a `400`, not a fault of ours
- * or the database's (whose unavailable errors share that code).
+ * or the database's (whose unavailable errors share that code). Any other failure is ours and
+ * goes on as it is (a `500`, logged).
  */
 async function nextChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
   try {
     return await reader.read();
-  } catch {
-    throw new HttpError(400, 'The request body ended before it was complete');
+  } catch (err) {
+    if (isClientAbort(err)) throw new HttpError(400, 'The request body ended before it was complete');
+    throw err;
   }
 }
 

@@ -3,7 +3,7 @@ import { readBodyBytes, readBodyChunks, readJsonBody } from '@/lib/http/body';
 import { errorResponse } from '@/lib/http/errors';
 
 /** A POST whose client sends the start of a JSON body, then goes away (as undici reports it). */
-function cutOffUpload(): Request {
+function cutOffUpload(failure: Error = Object.assign(new Error('aborted'), { code: 'ECONNRESET' })): Request {
   let sent = false;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -11,7 +11,7 @@ function cutOffUpload(): Request {
         sent = true;
         controller.enqueue(new TextEncoder().encode('{"title":"half'));
       } else {
-        controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+        controller.error(failure);
       }
     },
   });
@@ -35,6 +35,15 @@ describe('an upload cut off by the client', () => {
     expect(await response.json()).toMatchObject({ status: 400, detail: 'The request body ended before it was complete' });
     expect(errors).not.toHaveBeenCalled();
     await expect(readBodyBytes(cutOffUpload())).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('is told apart from a failure of ours, which stays a 500', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const request = cutOffUpload(new RangeError('Array buffer allocation failed'));
+    const failure = await readJsonBody(request).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(RangeError);
+    expect((await errorResponse(failure, request)).status).toBe(500);
+    expect(errors).toHaveBeenCalledOnce();
   });
 
   it('is a 400 from readBodyChunks (an import read as it streams)', async () => {
