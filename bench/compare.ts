@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   try {
     // Every checkout's every process opens up to DB_POOL_MAX connections (20 by default): three
     // checkouts of two processes would ask PostgreSQL for 120. Each gets its share unless set.
-    const poolMax = process.env.DB_POOL_MAX ?? String(Math.min(20, Math.floor(SERVER_CONNECTIONS / (checkouts.length * WORKERS))));
+    const poolMax = process.env.DB_POOL_MAX ?? String(Math.max(1, Math.min(20, Math.floor(SERVER_CONNECTIONS / (checkouts.length * WORKERS)))));
     console.log(`databases, servers (DB_POOL_MAX=${poolMax} per process) …`);
     for (const [i, checkout] of checkouts.entries()) {
       checkout.database = await createScratchDatabase(SERVER_URL, 'todo_bench_compare', { migrate: false });
@@ -101,7 +101,8 @@ async function main(): Promise<number> {
         cwd: checkout.dir,
         distDir: DIST_DIR,
         port: FIRST_PORT + i,
-        env: { DATABASE_URL: checkout.database.url, AUTH_SECRET: randomBytes(32).toString('base64url'), DB_POOL_MAX: poolMax },
+        // The harness signs up an account for every run, all from one address.
+        env: { DATABASE_URL: checkout.database.url, AUTH_SECRET: randomBytes(32).toString('base64url'), DB_POOL_MAX: poolMax, SIGNUP_LIMIT_PER_HOUR: '0' },
         workers: WORKERS,
       });
     }
