@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { createAccount } from './support/api';
-import { CONNECTIONS, load, roundCells, type Round } from './support/load';
+import { CONNECTIONS, load, loadCreates, roundCells, type Round } from './support/load';
 import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL } from './support/postgres';
 import { buildApp, startApp, startChild, waitForHttp, type Child } from './support/processes';
 import { markdownTable, median } from './support/stats';
@@ -108,13 +108,8 @@ async function main(): Promise<number> {
 
     const reader = await createAccount(app.url, 'bench-list');
     await seedTasks(database.url, reader.userId);
-    const body = { title: 'Benchmark task', description: null };
-    // Every create run gets a new account: at ~1,000 creates a second, one account would pass
-    // the contract's 50,000 tasks within a minute, and every create after that answers 422.
-    const creating = async (serverUrl: string, pid: number, seconds: number) => {
-      const writer = await createAccount(app.url, 'bench-create');
-      return load(`${serverUrl}/api/${writer.userId}/tasks`, { method: 'POST', account: writer, body, seconds, pid });
-    };
+    // Every create run signs up its account on the app; the floor writes into the same database.
+    const creating = (serverUrl: string, pid: number, seconds: number) => loadCreates({ signupUrl: app.url, serverUrl, pid, seconds });
 
     const listUrl = `${app.url}/api/${reader.userId}/tasks`;
     const searchUrl = `${listUrl}?q=${SEARCH}`;

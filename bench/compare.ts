@@ -17,8 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAccount } from './support/api';
-import { load, medianPerSecond, ROUND_HEADER, roundCells, type Round } from './support/load';
+import { loadCreates, medianPerSecond, ROUND_HEADER, roundCells, type Round } from './support/load';
 import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL, type ScratchDatabase } from './support/postgres';
 import { buildApp, serverComplaints, startApp, startChild, type AppServer } from './support/processes';
 import { markdownTable } from './support/stats';
@@ -106,12 +105,7 @@ async function main(): Promise<number> {
         workers: WORKERS,
       });
     }
-    const body = { title: 'Benchmark task', description: null };
-    // A new account for every run: one account would pass the contract's 50,000 tasks.
-    const run = async (checkout: Checkout, seconds: number) => {
-      const account = await createAccount(checkout.app!.url, 'bench-compare');
-      return load(`${checkout.app!.url}/api/${account.userId}/tasks`, { method: 'POST', account, body, seconds, pid: checkout.app!.process.pid! });
-    };
+    const run = (checkout: Checkout, seconds: number) => loadCreates({ signupUrl: checkout.app!.url, seconds, pid: checkout.app!.process.pid! });
     console.log(`warming up (${WARMUP_S} s each) …`);
     for (const checkout of checkouts) await run(checkout, WARMUP_S);
     for (let round = 1; round <= ROUNDS; round++) {

@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import { createAccount, type Account } from './support/api';
-import { cpuSeconds, load, medianPerSecond, ROUND_HEADER, roundCells, rssBytes, type Round } from './support/load';
+import { cpuSeconds, loadCreates, medianPerSecond, ROUND_HEADER, roundCells, rssBytes, type Round } from './support/load';
 import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL } from './support/postgres';
 import { buildApp, serverComplaints, sleep, startApp, type AppServer } from './support/processes';
 import { markdownTable, median, ms, percentile } from './support/stats';
@@ -196,16 +196,15 @@ async function main(): Promise<number> {
     const pid = app.process.pid!;
     console.log(`${USERS} accounts …`);
     const accounts = await pool(Array.from({ length: USERS }), SIGNUP_CONCURRENCY, (_, i) => createAccount(app!.url, `bench-streams-${i}`));
-    // The creates come from an account of their own: idle streams, nobody told of these changes.
-    const writer = await createAccount(app.url, 'bench-create');
-    const createUrl = `${app.url}/api/${writer.userId}/tasks`;
-    const body = { title: 'Benchmark task', description: null };
+    // The creates come from accounts of their own (a new one every run): idle streams, nobody
+    // told of these changes.
+    const creating = (seconds: number) => loadCreates({ signupUrl: app!.url, seconds, pid });
 
     // Everything the measurements touch is loaded and compiled first, so that the idle server's
     // memory is not short of the route modules the streams and creates bring in.
     console.log(`warming up (${WARMUP_S} s of creates, a few streams) …`);
     await closeStreams(await pool(accounts.slice(0, 10), 10, (account) => openStream(app!.url, account, agent)));
-    await load(createUrl, { method: 'POST', account: writer, body, seconds: WARMUP_S, pid });
+    await creating(WARMUP_S);
 
     const without = await idle(pid);
     console.log(`opening ${STREAMS} streams over ${USERS} accounts …`);
@@ -225,10 +224,10 @@ async function main(): Promise<number> {
       await closeStreams(streams);
       streams = [];
       console.log(`round ${round}/${ROUNDS}: create without streams, then beside ${STREAMS} (${DURATION_S} s each) …`);
-      results.without.push(await load(createUrl, { method: 'POST', account: writer, body, seconds: DURATION_S, pid }));
+      results.without.push(await creating(DURATION_S));
       streams = await openStreams(app.url, accounts, agent);
       await sleep(SETTLE_MS);
-      results.with.push(await load(createUrl, { method: 'POST', account: writer, body, seconds: DURATION_S, pid }));
+      results.with.push(await creating(DURATION_S));
       dropped += streams.filter((s) => s.ended).length;
     }
     await closeStreams(streams);

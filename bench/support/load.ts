@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import type { Account } from './api';
+import { createAccount, type Account } from './api';
 import { median, ms } from './stats';
 
 // What bench.ts, streams.ts and compare.ts measure a workload with: autocannon against one URL,
@@ -68,6 +68,24 @@ export async function load(
     failures: result.non2xx + result.errors,
     cpuMsPerRequest: ((cpuSeconds(options.pid) - cpuBefore) * 1000) / result.requests.total,
   };
+}
+
+/**
+ * Creates (`POST /api/{user_id}/tasks` at 50 connections) for `seconds` against `serverUrl`
+ * (`signupUrl`'s app by default), from a new account signed up on `signupUrl`: at ~1,000
+ * creates a second one account would pass the contract's 50,000 tasks within a minute, and
+ * every create after that answers 422. The app must allow the harness's signups
+ * (`SIGNUP_LIMIT_PER_HOUR=0`).
+ */
+export async function loadCreates(options: { signupUrl: string; serverUrl?: string; seconds: number; pid: number }): Promise<Round> {
+  const account = await createAccount(options.signupUrl, 'bench-create');
+  return load(`${options.serverUrl ?? options.signupUrl}/api/${account.userId}/tasks`, {
+    method: 'POST',
+    account,
+    body: { title: 'Benchmark task', description: null },
+    seconds: options.seconds,
+    pid: options.pid,
+  });
 }
 
 export const ROUND_HEADER = ['req/s', 'p50', 'p99', 'server CPU per request', 'req/s per round', 'failed'] as const;
