@@ -4,8 +4,8 @@ import { purgeExpiredAddressAttempts } from '@/lib/auth/address-limit';
 import { sweepExpiredLoginFailures } from '@/lib/auth/login-limit';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/problem';
-import { purgeExpiredIdempotencyKeys } from '@/lib/http/idempotency';
-import { purgeExpiredTombstones } from '@/lib/sync/feed';
+import { purgeExpiredIdempotencyKeys } from '@/lib/idempotency/purge';
+import { purgeExpiredTombstones } from '@/lib/sync/purge';
 
 /** `404` when no CRON_SECRET is set (the route does not exist), `401` for any other secret. */
 export function requireCronSecret(request: Request): void {

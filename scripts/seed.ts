@@ -10,6 +10,7 @@ import { users } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { hashPassword } from '@/lib/auth/passwords';
 import { endSessionById, openSession } from '@/lib/auth/sessions';
+import { Scope } from '@/lib/scope/scope';
 import { createTask, type NewTaskInput } from '@/lib/tasks/queries';
 
 export const DEMO_EMAIL = 'demo@example.com';
@@ -45,8 +46,8 @@ export async function seedDemo(): Promise<SeedResult> {
     }
     // Tasks are written as their owner, through a session that ends with the seed.
     const session = await openSession(inserted.id, 'token', 'db:seed', tx);
-    const caller = { userId: inserted.id, sessionId: session.id };
-    for (const task of DEMO_TASKS) await createTask(caller, task, tx);
+    const scope = Scope.of({ userId: inserted.id, sessionId: session.id });
+    for (const task of DEMO_TASKS) await createTask(scope, task, tx);
     await endSessionById(session.id, tx);
     return { userId: inserted.id, created: true };
   });

@@ -5,10 +5,10 @@ import { SiteHeader } from '@/components/site-header';
 import { DeleteAccountForm, NameForm, PasswordForm } from '@/components/settings/account-forms';
 import { DataTransfer } from '@/components/settings/data-transfer';
 import { SessionsList } from '@/components/settings/sessions-list';
-import { auth } from '@/lib/auth';
-import { getAccount } from '@/lib/auth/accounts';
+import { getAccount } from '@/lib/account/account';
+import { listSessions } from '@/lib/account/sessions';
 import { SessionEnded } from '@/lib/auth/errors';
-import { listSessions } from '@/lib/auth/sessions';
+import { browserScope } from '@/lib/scope/browser';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -25,15 +25,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
-  const session = await auth();
-  if (!session?.user?.id || !session.sessionId) redirect('/login?callbackUrl=%2Fsettings');
-  const caller = { userId: session.user.id, sessionId: session.sessionId };
+  let scope;
   let data;
   try {
-    data = await Promise.all([getAccount(caller), listSessions(caller)]);
+    scope = await browserScope();
+    data = await Promise.all([getAccount(scope), listSessions(scope)]);
   } catch (error) {
-    // A revoked cookie: the task page's board ends it and offers sign-in.
-    if (error instanceof SessionEnded) redirect('/tasks');
+    if (error instanceof SessionEnded) redirect('/login?callbackUrl=%2Fsettings');
     throw error;
   }
   const [account, sessions] = data;
@@ -52,7 +50,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <SessionsList sessions={sessions} />
         </Section>
         <Section title="Your data">
-          <DataTransfer userId={caller.userId} />
+          <DataTransfer userId={scope.userId} />
         </Section>
         <Section title="Delete account">
           <DeleteAccountForm email={account.email} />

@@ -1,8 +1,8 @@
 'use client';
 
 import { startTransition, useActionState, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { changePasswordAction, deleteAccountAction, renameAction } from '@/lib/auth/settings-actions';
-import { emptySettingsFormState, type SettingsFormState } from '@/lib/auth/settings-form-state';
+import { changePasswordAction, deleteAccountAction, renameAction } from '@/lib/account/settings-actions';
+import { emptySettingsFormState, type SettingsFormState } from '@/lib/account/settings-form-state';
 
 type Action = (previous: SettingsFormState, form: FormData) => Promise<SettingsFormState>;
 

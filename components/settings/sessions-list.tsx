@@ -1,5 +1,5 @@
-import { endAllSessionsAction, endSessionAction } from '@/lib/auth/settings-actions';
-import type { SessionListItem } from '@/lib/auth/sessions';
+import { endAllSessionsAction, endSessionAction } from '@/lib/account/settings-actions';
+import type { SessionListItem } from '@/lib/account/sessions';
 import { describeUserAgent } from '@/lib/auth/user-agent';
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });

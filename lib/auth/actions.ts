@@ -5,7 +5,7 @@ import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { signIn, signOut } from '@/lib/auth';
 import { EmailTaken, HashingBusy, TooManyFromAddress } from '@/lib/auth/errors';
-import { createAccount } from '@/lib/auth/accounts';
+import { createAccount } from '@/lib/auth/credentials';
 import { formText, safeCallbackPath, type AuthFormState } from '@/lib/auth/form-state';
 import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';

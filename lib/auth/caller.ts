@@ -1,19 +1,14 @@
 import 'server-only';
 import { getToken } from 'next-auth/jwt';
 import { z } from 'zod';
-import { NotAuthenticated, NotYourTasks, SessionEnded } from '@/lib/auth/errors';
-import { callerValues, liveCallerSession } from '@/lib/auth/scope';
-import { recordSessionUse } from '@/lib/auth/sessions';
+import { NotAuthenticated } from '@/lib/auth/errors';
 import { isCanonicalCompactToken, verifyAccessToken, type TokenClaims } from '@/lib/auth/tokens';
-import { getDb } from '@/lib/db';
-import { preparedStatement, statementKind } from '@/lib/db/prepared';
-import { sessions } from '@/lib/db/schema';
 import { authSecret } from '@/lib/env';
 
 /**
  * Who a request acts for, once its credentials are checked: a user and the session (sign-in)
- * its cookie or token belongs to. Statements take it and check both in their own `where`
- * (lib/auth/scope.ts), so a revoked session is refused without a round trip of its own.
+ * its cookie or token belongs to. Whether that session is still live is for the request's
+ * statements to say (lib/scope/scope.ts).
  */
 export interface Caller {
   readonly userId: string;
@@ -52,7 +47,7 @@ const isCaller = (claims: TokenClaims | null): claims is TokenClaims =>
 
 /**
  * The caller the request's credentials prove, from a bearer token or the session cookie. Whether
- * the session is still live is not asked here: the request's statements ask, or `confirmCaller()`.
+ * the session is still live is not asked here: the request's statements ask (lib/scope).
  */
 export async function authenticate(request: Request): Promise<Caller> {
   const token = bearerToken(request);
@@ -75,38 +70,4 @@ export function sessionCookieOf(request: Request): { secure: boolean } | undefin
   if (/(?:^|;\s*)__Secure-authjs\.session-token(?:\.0)?=/.test(cookies)) return { secure: true };
   if (/(?:^|;\s*)authjs\.session-token(?:\.0)?=/.test(cookies)) return { secure: false };
   return undefined;
-}
-
-const callers = new WeakMap<Request, Caller>();
-
-/**
- * The guard of every route under `/api/{user_id}/…`: the caller, who must be that user. `401`
- * before `403`; a `{user_id}` that is not a UUID cannot be the caller, so it is a `403` too.
- */
-export async function requireCaller(request: Request, userIdInPath: string): Promise<Caller> {
-  const caller = await authenticate(request);
-  if (!uuid.safeParse(userIdInPath).success || userIdInPath.toLowerCase() !== caller.userId) throw new NotYourTasks();
-  callers.set(request, caller);
-  await recordSessionUse(caller);
-  return caller;
-}
-
-/** The caller `requireCaller()` let through for this request, if any: for the error path. */
-export function callerOf(request: Request): Caller | undefined {
-  return callers.get(request);
-}
-
-const confirmStatement = statementKind('confirm_caller', (db, _shape: Record<never, never>, name) =>
-  db.select({ id: sessions.id }).from(sessions).where(liveCallerSession()).limit(1).prepare(name),
-);
-
-/**
- * Throws `SessionEnded` unless the caller's session is live (which implies its account exists:
- * sessions go with their user). A valid token outlives a revoked session, yet the routes do not
- * ask up front: a statement that found or wrote a row has proved it. Only answers a revoked
- * session could also get ask (an empty list, every error answer in lib/http/errors.ts).
- */
-export async function confirmCaller(caller: Caller): Promise<void> {
-  const [session] = await preparedStatement(await getDb(), confirmStatement, {}).execute(callerValues(caller));
-  if (!session) throw new SessionEnded();
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { signInWithPassword } from '@/lib/auth/accounts';
+import { signInWithPassword } from '@/lib/auth/credentials';
 import { nextAuthConfig } from '@/lib/auth/config';
 import { TokenRequest } from '@/lib/auth/schemas';
 import { clientAddress } from '@/lib/http/client-address';

@@ -26,7 +26,7 @@ const Email = text()
     examples: ['ann@example.com'],
   });
 
-const NewPassword = text()
+export const NewPassword = text()
   .refine(hasNoNul, noNul)
   .refine((s) => codePoints(s) >= PASSWORD_MIN && codePoints(s) <= PASSWORD_MAX, `must be ${PASSWORD_MIN}-${PASSWORD_MAX} characters`)
   .meta({
@@ -39,12 +39,12 @@ const NewPassword = text()
 
 // Sign-in checks only what could ever match: a later change of the signup rule must not lock
 // out accounts created under the old one.
-const Password = text()
+export const Password = text()
   .refine(hasNoNul, noNul)
   .refine((s) => codePoints(s) >= 1 && codePoints(s) <= PASSWORD_MAX, `must be 1-${PASSWORD_MAX} characters`)
   .meta({ minLength: 1, maxLength: PASSWORD_MAX, format: 'password', examples: ['correct horse battery staple'] });
 
-const NameText = text()
+export const NameText = text()
   .trim()
   .refine(hasNoNul, noNul)
   .refine((s) => codePoints(s) <= NAME_MAX, `must be at most ${NAME_MAX} characters`);
@@ -72,37 +72,5 @@ export const TokenRequest = z
     examples: [{ email: 'ann@example.com', password: 'correct horse battery staple' }],
   });
 
-export const PatchAccountBody = z
-  .object({
-    name: NameText.nullable().meta({
-      maxLength: NAME_MAX,
-      description: `Display name, trimmed, at most ${NAME_MAX} characters. null or blank clears it.`,
-      examples: ['Ann', null],
-    }),
-  })
-  .meta({ id: 'PatchAccountBody', description: 'The new name. Fields not named here are ignored.', examples: [{ name: 'Ann' }] });
-
-export const ChangePasswordBody = z
-  .object({ current_password: Password, new_password: NewPassword })
-  .meta({
-    id: 'ChangePasswordBody',
-    description:
-      'A wrong `current_password` answers `422` naming it, and counts as a failed sign-in of this email (after 5 within 15 minutes, `429`).',
-    examples: [{ current_password: 'correct horse battery staple', new_password: 'a new and longer passphrase' }],
-  });
-
-export const DeleteAccountBody = z
-  .object({ password: Password })
-  .meta({
-    id: 'DeleteAccountBody',
-    description: 'The account\'s password, to confirm. A wrong one answers `422` naming it, and counts as a failed sign-in.',
-    examples: [{ password: 'correct horse battery staple' }],
-  });
-
-export const SessionPathParams = z.object({
-  id: z.uuid('must be a UUID').meta({ description: 'The id of one of the caller\'s sessions.' }),
-});
-
 export type SignupInput = z.output<typeof SignupRequest>;
 export type Credentials = z.output<typeof TokenRequest>;
-export type PasswordChange = z.output<typeof ChangePasswordBody>;

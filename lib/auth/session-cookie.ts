@@ -1,6 +1,6 @@
 import 'server-only';
 import { encode } from 'next-auth/jwt';
-import type { PublicUser } from '@/lib/auth/accounts';
+import type { PublicUser } from '@/lib/auth/credentials';
 import { BROWSER_SESSION_TTL_SECONDS } from '@/lib/auth/tokens';
 import { authSecret } from '@/lib/env';
 

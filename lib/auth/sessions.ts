@@ -1,9 +1,7 @@
 import 'server-only';
-import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { after } from 'next/server';
 import type { Caller } from '@/lib/auth/caller';
-import { SessionEnded, SessionNotFound } from '@/lib/auth/errors';
-import { callerValues, ownedByCaller } from '@/lib/auth/scope';
 import { ACCESS_TOKEN_TTL_SECONDS, BROWSER_SESSION_TTL_SECONDS } from '@/lib/auth/tokens';
 import { getDb, type Executor } from '@/lib/db';
 import { describeDatabaseError } from '@/lib/db/errors';
@@ -11,8 +9,9 @@ import { preparedStatement, statementKind } from '@/lib/db/prepared';
 import { sessions, type Session } from '@/lib/db/schema';
 
 // Sessions: one row per sign-in, named by the `sid` of its cookie or token. Whether a request's
-// session is live is asked by the request's own statements (lib/auth/scope.ts); this module
-// opens, lists and ends them, and keeps `last_used_at` roughly current.
+// session is live is asked by the request's own statements (lib/scope/scope.ts); this module
+// opens and ends them, and keeps `last_used_at` roughly current (the caller's own list of them
+// is lib/account/sessions.ts).
 
 export type SessionKind = Session['kind'];
 
@@ -79,58 +78,6 @@ export async function recordSessionUse(caller: Caller): Promise<void> {
   } catch {
     await touch(caller.sessionId);
   }
-}
-
-// ---- The caller's sessions ----
-
-export interface SessionListItem {
-  id: string;
-  kind: SessionKind;
-  createdAt: Date;
-  lastUsedAt: Date;
-  userAgent: string | null;
-  current: boolean;
-}
-
-const listStatement = statementKind('list_sessions', (db, _shape: Record<never, never>, name) =>
-  db
-    .select({ id: sessions.id, kind: sessions.kind, createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt, userAgent: sessions.userAgent })
-    .from(sessions)
-    .where(and(ownedByCaller(sessions.userId), gt(sessions.expiresAt, sql`now()`)))
-    .orderBy(desc(sessions.createdAt), desc(sessions.id))
-    .prepare(name),
-);
-
-/** The caller's live sessions, newest first; the caller's own is `current`. */
-export async function listSessions(caller: Caller): Promise<SessionListItem[]> {
-  const rows = await preparedStatement(await getDb(), listStatement, {}).execute(callerValues(caller));
-  // The caller's own session is always among them while it is live.
-  if (!rows.length) throw new SessionEnded();
-  return rows.map((row) => ({ ...row, current: row.id === caller.sessionId }));
-}
-
-const endOneStatement = statementKind('end_session', (db, _shape: Record<never, never>, name) =>
-  db
-    .delete(sessions)
-    .where(and(eq(sessions.id, sql.placeholder('id')), ownedByCaller(sessions.userId)))
-    .returning({ id: sessions.id })
-    .prepare(name),
-);
-
-/** Signs out one of the caller's sessions (the caller's own too); another user's is `SessionNotFound`. */
-export async function endSession(caller: Caller, id: string): Promise<void> {
-  const ended = await preparedStatement(await getDb(), endOneStatement, {}).execute({ ...callerValues(caller), id });
-  if (!ended.length) throw new SessionNotFound();
-}
-
-const endAllStatement = statementKind('end_all_sessions', (db, _shape: Record<never, never>, name) =>
-  db.delete(sessions).where(ownedByCaller(sessions.userId)).returning({ id: sessions.id }).prepare(name),
-);
-
-/** Signs out every session of the caller's, the caller's own included. */
-export async function endAllSessions(caller: Caller): Promise<void> {
-  const ended = await preparedStatement(await getDb(), endAllStatement, {}).execute(callerValues(caller));
-  if (!ended.length) throw new SessionEnded();
 }
 
 /** Ends a session by its id alone: for a sign-out, whose cookie next-auth has already verified. */

@@ -1,7 +1,6 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
 import { migrate } from './migrations';
@@ -198,17 +197,6 @@ export async function getDb(): Promise<Database> {
 /** Tests: make `getDb()` answer with this handle (or with this failed open). */
 export function replaceDatabase(handle: DatabaseHandle | Promise<DatabaseHandle> | undefined): void {
   holder.__todoDatabase = handle && Promise.resolve(handle);
-}
-
-/**
- * Runs `work` in a transaction whose statements the server cancels after `ms` (SQLSTATE 57014):
- * a tighter bound than every connection's, for statements a client can make slow on purpose.
- */
-export async function withStatementTimeout<T>(db: Database, ms: number, work: (tx: Executor) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('statement_timeout', ${`${ms}ms`}, true)`);
-    return work(tx);
-  });
 }
 
 /** Closes the process's database, if it was opened (graceful shutdown, scripts). */

@@ -142,8 +142,9 @@ export const addressAttempts = pgTable(
   (t) => [index('address_attempts_key_idx').on(t.kind, t.address, t.attemptedAt)],
 );
 
-// Stored first responses of POST /tasks with an Idempotency-Key. The primary key is what
-// stops two concurrent requests with one key from both creating a task.
+// Stored first responses of writes with an Idempotency-Key (a create, an import). The primary
+// key is what stops two concurrent requests with one key from both creating a task; `route` is
+// the route the key was first used on (lib/idempotency/run-once.ts).
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
@@ -151,6 +152,7 @@ export const idempotencyKeys = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
+    route: text('route').notNull(),
     requestHash: text('request_hash').notNull(),
     // null while the first request is still running
     responseStatus: integer('response_status'),

@@ -1,10 +1,7 @@
 import 'server-only';
+import { DomainError, type ProblemOptions } from '@/lib/errors';
 
-/** One entry per bad field of a `422`. `path` is dotted (`title`, `items.0.name`), `''` for the whole body. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from '@/lib/errors';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -22,20 +19,11 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** An error a route throws to answer with a problem document. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly detail: string,
-    readonly options: { errors?: FieldError[]; headers?: HeadersInit } = {},
-  ) {
-    super(detail);
-    this.name = 'HttpError';
-  }
-}
+/** A refusal of the request pipeline itself (`413`, `415`, `400`, `405`…), answered as a problem document. */
+export class HttpError extends DomainError {}
 
 /** An RFC 9457 problem document: the only way this app answers an error. */
-export function problem(status: number, detail: string, options: HttpError['options'] = {}): Response {
+export function problem(status: number, detail: string, options: ProblemOptions = {}): Response {
   const headers = new Headers(options.headers);
   headers.set('Content-Type', 'application/problem+json');
   headers.set('Cache-Control', 'no-store');

@@ -1,20 +1,15 @@
 import 'server-only';
 import type { z } from 'zod';
-import { HttpError, type FieldError } from '@/lib/http/problem';
+import { InvalidFields, type FieldError } from '@/lib/errors';
 
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
-export function validationFailed(errors: FieldError[]): HttpError {
-  const detail = errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)).join('; ');
-  return new HttpError(422, detail, { errors });
-}
-
 /** Validates with zod; a failure becomes a `422` listing each bad field. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw validationFailed(zodFieldErrors(result.error));
+  if (!result.success) throw new InvalidFields(zodFieldErrors(result.error));
   return result.data;
 }
 
@@ -33,6 +28,6 @@ export function parseAll<S extends Record<string, z.ZodType>>(
     if (result.success) parsed[part] = result.data;
     else errors.push(...zodFieldErrors(result.error));
   }
-  if (errors.length > 0) throw validationFailed(errors);
+  if (errors.length > 0) throw new InvalidFields(errors);
   return parsed as { [K in keyof S]: z.output<S[K]> };
 }

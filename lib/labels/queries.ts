@@ -1,16 +1,13 @@
 import 'server-only';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import type { Caller } from '@/lib/auth/caller';
-import { callerAsOwner, callerValues, ownedByCaller } from '@/lib/auth/scope';
-import { getDb } from '@/lib/db';
 import { driverError, sqlState } from '@/lib/db/errors';
-import { preparedStatement, statementKind } from '@/lib/db/prepared';
 import { labels, taskLabels, tasks, type Label } from '@/lib/db/schema';
 import { LabelNameTaken, LabelNotFound, TooManyLabels } from '@/lib/labels/errors';
 import { LABELS_PER_USER_MAX, type CreateLabelInput, type LabelChanges } from '@/lib/labels/schemas';
+import { callerAsOwner, ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
 
-// The only module that reads or writes labels as such (a task's own labels are set with the
-// task, in lib/tasks/queries.ts). Every statement is scoped to the caller in its own `where`.
+// Labels as such: list, create, rename, delete (a task's own labels are set with the task, in
+// lib/tasks/queries.ts, and by imports). Every statement is scoped to the caller in its own `where`.
 
 export type LabelRow = Label & { taskCount: number };
 
@@ -33,7 +30,7 @@ function asLabelError(err: unknown): never {
   throw err;
 }
 
-const listStatement = statementKind('list_labels', (db, _shape: Record<never, never>, name) =>
+const listStatement = scopedStatement('list_labels', (db, _shape: Record<never, never>, name) =>
   db
     .select(labelColumns)
     .from(labels)
@@ -43,11 +40,11 @@ const listStatement = statementKind('list_labels', (db, _shape: Record<never, ne
 );
 
 /** The caller's labels by name, case-insensitively, with how many tasks carry each. */
-export async function listLabelsForUser(caller: Caller): Promise<LabelRow[]> {
-  return preparedStatement(await getDb(), listStatement, {}).execute(callerValues(caller));
+export async function listLabelsForUser(scope: Scope): Promise<LabelRow[]> {
+  return scope.run(listStatement, {});
 }
 
-const insertStatement = statementKind('create_label', (db, _shape: Record<never, never>, name) =>
+const insertStatement = scopedStatement('create_label', (db, _shape: Record<never, never>, name) =>
   db
     .insert(labels)
     .values({ userId: callerAsOwner(), name: placeholder('name'), color: placeholder('color') })
@@ -55,20 +52,16 @@ const insertStatement = statementKind('create_label', (db, _shape: Record<never,
     .prepare(name),
 );
 
-export async function createLabel(caller: Caller, input: CreateLabelInput): Promise<LabelRow> {
+export async function createLabel(scope: Scope, input: CreateLabelInput): Promise<LabelRow> {
   try {
-    const [label] = await preparedStatement(await getDb(), insertStatement, {}).execute({
-      ...callerValues(caller),
-      name: input.name,
-      color: input.color ?? 'grey',
-    });
+    const [label] = await scope.run(insertStatement, {}, { name: input.name, color: input.color ?? 'grey' });
     return label!;
   } catch (err) {
     return asLabelError(err);
   }
 }
 
-const updateStatement = statementKind('update_label', (db, shape: { fields: readonly ('name' | 'color')[] }, name) =>
+const updateStatement = scopedStatement('update_label', (db, shape: { fields: readonly ('name' | 'color')[] }, name) =>
   db
     .update(labels)
     .set(Object.fromEntries(shape.fields.map((field) => [field, placeholder(field)])))
@@ -77,8 +70,14 @@ const updateStatement = statementKind('update_label', (db, shape: { fields: read
     .prepare(name),
 );
 
+// FOR UPDATE: a write setting this label on a task (set_task_labels locks it FOR KEY SHARE) either
+// commits first, and its task is among those touched after it, or waits and then creates it anew.
+const lockStatement = scopedStatement('lock_label', (db, _shape: Record<never, never>, name) =>
+  db.select({ id: labels.id }).from(labels).where(ownLabel()).for('update').prepare(name),
+);
+
 /** The caller's tasks that carry label `id`: their JSON changes when it is renamed or deleted. */
-const touchTasksStatement = statementKind('touch_label_tasks', (db, _shape: Record<never, never>, name) =>
+const touchTasksStatement = scopedStatement('touch_label_tasks', (db, _shape: Record<never, never>, name) =>
   db
     .update(tasks)
     .set({ updatedAt: sql`now()` })
@@ -88,6 +87,7 @@ const touchTasksStatement = statementKind('touch_label_tasks', (db, _shape: Reco
         inArray(tasks.id, db.select({ id: taskLabels.taskId }).from(taskLabels).where(eq(taskLabels.labelId, placeholder('id')))),
       ),
     )
+    .returning({ id: tasks.id })
     .prepare(name),
 );
 
@@ -95,15 +95,15 @@ const touchTasksStatement = statementKind('touch_label_tasks', (db, _shape: Reco
  * Renames or recolours a label. Tasks refer to it by id, so a rename shows on every task at
  * once; their updated_at moves on in the same transaction, so their ETags see it.
  */
-export async function updateLabel(caller: Caller, id: string, changes: LabelChanges): Promise<LabelRow> {
+export async function updateLabel(scope: Scope, id: string, changes: LabelChanges): Promise<LabelRow> {
   const fields = (['name', 'color'] as const).filter((field) => changes[field] !== undefined);
-  const db = await getDb();
   try {
-    return await db.transaction(async (tx) => {
-      const values = { ...callerValues(caller), id, ...changes };
-      const [label] = await preparedStatement(tx, updateStatement, { fields }).execute(values);
+    return await scope.transaction(async (tx) => {
+      // A write setting this label on a task commits first, so its task is touched too.
+      if (changes.name !== undefined) await scope.run(lockStatement, {}, { id }, tx);
+      const [label] = await scope.run(updateStatement, { fields }, { id, ...changes }, tx);
       if (!label) throw new LabelNotFound();
-      if (changes.name !== undefined) await preparedStatement(tx, touchTasksStatement, {}).execute(values);
+      if (changes.name !== undefined) await scope.run(touchTasksStatement, {}, { id }, tx);
       return label;
     });
   } catch (err) {
@@ -111,17 +111,16 @@ export async function updateLabel(caller: Caller, id: string, changes: LabelChan
   }
 }
 
-const deleteStatement = statementKind('delete_label', (db, _shape: Record<never, never>, name) =>
+const deleteStatement = scopedStatement('delete_label', (db, _shape: Record<never, never>, name) =>
   db.delete(labels).where(ownLabel()).returning({ id: labels.id }).prepare(name),
 );
 
 /** Deletes a label; its tasks stay, without it (and with a new updated_at). */
-export async function deleteLabel(caller: Caller, id: string): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const values = { ...callerValues(caller), id };
-    await preparedStatement(tx, touchTasksStatement, {}).execute(values);
-    const [deleted] = await preparedStatement(tx, deleteStatement, {}).execute(values);
-    if (!deleted) throw new LabelNotFound();
+export async function deleteLabel(scope: Scope, id: string): Promise<void> {
+  await scope.transaction(async (tx) => {
+    const [label] = await scope.run(lockStatement, {}, { id }, tx);
+    if (!label) throw new LabelNotFound();
+    await scope.run(touchTasksStatement, {}, { id }, tx);
+    await scope.run(deleteStatement, {}, { id }, tx);
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { AccountSchema, SessionSchema } from '@/lib/auth/responses';
-import { ChangePasswordBody, DeleteAccountBody, PatchAccountBody, SessionPathParams } from '@/lib/auth/schemas';
+import { AccountSchema, SessionSchema } from '@/lib/account/responses';
+import { ChangePasswordBody, DeleteAccountBody, PatchAccountBody, SessionPathParams } from '@/lib/account/schemas';
 
 // The account and sessions routes of the OpenAPI document (lib/openapi/document.ts spreads them
 // in): their paths, and the zod schemas it converts into components.

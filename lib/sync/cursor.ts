@@ -1,6 +1,5 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Caller } from '@/lib/auth/caller';
 import { decodeCursor, encodeCursor } from '@/lib/tasks/cursor';
 import { InvalidFeedCursor } from '@/lib/sync/errors';
 
@@ -28,14 +27,17 @@ const FeedPosition = z.object({
 
 export type FeedPosition = Omit<z.output<typeof FeedPosition>, 'k' | 'u'>;
 
-export function encodeFeedCursor(caller: Caller, position: FeedPosition): string {
-  return encodeCursor({ k: 'changes', u: caller.userId, ...position });
+/** Whose feed a cursor follows: a caller, or the scope of one. */
+type FeedOwner = { readonly userId: string };
+
+export function encodeFeedCursor(owner: FeedOwner, position: FeedPosition): string {
+  return encodeCursor({ k: 'changes', u: owner.userId, ...position });
 }
 
 /** The position of a cursor this user was given; `InvalidFeedCursor` for anything else. */
-export function decodeFeedCursor(caller: Caller, cursor: string): FeedPosition {
+export function decodeFeedCursor(owner: FeedOwner, cursor: string): FeedPosition {
   const parsed = FeedPosition.safeParse(decodeCursor(cursor));
-  if (!parsed.success || parsed.data.u !== caller.userId) throw new InvalidFeedCursor();
+  if (!parsed.success || parsed.data.u !== owner.userId) throw new InvalidFeedCursor();
   const { k: _kind, u: _user, ...position } = parsed.data;
   return position;
 }

@@ -1,10 +1,10 @@
 import 'server-only';
-import { DomainError } from '@/lib/errors';
+import { DomainError, InvalidFields } from '@/lib/errors';
 
 /** A `since` that is not a feed cursor of this user (another user's, edited, made up). */
-export class InvalidFeedCursor extends DomainError {
+export class InvalidFeedCursor extends InvalidFields {
   constructor() {
-    super('is not a changes cursor of this user; start again with a full sync (no since)');
+    super([{ path: 'since', message: 'is not a changes cursor of this user; start again with a full sync (no since)' }]);
   }
 }
 
@@ -14,13 +14,13 @@ export class InvalidFeedCursor extends DomainError {
  */
 export class FeedCursorExpired extends DomainError {
   constructor() {
-    super('This cursor has expired; start again with a full sync (no since)');
+    super(410, 'This cursor has expired; start again with a full sync (no since)');
   }
 }
 
 /** The server is stopping: a new event stream is refused (`503`), and the client reconnects elsewhere. */
 export class ShuttingDown extends DomainError {
   constructor() {
-    super('The server is restarting; reconnect in a moment');
+    super(503, 'The server is restarting; reconnect in a moment', { headers: { 'Retry-After': '2' } });
   }
 }

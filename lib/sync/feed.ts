@@ -1,10 +1,8 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { confirmCaller, type Caller } from '@/lib/auth/caller';
-import { callerValues, ownedByCaller } from '@/lib/auth/scope';
-import { getDb, type Executor } from '@/lib/db';
-import { preparedStatement, statementKind } from '@/lib/db/prepared';
 import { tombstones } from '@/lib/db/schema';
+import { currentSnapshot } from '@/lib/db/snapshot';
+import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
 import { tasksChangedIn, type TaskRow } from '@/lib/tasks/queries';
 import { decodeFeedCursor, encodeFeedCursor, type FeedPosition } from '@/lib/sync/cursor';
 import { FeedCursorExpired } from '@/lib/sync/errors';
@@ -54,14 +52,7 @@ export interface ChangesPage {
   more: boolean;
 }
 
-/** The database's snapshot now, and its clock (cursors age by the database's time, not a server's). */
-async function currentSnapshot(db: Executor): Promise<{ s: string; t: number }> {
-  const { rows } = await db.execute(sql`select pg_current_snapshot()::text as s, floor(extract(epoch from clock_timestamp()) * 1000)::float8 as t`);
-  const row = rows[0] as { s: string; t: number | string };
-  return { s: row.s, t: Number(row.t) };
-}
-
-const deletedStatement = statementKind('deleted_tasks', (db, shape: { after: boolean }, name) =>
+const deletedStatement = scopedStatement('deleted_tasks', (db, shape: { after: boolean }, name) =>
   db
     .select({ id: tombstones.id, changeXid: tombstones.changeXid })
     .from(tombstones)
@@ -87,10 +78,9 @@ const xmaxOf = (snapshot: string) => BigInt(snapshot.split(':')[1]!);
  * `since` is checked before anything is read: another user's or a tampered cursor is a 422,
  * an expired one a 410.
  */
-export async function changesSince(caller: Caller, since: string | undefined, limit: number): Promise<ChangesPage> {
-  const position: FeedPosition = since === undefined ? {} : decodeFeedCursor(caller, since);
-  const db = await getDb();
-  const now = await currentSnapshot(db);
+export async function changesSince(scope: Scope, since: string | undefined, limit: number): Promise<ChangesPage> {
+  const position: FeedPosition = since === undefined ? {} : decodeFeedCursor(scope, since);
+  const now = await currentSnapshot();
   const { lo, after } = position;
   if (lo && (now.t - lo.t > FEED_RETENTION_MS || xmaxOf(lo.s) > xmaxOf(now.s))) throw new FeedCursorExpired();
   const hi = position.hi ?? now;
@@ -98,12 +88,11 @@ export async function changesSince(caller: Caller, since: string | undefined, li
   const changes: TaskRow[] = [];
   const deleted: { id: string; changeXid: string }[] = [];
   if (after?.phase !== 'deleted') {
-    changes.push(...(await tasksChangedIn(caller, { lo: lo?.s, hi: hi.s, after, limit: limit + 1 })));
+    changes.push(...(await tasksChangedIn(scope, { lo: lo?.s, hi: hi.s, after, limit: limit + 1 })));
   }
   // A full sync lists what exists: there is nothing it could have missed the deletion of.
   if (lo && changes.length <= limit) {
-    const rows = await preparedStatement(db, deletedStatement, { after: after?.phase === 'deleted' }).execute({
-      ...callerValues(caller),
+    const rows = await scope.run(deletedStatement, { after: after?.phase === 'deleted' }, {
       lo: lo.s,
       hi: hi.s,
       afterXid: after?.phase === 'deleted' ? after.xid : null,
@@ -112,16 +101,13 @@ export async function changesSince(caller: Caller, since: string | undefined, li
     });
     deleted.push(...rows);
   }
-  // A revoked session or a deleted account sees no tasks: an empty answer may be one.
-  if (!changes.length && !deleted.length) await confirmCaller(caller);
-
   const more = changes.length + deleted.length > limit;
   const sent = { changes: changes.slice(0, limit), deleted: deleted.slice(0, Math.max(0, limit - changes.length)) };
   const lastDeleted = sent.deleted.at(-1);
   const lastChanged = sent.changes.at(-1);
   const cursor = !more
-    ? encodeFeedCursor(caller, { lo: hi })
-    : encodeFeedCursor(caller, {
+    ? encodeFeedCursor(scope, { lo: hi })
+    : encodeFeedCursor(scope, {
         lo,
         hi,
         after: lastDeleted
@@ -129,15 +115,4 @@ export async function changesSince(caller: Caller, since: string | undefined, li
           : { phase: 'tasks', xid: lastChanged!.changeXid, id: lastChanged!.id },
       });
   return { changes: sent.changes, deleted: sent.deleted.map((row) => row.id), cursor, more };
-}
-
-/** Removes up to `batch` deleted ids past their 31 days, oldest first (the cron route); how many went. */
-export async function purgeExpiredTombstones(batch: number): Promise<number> {
-  const db = await getDb();
-  const { rows } = await db.execute(sql`
-    delete from tombstones where id in (
-      select id from tombstones where deleted_at < now() - interval '31 days'
-      order by deleted_at limit ${batch} for update skip locked)
-    returning 1`);
-  return rows.length;
 }

@@ -2,17 +2,16 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, getTableColumns, inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { confirmCaller, type Caller } from '@/lib/auth/caller';
-import { callerAsOwner, callerValues, ownedByCaller } from '@/lib/auth/scope';
-import { getDb, type Executor } from '@/lib/db';
+import type { Executor } from '@/lib/db';
 import { driverError, sqlState } from '@/lib/db/errors';
-import { preparedStatement, statementKind } from '@/lib/db/prepared';
+import { preparedStatement, statementKind, type Shape } from '@/lib/db/prepared';
 import { labels, taskLabels, tasks, users, type Task } from '@/lib/db/schema';
 import { LABELS_PER_USER_MAX, TASKS_PER_USER_MAX } from '@/lib/limits';
 import { decodeCursor, encodeCursor } from '@/lib/tasks/cursor';
 import { InvalidCursor, InvalidTaskFields, MoveAnchorIsTask, MoveAnchorNotFound, TaskLimitReached, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
 import { taskETag } from '@/lib/tasks/etag';
 import { BOTTOM_POSITION, positionBetween, TOP_POSITION } from '@/lib/tasks/position';
+import { callerAsOwner, ownedByCaller, scopedStatement, type Scope, type ScopedStatement } from '@/lib/scope/scope';
 import { boundedSearch, regexSubstring } from '@/lib/tasks/search';
 import {
   defaultOrder,
@@ -25,9 +24,9 @@ import {
 
 const CHECK_VIOLATION = '23514';
 
-// The only module that reads or writes the tasks table. Every statement is scoped to the caller
-// (and the caller's live session) in its own `where`, so isolation and revocation hold per
-// query, not because of a check that ran before it.
+// A task's statements, one at a time: create, read, update, delete, the manual order and the
+// list. Each is a scopedStatement (lib/scope/scope.ts): the caller and the caller's live session
+// are checked in its own `where`, so isolation and revocation hold per statement.
 
 /** What a create takes (the seed script and idempotent creates too). */
 export type NewTaskInput = CreateTaskInput;
@@ -117,7 +116,7 @@ const setLabels = sql<string[]>`set_task_labels(${tasks.id}, ${tasks.userId}, ${
 /** What every task statement returns: the row and its labels (set by this write, or as stored). */
 const taskColumns = (settingLabels: boolean) => ({ ...getTableColumns(tasks), labels: settingLabels ? setLabels : taskLabelNames });
 
-const insertTask = statementKind('create_task', (db, shape: { labels: boolean }, name) =>
+const insertTask = scopedStatement('create_task', (db, shape: { labels: boolean }, name) =>
   db
     .insert(tasks)
     .values({
@@ -139,13 +138,11 @@ const insertTask = statementKind('create_task', (db, shape: { labels: boolean },
  * Creates a task of the caller's at the top of the manual order, with its labels (created as
  * needed) in the same statement; `executor` is a transaction when the create is idempotent.
  */
-export async function createTask(caller: Caller, input: CreateTaskInput, executor?: Executor): Promise<TaskRow> {
-  const db = executor ?? (await getDb());
+export async function createTask(scope: Scope, input: CreateTaskInput, executor?: Executor): Promise<TaskRow> {
   const values = taskValues(input);
   const shape = { labels: Boolean(values.labels?.length) };
   try {
-    const [task] = await preparedStatement(db, insertTask, shape).execute({
-      ...callerValues(caller),
+    const [task] = await scope.run(insertTask, shape, {
       title: values.title,
       description: values.description ?? null,
       completed: values.completed ?? false,
@@ -155,25 +152,24 @@ export async function createTask(caller: Caller, input: CreateTaskInput, executo
       repeatEvery: values.repeatEvery ?? null,
       repeatInterval: values.repeatInterval ?? null,
       labels: values.labels ?? null,
-    });
+    }, executor);
     return task!;
   } catch (err) {
     return asInvalidFields(err, values);
   }
 }
 
-const selectTask = statementKind('get_task', (db, _shape: Record<never, never>, name) =>
+const selectTask = scopedStatement('get_task', (db, _shape: Record<never, never>, name) =>
   db.select(taskColumns(false)).from(tasks).where(ownTask()).limit(1).prepare(name),
 );
 
-export async function getTask(caller: Caller, id: string): Promise<TaskRow> {
-  const db = await getDb();
-  const [task] = await preparedStatement(db, selectTask, {}).execute({ ...callerValues(caller), id });
+export async function getTask(scope: Scope, id: string): Promise<TaskRow> {
+  const [task] = await scope.run(selectTask, {}, { id });
   if (!task) throw new TaskNotFound();
   return task;
 }
 
-const selectVersion = statementKind('get_task_version', (db, _shape: Record<never, never>, name) =>
+const selectVersion = scopedStatement('get_task_version', (db, _shape: Record<never, never>, name) =>
   db.select({ id: tasks.id, updatedAt: tasks.updatedAt }).from(tasks).where(ownTask()).limit(1).prepare(name),
 );
 
@@ -182,26 +178,16 @@ function writeWhere(ifMatch: boolean): SQL {
   return and(ownTask(), ifMatch ? sql`${tasks.updatedAt} = any(${placeholder('versions')}::timestamptz[])` : undefined)!;
 }
 
-interface Write<T> {
-  execute(values: Record<string, unknown>): Promise<T[]>;
-}
-
 /**
  * Runs one conditional write. The `If-Match` versions go into the statement's own `where`, so
  * checking and changing are one atomic step; when no row qualified, a follow-up read tells a
  * missing task (`TaskNotFound`) from a stale tag (`VersionConflict`, with the current ETag).
  */
-async function writeTask<T>(write: (db: Executor) => Write<T>, caller: Caller, id: string, versions: Versions, values: object): Promise<T> {
-  const db = await getDb();
-  const [row] = await write(db).execute({
-    ...values,
-    ...callerValues(caller),
-    id,
-    versions: versions?.map((version) => version.toISOString()),
-  });
+async function writeTask<S extends Shape>(scope: Scope, write: ScopedStatement<S, TaskRow>, shape: S, id: string, versions: Versions, values: object, executor?: Executor): Promise<TaskRow> {
+  const [row] = await scope.run(write, shape, { ...values, id, versions: versions?.map((version) => version.toISOString()) }, executor);
   if (row) return row;
   if (versions) {
-    const [current] = await preparedStatement(db, selectVersion, {}).execute({ ...callerValues(caller), id });
+    const [current] = await scope.run(selectVersion, {}, { id }, executor);
     if (current) throw new VersionConflict(taskETag(current));
   }
   throw new TaskNotFound();
@@ -226,7 +212,7 @@ function nextOccurrence(due: SQL, every: SQL, interval: SQL): SQL {
 
 type UpdateShape = { fields: readonly Changeable[]; labels: boolean; ifMatch: boolean };
 
-const updateTaskStatement = statementKind('update_task', (db, shape: UpdateShape, name) => {
+const updateTaskStatement = scopedStatement('update_task', (db, shape: UpdateShape, name) => {
   // The value a column will have after this write: the body's, else the stored one.
   const after = (field: Changeable, column: Column) => (shape.fields.includes(field) ? sql`${placeholder(field)}` : sql`${column}`);
   const set: Record<string, SQL> = Object.fromEntries(shape.fields.map((field) => [field, sql`${placeholder(field)}`]));
@@ -246,17 +232,17 @@ const updateTaskStatement = statementKind('update_task', (db, shape: UpdateShape
  * PUT and PATCH: sets the given fields and labels in one statement (`updated_at` moves forward
  * by the database trigger); what the stored task would then break (a time without a date) is a 422.
  */
-export async function updateTask(caller: Caller, id: string, changes: TaskChangesInput, versions?: Versions): Promise<TaskRow> {
+export async function updateTask(scope: Scope, id: string, changes: TaskChangesInput, versions?: Versions): Promise<TaskRow> {
   const values = taskValues(changes);
   const shape = { fields: CHANGEABLE.filter((field) => values[field] !== undefined), labels: values.labels !== undefined, ifMatch: Boolean(versions) };
   try {
-    return await writeTask((db) => preparedStatement(db, updateTaskStatement, shape), caller, id, versions, values);
+    return await writeTask(scope, updateTaskStatement, shape, id, versions, values);
   } catch (err) {
     return asInvalidFields(err, values);
   }
 }
 
-const toggleTaskStatement = statementKind('toggle_task', (db, shape: { ifMatch: boolean }, name) => {
+const toggleTaskStatement = scopedStatement('toggle_task', (db, shape: { ifMatch: boolean }, name) => {
   const repeats = sql`(${tasks.repeatEvery} is not null and not ${tasks.completed})`;
   return db
     .update(tasks)
@@ -273,20 +259,26 @@ const toggleTaskStatement = statementKind('toggle_task', (db, shape: { ifMatch: 
  * Flips `completed` in one statement: concurrent toggles never lose an update. A repeating
  * task is not completed: it moves to its next occurrence.
  */
-export async function toggleTaskCompletion(caller: Caller, id: string, versions?: Versions): Promise<TaskRow> {
+export async function toggleTaskCompletion(scope: Scope, id: string, versions?: Versions): Promise<TaskRow> {
   try {
-    return await writeTask((db) => preparedStatement(db, toggleTaskStatement, { ifMatch: Boolean(versions) }), caller, id, versions, {});
+    return await writeTask(scope, toggleTaskStatement, { ifMatch: Boolean(versions) }, id, versions, {});
   } catch (err) {
     return asInvalidFields(err, {});
   }
 }
 
-const deleteTaskStatement = statementKind('delete_task', (db, shape: { ifMatch: boolean }, name) =>
+const deleteTaskStatement = scopedStatement('delete_task', (db, shape: { ifMatch: boolean }, name) =>
   db.delete(tasks).where(writeWhere(shape.ifMatch)).returning({ id: tasks.id }).prepare(name),
 );
 
-export async function deleteTask(caller: Caller, id: string, versions?: Versions): Promise<void> {
-  await writeTask((db) => preparedStatement(db, deleteTaskStatement, { ifMatch: Boolean(versions) }), caller, id, versions, {});
+export async function deleteTask(scope: Scope, id: string, versions?: Versions): Promise<void> {
+  const [deleted] = await scope.run(deleteTaskStatement, { ifMatch: Boolean(versions) }, { id, versions: versions?.map((version) => version.toISOString()) });
+  if (deleted) return;
+  if (versions) {
+    const [current] = await scope.run(selectVersion, {}, { id });
+    if (current) throw new VersionConflict(taskETag(current));
+  }
+  throw new TaskNotFound();
 }
 
 // ---- The manual order ----
@@ -295,12 +287,12 @@ const lockUsersMoves = statementKind('lock_user_moves', (db, _shape: Record<neve
   db.select({ id: users.id }).from(users).where(eq(users.id, placeholder('userId'))).for('no key update').prepare(name),
 );
 
-const selectAnchor = statementKind('get_move_anchor', (db, _shape: Record<never, never>, name) =>
+const selectAnchor = scopedStatement('get_move_anchor', (db, _shape: Record<never, never>, name) =>
   db.select({ position: tasks.position }).from(tasks).where(and(eq(tasks.id, placeholder('anchor')), ownedByCaller(tasks.userId))).limit(1).prepare(name),
 );
 
 /** The anchor's neighbour on the side the task goes to, the task itself left out. */
-const selectNeighbour = statementKind('get_move_neighbour', (db, shape: { side: 'before' | 'after' }, name) => {
+const selectNeighbour = scopedStatement('get_move_neighbour', (db, shape: { side: 'before' | 'after' }, name) => {
   const before = shape.side === 'before';
   return db
     .select({ position: tasks.position })
@@ -317,7 +309,7 @@ const selectNeighbour = statementKind('get_move_neighbour', (db, shape: { side: 
     .prepare(name);
 });
 
-const moveTaskStatement = statementKind('move_task', (db, shape: { to: 'top' | 'bottom' | 'between'; ifMatch: boolean }, name) => {
+const moveTaskStatement = scopedStatement('move_task', (db, shape: { to: 'top' | 'bottom' | 'between'; ifMatch: boolean }, name) => {
   const position = shape.to === 'top' ? TOP_POSITION : shape.to === 'bottom' ? BOTTOM_POSITION : sql`${placeholder('position')}`;
   return db.update(tasks).set({ position }).where(writeWhere(shape.ifMatch)).returning(taskColumns(false)).prepare(name);
 });
@@ -328,30 +320,21 @@ const moveTaskStatement = statementKind('move_task', (db, shape: { to: 'top' | '
  * neighbour stay neighbours until the task lands strictly between them; top and bottom come from
  * the sequence and need no turn. Concurrent moves always leave distinct positions.
  */
-export async function moveTask(caller: Caller, id: string, move: MoveTaskInput, versions?: Versions): Promise<TaskRow> {
+export async function moveTask(scope: Scope, id: string, move: MoveTaskInput, versions?: Versions): Promise<TaskRow> {
   const anchorId = move.before ?? move.after;
   if (anchorId !== undefined && anchorId.toLowerCase() === id.toLowerCase()) throw new MoveAnchorIsTask(move.before ? 'before' : 'after');
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const values = { ...callerValues(caller), id, versions: versions?.map((version) => version.toISOString()) };
-    let to: 'top' | 'bottom' | 'between' = move.to ?? 'between';
+  let to: 'top' | 'bottom' | 'between' = move.to ?? 'between';
+  if (anchorId === undefined) return writeTask(scope, moveTaskStatement, { to, ifMatch: Boolean(versions) }, id, versions, {});
+  return scope.transaction(async (tx) => {
+    await preparedStatement(tx, lockUsersMoves, {}).execute(scope.values);
+    const [anchor] = await scope.run(selectAnchor, {}, { anchor: anchorId }, tx);
+    if (!anchor) throw new MoveAnchorNotFound();
+    const side = move.before ? 'before' : 'after';
+    const [neighbour] = await scope.run(selectNeighbour, { side }, { id, anchorPosition: anchor.position }, tx);
     let position: string | undefined;
-    if (anchorId !== undefined) {
-      await preparedStatement(tx, lockUsersMoves, {}).execute(values);
-      const [anchor] = await preparedStatement(tx, selectAnchor, {}).execute({ ...values, anchor: anchorId });
-      if (!anchor) throw new MoveAnchorNotFound();
-      const side = move.before ? 'before' : 'after';
-      const [neighbour] = await preparedStatement(tx, selectNeighbour, { side }).execute({ ...values, anchorPosition: anchor.position });
-      if (!neighbour) to = side === 'before' ? 'top' : 'bottom';
-      else position = side === 'before' ? positionBetween(neighbour.position, anchor.position) : positionBetween(anchor.position, neighbour.position);
-    }
-    const [row] = await preparedStatement(tx, moveTaskStatement, { to, ifMatch: Boolean(versions) }).execute({ ...values, position });
-    if (row) return row;
-    if (versions) {
-      const [current] = await preparedStatement(tx, selectVersion, {}).execute(values);
-      if (current) throw new VersionConflict(taskETag(current));
-    }
-    throw new TaskNotFound();
+    if (!neighbour) to = side === 'before' ? 'top' : 'bottom';
+    else position = side === 'before' ? positionBetween(neighbour.position, anchor.position) : positionBetween(anchor.position, neighbour.position);
+    return writeTask(scope, moveTaskStatement, { to, ifMatch: Boolean(versions) }, id, versions, { position }, tx);
   });
 }
 
@@ -423,10 +406,10 @@ function normalized(options: ListTasksOptions) {
 type Normalized = ReturnType<typeof normalized>;
 
 /** Ties a cursor to the owner, filters and sort it was made for. */
-function fingerprint(caller: Caller, list: Normalized): string {
+function fingerprint(scope: Scope, list: Normalized): string {
   // An empty q filters nothing, so it is the same list as no q (the next-page link drops it).
-  const scope = [
-    caller.userId,
+  const parts = [
+    scope.userId,
     list.completed ?? null,
     list.q ?? null,
     list.sort,
@@ -437,21 +420,21 @@ function fingerprint(caller: Caller, list: Normalized): string {
     list.dueTo ?? null,
     list.hasDue ?? null,
   ];
-  return createHash('sha256').update(JSON.stringify(scope)).digest('base64url').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
 }
 
 // `v` is the last row's sort values (timestamps in ISO form, the raw title, …), `i` its id.
 const CursorPosition = z.object({ v: z.array(z.union([z.string(), z.number(), z.null()])), i: z.uuid(), f: z.string() });
 
 /** The row a cursor points after; `InvalidCursor` for a cursor of another list, filters or sort. */
-function cursorPosition(cursor: string, caller: Caller, list: Normalized): { v: CursorValue[]; i: string } {
+function cursorPosition(cursor: string, scope: Scope, list: Normalized): { v: CursorValue[]; i: string } {
   const position = CursorPosition.safeParse(decodeCursor(cursor));
-  if (!position.success || position.data.f !== fingerprint(caller, list)) throw new InvalidCursor();
+  if (!position.success || position.data.f !== fingerprint(scope, list)) throw new InvalidCursor();
   return position.data;
 }
 
-function cursorAfter(task: Task, caller: Caller, list: Normalized): string {
-  return encodeCursor({ v: SORT_KEYS[list.sort].values(task), i: task.id, f: fingerprint(caller, list) });
+function cursorAfter(task: Task, scope: Scope, list: Normalized): string {
+  return encodeCursor({ v: SORT_KEYS[list.sort].values(task), i: task.id, f: fingerprint(scope, list) });
 }
 
 /** What decides a list statement's SQL; its values go in as placeholders. */
@@ -484,7 +467,7 @@ function listFilters(db: Executor, shape: FilterShape): SQL {
   )!;
 }
 
-const listStatement = statementKind('list_tasks', (db, shape: ListShape, name) => {
+const listStatement = scopedStatement('list_tasks', (db, shape: ListShape, name) => {
   const filters = listFilters(db, shape);
   const key = SORT_KEYS[shape.sort];
   const columns = [...key.columns(shape.order), sql`${tasks.id}`];
@@ -503,17 +486,19 @@ const listStatement = statementKind('list_tasks', (db, shape: ListShape, name) =
     .prepare(name);
 });
 
-const countStatement = statementKind('count_tasks', (db, shape: FilterShape, name) =>
-  db.select({ total: count() }).from(tasks).where(listFilters(db, shape)).prepare(name),
+const countStatement = scopedStatement(
+  'count_tasks',
+  (db, shape: FilterShape, name) => db.select({ total: count() }).from(tasks).where(listFilters(db, shape)).prepare(name),
+  { aggregate: true },
 );
 
 /**
  * One page of the caller's tasks, in a total order (the sort, then `id`), starting after the
  * cursor's row: a task created or deleted between pages never makes another repeat or vanish.
  */
-export async function listTasksForUser(caller: Caller, options: ListTasksOptions): Promise<TaskPage> {
+export async function listTasksForUser(scope: Scope, options: ListTasksOptions): Promise<TaskPage> {
   const list = normalized(options);
-  const after = options.cursor === undefined ? undefined : cursorPosition(options.cursor, caller, list);
+  const after = options.cursor === undefined ? undefined : cursorPosition(options.cursor, scope, list);
   const filters: FilterShape = {
     completed: list.completed !== undefined,
     q: list.q !== undefined,
@@ -524,7 +509,6 @@ export async function listTasksForUser(caller: Caller, options: ListTasksOptions
     hasDue: list.hasDue !== undefined,
   };
   const values = {
-    ...callerValues(caller),
     completed: list.completed ?? null,
     q: list.q ? regexSubstring(list.q) : null,
     priorities: list.priorities ?? null,
@@ -538,21 +522,18 @@ export async function listTasksForUser(caller: Caller, options: ListTasksOptions
     limit: options.limit + 1,
   };
 
-  const db = await getDb();
-  const run = <T>(work: (executor: Executor) => Promise<T>) => (list.q ? boundedSearch(db, work) : work(db));
-  const rows = await run((ex) => preparedStatement(ex, listStatement, { ...filters, sort: list.sort, order: list.order, after: Boolean(after) }).execute(values));
+  const run = <T>(work: (executor?: Executor) => Promise<T>) => (list.q ? boundedSearch(scope, work) : work());
+  const rows = await run((ex) => scope.run(listStatement, { ...filters, sort: list.sort, order: list.order, after: Boolean(after) }, values, ex));
   // No row to carry the count: none match, or the cursor is past the last.
   let total = rows[0]?.total ?? 0;
-  if (!rows.length && after) total = (await run((ex) => preparedStatement(ex, countStatement, filters).execute(values)))[0]?.total ?? 0;
-  // A revoked session or a deleted account sees no tasks: an empty list may be one.
-  if (total === 0) await confirmCaller(caller);
+  if (!rows.length && after) total = (await run((ex) => scope.run(countStatement, filters, values, ex)))[0]?.total ?? 0;
 
   const page = rows.slice(0, options.limit).map(({ total: _, ...task }) => task);
   const last = page.at(-1);
   return {
     tasks: page,
     total,
-    nextCursor: rows.length > options.limit && last ? cursorAfter(last, caller, list) : undefined,
+    nextCursor: rows.length > options.limit && last ? cursorAfter(last, scope, list) : undefined,
   };
 }
 
@@ -569,7 +550,7 @@ export interface ChangesWindow {
   limit: number;
 }
 
-const changedTasksStatement = statementKind('changed_tasks', (db, shape: { since: boolean; after: boolean }, name) =>
+const changedTasksStatement = scopedStatement('changed_tasks', (db, shape: { since: boolean; after: boolean }, name) =>
   db
     .select(taskColumns(false))
     .from(tasks)
@@ -592,11 +573,9 @@ const changedTasksStatement = statementKind('changed_tasks', (db, shape: { since
 );
 
 /** The caller's tasks written inside the window, in (change_xid, id) order, in their current state. */
-export async function tasksChangedIn(caller: Caller, window: ChangesWindow): Promise<TaskRow[]> {
-  const db = await getDb();
+export async function tasksChangedIn(scope: Scope, window: ChangesWindow): Promise<TaskRow[]> {
   const shape = { since: window.lo !== undefined, after: window.after !== undefined };
-  return preparedStatement(db, changedTasksStatement, shape).execute({
-    ...callerValues(caller),
+  return scope.run(changedTasksStatement, shape, {
     lo: window.lo ?? null,
     hi: window.hi,
     afterXid: window.after?.xid ?? null,

@@ -1,6 +1,7 @@
 import 'server-only';
-import { withStatementTimeout, type Database, type Executor } from '@/lib/db';
+import type { Executor } from '@/lib/db';
 import { sqlState } from '@/lib/db/errors';
+import type { Scope } from '@/lib/scope/scope';
 import { SearchTooSlow } from '@/lib/tasks/errors';
 
 // The list's `q`: a case-insensitive substring of the title or the description, with a bounded
@@ -26,9 +27,9 @@ const QUERY_CANCELED = '57014';
  * Runs a search's statements under `SEARCH_TIMEOUT_MS` (the connection's own bound is 4 s);
  * `SearchTooSlow` past it. PGlite ignores statement_timeout: there, only `~*` bounds it.
  */
-export async function boundedSearch<T>(db: Database, work: (executor: Executor) => Promise<T>): Promise<T> {
+export async function boundedSearch<T>(scope: Scope, work: (executor: Executor) => Promise<T>): Promise<T> {
   try {
-    return await withStatementTimeout(db, SEARCH_TIMEOUT_MS, work);
+    return await scope.transaction(work, { statementTimeoutMs: SEARCH_TIMEOUT_MS });
   } catch (err) {
     if (sqlState(err) === QUERY_CANCELED) throw new SearchTooSlow();
     throw err;

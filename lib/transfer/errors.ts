@@ -1,5 +1,5 @@
 import 'server-only';
-import { DomainError } from '@/lib/errors';
+import { DomainError, type FieldError } from '@/lib/errors';
 
 /** The most problems one refusal lists: a file with a bad column would otherwise list every row. */
 export const IMPORT_ERRORS_MAX = 100;
@@ -10,10 +10,10 @@ export const IMPORT_ERRORS_MAX = 100;
  */
 export class ImportInvalid extends DomainError {
   constructor(
-    readonly errors: { path: string; message: string }[],
+    readonly errors: FieldError[],
     total = errors.length,
   ) {
     const more = total > errors.length ? ` (the first ${errors.length} are listed)` : '';
-    super(`The file has ${total === 1 ? 'a problem' : `${total} problems`}${more}; nothing was imported`);
+    super(422, `The file has ${total === 1 ? 'a problem' : `${total} problems`}${more}; nothing was imported`, { errors });
   }
 }

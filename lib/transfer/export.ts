@@ -1,12 +1,9 @@
 import 'server-only';
 import { and, asc, getTableColumns, gt, sql } from 'drizzle-orm';
-import { confirmCaller, type Caller } from '@/lib/auth/caller';
-import { callerValues, ownedByCaller } from '@/lib/auth/scope';
-import { getDb, type Executor } from '@/lib/db';
 import { describeDatabaseError } from '@/lib/db/errors';
-import { preparedStatement, statementKind } from '@/lib/db/prepared';
 import { tasks } from '@/lib/db/schema';
 import { listLabelsForUser } from '@/lib/labels/queries';
+import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
 import { taskLabelNames, type TaskRow } from '@/lib/tasks/queries';
 import { toTaskJson } from '@/lib/tasks/responses';
 import { CSV_HEADER, csvRows } from '@/lib/transfer/csv';
@@ -21,7 +18,7 @@ export const EXPORT_PAGE_SIZE = 1000;
 const placeholder = sql.placeholder;
 
 // Positions are unique per user (tasks_user_position_idx), so the position alone is the key.
-const pageStatement = statementKind('export_tasks', (db, shape: { after: boolean }, name) =>
+const pageStatement = scopedStatement('export_tasks', (db, shape: { after: boolean }, name) =>
   db
     .select({ ...getTableColumns(tasks), labels: taskLabelNames })
     .from(tasks)
@@ -31,8 +28,8 @@ const pageStatement = statementKind('export_tasks', (db, shape: { after: boolean
     .prepare(name),
 );
 
-async function taskPage(db: Executor, caller: Caller, after: string | undefined): Promise<TaskRow[]> {
-  return preparedStatement(db, pageStatement, { after: after !== undefined }).execute({ ...callerValues(caller), after });
+async function taskPage(scope: Scope, after: string | undefined): Promise<TaskRow[]> {
+  return scope.run(pageStatement, { after: after !== undefined }, { after });
 }
 
 function toExportedTask(row: TaskRow): ExportedTask {
@@ -73,13 +70,10 @@ export function exportFileName(format: ExportFormat, exportedAt: Date): string {
  * response; a later page that fails ends the stream early (logged once), and the truncated file
  * does not parse.
  */
-export async function exportTasks(caller: Caller, format: ExportFormat, exportedAt: Date): Promise<ReadableStream<Uint8Array>> {
-  const db = await getDb();
+export async function exportTasks(scope: Scope, format: ExportFormat, exportedAt: Date): Promise<ReadableStream<Uint8Array>> {
   const writer = WRITERS[format];
-  const ownLabels = (await listLabelsForUser(caller)).map(({ name, color }) => ({ name, color }));
-  let firstPage: TaskRow[] | undefined = await taskPage(db, caller, undefined);
-  // A deleted account has neither: an empty export may be one.
-  if (firstPage.length === 0 && ownLabels.length === 0) await confirmCaller(caller);
+  const ownLabels = (await listLabelsForUser(scope)).map(({ name, color }) => ({ name, color }));
+  let firstPage: TaskRow[] | undefined = await taskPage(scope, undefined);
 
   const encoder = new TextEncoder();
   let after: string | undefined;
@@ -94,7 +88,7 @@ export async function exportTasks(caller: Caller, format: ExportFormat, exported
       async pull(controller) {
         if (done) return;
         try {
-          const page = firstPage ?? (await taskPage(db, caller, after));
+          const page = firstPage ?? (await taskPage(scope, after));
           firstPage = undefined;
           if (done) return;
           if (page.length > 0) {

@@ -2,17 +2,14 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import { count, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Caller } from '@/lib/auth/caller';
-import { callerValues, ownedByCaller } from '@/lib/auth/scope';
-import { getDb, type Executor } from '@/lib/db';
+import type { Executor } from '@/lib/db';
 import { driverError, sqlState } from '@/lib/db/errors';
-import { preparedStatement, statementKind } from '@/lib/db/prepared';
 import { labels, taskLabels, tasks, TOP_POSITION } from '@/lib/db/schema';
 import { mediaTypeOf, readBodyChunks, readJsonBody } from '@/lib/http/body';
 import { HttpError } from '@/lib/http/problem';
-import { listLabelsForUser } from '@/lib/labels/queries';
+import { requestHash, runOnce } from '@/lib/idempotency/run-once';
 import { LABELS_PER_USER_MAX, PRIORITIES } from '@/lib/limits';
-import { requestHash, runOnce } from '@/lib/http/idempotency';
+import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
 import { readCsvRows, unescapeFormula, type CsvRow, type CsvSyntaxError } from '@/lib/transfer/csv';
 import { IMPORT_ERRORS_MAX, ImportInvalid } from '@/lib/transfer/errors';
 import {
@@ -26,7 +23,8 @@ import {
 } from '@/lib/transfer/schemas';
 
 // An import: the file is read (JSON, or CSV parsed as it arrives), every task validated, and
-// only a file without a single problem is written, in one transaction, in multi-row batches.
+// only a file without a single problem is written, in one transaction of the caller's scope
+// (lib/scope/scope.ts: it holds the caller's session), in multi-row batches.
 
 /** An uploaded file, read but not yet validated; `hash` identifies it for `Idempotency-Key`. */
 export type ImportFile =
@@ -172,11 +170,13 @@ const TASK_BATCH = 1000;
 const LINK_BATCH = 5000;
 const CHECK_VIOLATION = '23514';
 
-const countStatement = statementKind('count_own_tasks', (db, _shape: Record<never, never>, name) =>
-  db.select({ total: count() }).from(tasks).where(ownedByCaller(tasks.userId)).prepare(name),
+const countStatement = scopedStatement(
+  'count_own_tasks',
+  (db, _shape: Record<never, never>, name) => db.select({ total: count() }).from(tasks).where(ownedByCaller(tasks.userId)).prepare(name),
+  { aggregate: true },
 );
 
-const labelIdsStatement = statementKind('own_label_ids', (db, _shape: Record<never, never>, name) =>
+const labelIdsStatement = scopedStatement('own_label_ids', (db, _shape: Record<never, never>, name) =>
   db
     .select({ id: labels.id, key: sql<string>`lower(${labels.name})` })
     .from(labels)
@@ -184,8 +184,8 @@ const labelIdsStatement = statementKind('own_label_ids', (db, _shape: Record<nev
     .prepare(name),
 );
 
-async function refuseOverLimit(db: Executor, caller: Caller, adding: number): Promise<void> {
-  const [row] = await preparedStatement(db, countStatement, {}).execute(callerValues(caller));
+async function refuseOverLimit(tx: Executor, scope: Scope, adding: number): Promise<void> {
+  const [row] = await scope.run(countStatement, {}, {}, tx);
   const total = (row?.total ?? 0) + adding;
   if (total > TASKS_PER_USER_MAX) {
     throw new ImportInvalid([{ path: 'tasks', message: `would make ${total} tasks; an account holds at most ${TASKS_PER_USER_MAX}` }]);
@@ -219,8 +219,8 @@ function labelNamesOf(plan: ImportPlan): string[] {
 }
 
 /** Creates the labels the caller lacks; how many. Over the per-user limit is a problem of the file. */
-async function createMissingLabels(tx: Executor, caller: Caller, wanted: Iterable<{ name: string; color: string }>): Promise<number> {
-  const rows = [...wanted].map(({ name, color }) => ({ ...callerValues(caller), name, color }));
+async function createMissingLabels(tx: Executor, scope: Scope, wanted: Iterable<{ name: string; color: string }>): Promise<number> {
+  const rows = [...wanted].map(({ name, color }) => ({ userId: scope.userId, name, color }));
   if (rows.length === 0) return 0;
   try {
     // Names that exist (case-insensitively, labels_user_name_idx) are skipped: their spelling and colour stay.
@@ -242,9 +242,9 @@ const column = (c: { name: string }) => sql.identifier(c.name);
  * rows. (Drizzle's `values([...])` built the SQL of 1,000 rows in ~300 ms of CPU, the
  * statement itself is ~12 parameters however many rows.)
  */
-async function insertTaskBatch(tx: Executor, caller: Caller, batch: ImportedTask[], ids: string[], positions: string[], now: string): Promise<void> {
+async function insertTaskBatch(tx: Executor, scope: Scope, batch: ImportedTask[], ids: string[], positions: string[], now: string): Promise<void> {
   try {
-    await tx.execute(taskBatchInsert(caller, batch, ids, positions, now));
+    await tx.execute(taskBatchInsert(scope, batch, ids, positions, now));
   } catch (err) {
     // The count trigger (drizzle/0008) is exact: creates that landed since refuseOverLimit counted.
     if (sqlState(err) === CHECK_VIOLATION && (driverError(err) as { constraint?: string } | undefined)?.constraint === 'tasks_per_user_limit') {
@@ -254,13 +254,13 @@ async function insertTaskBatch(tx: Executor, caller: Caller, batch: ImportedTask
   }
 }
 
-function taskBatchInsert(caller: Caller, batch: ImportedTask[], ids: string[], positions: string[], now: string) {
+function taskBatchInsert(scope: Scope, batch: ImportedTask[], ids: string[], positions: string[], now: string) {
   const values = (pick: (task: ImportedTask, i: number) => unknown) => sql.param(batch.map(pick));
   return sql`insert into ${tasks} (${sql.join(
     [tasks.id, tasks.userId, tasks.title, tasks.description, tasks.completed, tasks.dueDate, tasks.dueTime, tasks.priority, tasks.repeatEvery, tasks.repeatInterval, tasks.position, tasks.createdAt].map(column),
     sql`, `,
   )})
-    select t.id, ${callerValues(caller).userId}::uuid, t.title, t.description, t.completed, t.due_date, t.due_time, t.priority, t.repeat_every, t.repeat_interval, t.position, t.created_at
+    select t.id, ${scope.userId}::uuid, t.title, t.description, t.completed, t.due_date, t.due_time, t.priority, t.repeat_every, t.repeat_interval, t.position, t.created_at
     from unnest(
       ${values((_, i) => ids[i])}::uuid[], ${values((task) => task.title)}::text[], ${values((task) => task.description ?? null)}::text[],
       ${values((task) => task.completed ?? false)}::boolean[], ${values((task) => task.due_date ?? null)}::date[], ${values((task) => task.due_time ?? null)}::time[],
@@ -270,20 +270,19 @@ function taskBatchInsert(caller: Caller, batch: ImportedTask[], ids: string[], p
 }
 
 /**
- * Writes a valid plan inside `tx`: the tasks, on top of the manual order in file order, with
- * new ids and the file's `created_at` and `completed`, and their labels (created as needed).
+ * Writes a valid plan inside `tx`, a transaction of the caller's scope: the tasks, on top of the
+ * manual order in file order, with new ids and the file's `created_at` and `completed`, and
+ * their labels (created as needed).
  */
-async function writePlan(tx: Executor, caller: Caller, plan: ImportPlan): Promise<ImportResult> {
+async function writePlan(tx: Executor, scope: Scope, plan: ImportPlan): Promise<ImportResult> {
   // The caller's imports take turns, so two at once cannot both pass the limit.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`tasks:${caller.userId}`}, 0))`);
-  await refuseOverLimit(tx, caller, plan.tasks.length);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`tasks:${scope.userId}`}, 0))`);
+  await refuseOverLimit(tx, scope, plan.tasks.length);
 
   const key = await lowerCased(tx, labelNamesOf(plan));
   const wanted = wantedLabels(plan, key);
-  const labelsCreated = await createMissingLabels(tx, caller, wanted.values());
-  const labelIds = new Map(
-    (await preparedStatement(tx, labelIdsStatement, {}).execute(callerValues(caller))).map(({ id, key }) => [key, id] as const),
-  );
+  const labelsCreated = await createMissingLabels(tx, scope, wanted.values());
+  const labelIds = new Map((await scope.run(labelIdsStatement, {}, {}, tx)).map(({ id, key }) => [key, id] as const));
 
   // Fresh top positions, one per task; sorted, the first goes to the file's first task.
   const { rows: fresh } = await tx.execute(sql`select ${TOP_POSITION} as position from generate_series(1, ${plan.tasks.length})`);
@@ -293,7 +292,7 @@ async function writePlan(tx: Executor, caller: Caller, plan: ImportPlan): Promis
   const ids = plan.tasks.map(() => randomUUID());
   const links = plan.tasks.flatMap((task, i) => [...new Set((task.labels ?? []).map((name) => key.get(name)!))].map((name) => [ids[i]!, labelIds.get(name)!] as const));
   for (let start = 0; start < plan.tasks.length; start += TASK_BATCH) {
-    await insertTaskBatch(tx, caller, plan.tasks.slice(start, start + TASK_BATCH), ids.slice(start), positions.slice(start), now);
+    await insertTaskBatch(tx, scope, plan.tasks.slice(start, start + TASK_BATCH), ids.slice(start), positions.slice(start), now);
   }
   for (let start = 0; start < links.length; start += LINK_BATCH) {
     const batch = links.slice(start, start + LINK_BATCH);
@@ -304,26 +303,26 @@ async function writePlan(tx: Executor, caller: Caller, plan: ImportPlan): Promis
 }
 
 /** Imports a valid plan, all or nothing. */
-export async function importTasks(caller: Caller, plan: ImportPlan): Promise<ImportResult> {
-  const db = await getDb();
-  return db.transaction((tx) => writePlan(tx, caller, plan));
+export async function importTasks(scope: Scope, plan: ImportPlan): Promise<ImportResult> {
+  return scope.transaction((tx) => writePlan(tx, scope, plan));
 }
 
 /** `importTasks` once per (caller, `Idempotency-Key`, file): a retry gets the first answer again. */
-export async function importTasksOnce(caller: Caller, plan: ImportPlan, { key, hash }: { key: string; hash: string }) {
-  return runOnce(caller, { key, hash }, (tx) => writePlan(tx, caller, plan), ImportResultSchema);
+export async function importTasksOnce(scope: Scope, plan: ImportPlan, { key, hash }: { key: string; hash: string }) {
+  return runOnce(scope, { route: 'POST /api/{user_id}/import', key, hash }, (tx) => writePlan(tx, scope, plan), ImportResultSchema);
 }
 
 /** What `importTasks` would create, with the same refusals, writing nothing (`?dry_run=true`). */
-export async function previewImport(caller: Caller, plan: ImportPlan): Promise<ImportResult> {
-  const db = await getDb();
-  await refuseOverLimit(db, caller, plan.tasks.length);
-  const own = await listLabelsForUser(caller);
-  const key = await lowerCased(db, [...own.map((label) => label.name), ...labelNamesOf(plan)]);
-  const existing = new Set(own.map((label) => key.get(label.name)!));
-  const labelsCreated = [...wantedLabels(plan, key).keys()].filter((name) => !existing.has(name)).length;
-  if (existing.size + labelsCreated > LABELS_PER_USER_MAX) {
-    throw new ImportInvalid([{ path: 'labels', message: `would make more than ${LABELS_PER_USER_MAX} labels; delete some first` }]);
-  }
-  return { tasks_created: plan.tasks.length, labels_created: labelsCreated };
+export async function previewImport(scope: Scope, plan: ImportPlan): Promise<ImportResult> {
+  return scope.transaction(async (tx) => {
+    await refuseOverLimit(tx, scope, plan.tasks.length);
+    const own = (await scope.run(labelIdsStatement, {}, {}, tx)).map((label) => label.key);
+    const key = await lowerCased(tx, labelNamesOf(plan));
+    const existing = new Set(own);
+    const labelsCreated = [...wantedLabels(plan, key).keys()].filter((name) => !existing.has(name)).length;
+    if (existing.size + labelsCreated > LABELS_PER_USER_MAX) {
+      throw new ImportInvalid([{ path: 'labels', message: `would make more than ${LABELS_PER_USER_MAX} labels; delete some first` }]);
+    }
+    return { tasks_created: plan.tasks.length, labels_created: labelsCreated };
+  });
 }

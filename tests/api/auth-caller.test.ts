@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authenticate, confirmCaller, requireCaller } from '@/lib/auth/caller';
+import { authenticate } from '@/lib/auth/caller';
 import { SessionEnded } from '@/lib/auth/errors';
 import { AUDIENCE, ISSUER, issueAccessToken, signingKey } from '@/lib/auth/tokens';
 import { sessions, users } from '@/lib/db/schema';
 import { errorResponse } from '@/lib/http/errors';
+import { requireScope, userRoute } from '@/lib/scope/route';
+import { Scope } from '@/lib/scope/scope';
 import { TaskNotFound } from '@/lib/tasks/errors';
 import { createTestUser, newAccessToken } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
@@ -128,20 +130,20 @@ describe('authenticate() with a bearer token', () => {
     await expect401(bearer(await mint('not-a-uuid')));
   });
 
-  it("leaves the account to confirmCaller(), which refuses a deleted user's token", async () => {
+  it("leaves the account to the scope's confirm(), which refuses a deleted user's token", async () => {
     const user = await createTestUser();
     const caller = await authenticate(request(user.headers));
-    await expect(confirmCaller(caller)).resolves.toBeUndefined();
+    await expect(Scope.of(caller).confirm()).resolves.toBeUndefined();
     await database.current.db.delete(users).where(eq(users.id, user.id));
-    await expect(confirmCaller(await authenticate(request(user.headers)))).rejects.toBeInstanceOf(SessionEnded);
+    await expect(Scope.of(await authenticate(request(user.headers))).confirm()).rejects.toBeInstanceOf(SessionEnded);
   });
 
-  it("leaves the session to confirmCaller(), which refuses a revoked session's token", async () => {
+  it("leaves the session to the scope's confirm(), which refuses a revoked session's token", async () => {
     const user = await createTestUser();
     const other = await newAccessToken(user.id);
     await database.current.db.delete(sessions).where(eq(sessions.id, user.sessionId));
-    await expect(confirmCaller(await authenticate(request(user.headers)))).rejects.toBeInstanceOf(SessionEnded);
-    await expect(confirmCaller({ userId: user.id, sessionId: other.sessionId })).resolves.toBeUndefined();
+    await expect(Scope.of(await authenticate(request(user.headers))).confirm()).rejects.toBeInstanceOf(SessionEnded);
+    await expect(Scope.of({ userId: user.id, sessionId: other.sessionId }).confirm()).resolves.toBeUndefined();
   });
 
   it('issues tokens that expire within 30 days', async () => {
@@ -152,12 +154,12 @@ describe('authenticate() with a bearer token', () => {
   });
 });
 
-describe('requireCaller()', () => {
-  it('answers the caller for their own user id, in any hex casing', async () => {
+describe('requireScope()', () => {
+  it('answers the scope of the caller for their own user id, in any hex casing', async () => {
     const user = await createTestUser();
     const caller = { userId: user.id, sessionId: user.sessionId };
-    expect(await requireCaller(request(user.headers), user.id)).toEqual(caller);
-    expect(await requireCaller(request(user.headers), user.id.toUpperCase())).toEqual(caller);
+    expect((await requireScope(request(user.headers), user.id)).caller).toEqual(caller);
+    expect((await requireScope(request(user.headers), user.id.toUpperCase())).caller).toEqual(caller);
   });
 
   it("answers 403 for another user's id and for a path id that is not a UUID", async () => {
@@ -165,42 +167,48 @@ describe('requireCaller()', () => {
     const bob = await createTestUser();
     for (const id of [bob.id, 'not-a-uuid', '', `${ann.id}x`]) {
       const req = request(ann.headers);
-      expect((await answerTo(requireCaller(req, id), req)).status).toBe(403);
+      expect((await answerTo(requireScope(req, id), req)).status).toBe(403);
     }
   });
 
   it('answers 401 before 403', async () => {
     const bob = await createTestUser();
-    expect((await answerTo(requireCaller(request(), bob.id), request())).status).toBe(401);
-    expect((await answerTo(requireCaller(bearer('garbage'), 'not-a-uuid'), request())).status).toBe(401);
+    expect((await answerTo(requireScope(request(), bob.id), request())).status).toBe(401);
+    expect((await answerTo(requireScope(bearer('garbage'), 'not-a-uuid'), request())).status).toBe(401);
   });
 });
 
-describe('errorResponse() for a request the guard let through', () => {
-  async function guarded(user: { id: string; headers: Record<string, string> }) {
-    const req = request(user.headers);
-    await requireCaller(req, user.id);
-    return req;
-  }
+describe('userRoute(): what a route answers a session that has ended', () => {
+  /** A route that fails with `err` after the guard let the user through, called as Next calls it. */
+  const failingRoute = (err: unknown) => userRoute(async () => Promise.reject(err));
+  const call = (route: ReturnType<typeof failingRoute>, user: { id: string; headers: Record<string, string> }) =>
+    route(request(user.headers), { params: Promise.resolve({ user_id: user.id }) });
 
-  it("turns a client error into 401 once the caller's account is gone, and leaves it alone before", async () => {
+  it("turns a refusal into 401 once the caller's account is gone, and leaves it alone before", async () => {
     const user = await createTestUser();
-    expect((await errorResponse(new TaskNotFound(), await guarded(user))).status).toBe(404);
+    expect((await call(failingRoute(new TaskNotFound()), user)).status).toBe(404);
     await database.current.db.delete(users).where(eq(users.id, user.id));
-    const response = await errorResponse(new TaskNotFound(), await guarded(user));
+    const response = await call(failingRoute(new TaskNotFound()), user);
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
-    // A request the guard never saw has no caller to ask about.
-    expect((await errorResponse(new TaskNotFound(), request(user.headers))).status).toBe(404);
+    // Outside a user route there is no caller to ask about.
+    expect(errorResponse(new TaskNotFound(), request(user.headers)).status).toBe(404);
+  });
+
+  it('turns an empty answer into 401 once the session is revoked: a 2xx no statement proved goes only to a live session', async () => {
+    const user = await createTestUser();
+    const empty = userRoute(async () => new Response(null, { status: 204 }));
+    expect((await call(empty, user)).status).toBe(204);
+    await database.current.db.delete(sessions).where(eq(sessions.id, user.sessionId));
+    expect((await call(empty, user)).status).toBe(401);
   });
 
   it('does not ask when the database is down (that stays a 503)', async () => {
     const user = await createTestUser();
-    const req = await guarded(user);
     // Were it to ask, the missing account would turn the failure into a 401.
     await database.current.db.delete(users).where(eq(users.id, user.id));
     const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect((await errorResponse(down, req)).status).toBe(503);
+    expect((await call(failingRoute(down), user)).status).toBe(503);
   });
 });

@@ -316,8 +316,8 @@ describe('HSTS', () => {
 describe('Idempotency-Key records of users who never come back', () => {
   async function insertExpiredKey(userId: string, key: string) {
     await database.current.db.execute(sql`
-      insert into idempotency_keys (user_id, key, request_hash, response_status, created_at)
-      values (${userId}, ${key}, 'h', 201, now() - interval '25 hours')`);
+      insert into idempotency_keys (user_id, key, route, request_hash, response_status, created_at)
+      values (${userId}, ${key}, 'POST /api/{user_id}/tasks', 'h', 201, now() - interval '25 hours')`);
   }
   const keysOf = async (userId: string) =>
     (await database.current.db.execute(sql`select key from idempotency_keys where user_id = ${userId}`)).rows.map((r) => r.key);

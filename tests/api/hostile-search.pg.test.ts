@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, QUERY_TIMEOUT_MS } from '@/lib/db';
 import { errorResponse } from '@/lib/http/errors';
+import { Scope } from '@/lib/scope/scope';
 import { SearchTooSlow } from '@/lib/tasks/errors';
 import { boundedSearch } from '@/lib/tasks/search';
+import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { problemOf } from '@/tests/helpers/requests';
 
@@ -22,8 +24,9 @@ describe('a query that runs too long', () => {
   });
 
   it('inside a search is cancelled after 900 ms and answers 503 with Retry-After', async () => {
+    const user = await createTestUser();
     const started = performance.now();
-    const search = boundedSearch(database.current.db, (tx) => tx.execute(sql`select pg_sleep(3)`));
+    const search = boundedSearch(Scope.of({ userId: user.id, sessionId: user.sessionId }), (tx) => tx.execute(sql`select pg_sleep(3)`));
     await expect(search).rejects.toBeInstanceOf(SearchTooSlow);
     expect(performance.now() - started).toBeLessThan(2_500);
     const response = await errorResponse(new SearchTooSlow(), new Request('http://localhost/api/x/tasks?q=a'));

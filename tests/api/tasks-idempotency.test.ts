@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idempotencyKeys, tasks } from '@/lib/db/schema';
-import { requestHash } from '@/lib/http/idempotency';
+import { requestHash } from '@/lib/idempotency/run-once';
 import type { TaskJson } from '@/lib/tasks/schemas';
 import { createTestUser, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
@@ -72,7 +72,7 @@ describe('POST /api/{user_id}/tasks with Idempotency-Key', () => {
   it('takes over a key left without a response (by an older version), instead of answering 409 for 24 hours', async () => {
     await database.current.db
       .insert(idempotencyKeys)
-      .values({ userId: user.id, key: 'left-over', requestHash: requestHash({ title: 'left over' }) });
+      .values({ userId: user.id, key: 'left-over', route: 'POST /api/{user_id}/tasks', requestHash: requestHash({ title: 'left over' }) });
     const response = await api.create({ title: 'left over' }, withKey('left-over'));
     expect(response.status).toBe(201);
     expect(response.headers.get('idempotent-replayed')).toBeNull();

@@ -99,6 +99,7 @@ describe(`migrations round trip (${config.kind})`, () => {
     for (const { appliedAt } of statuses) expect(Math.abs(Date.now() - appliedAt!.getTime())).toBeLessThan(60_000);
 
     const migrated = await schemaOf(db);
+    expect((await rows(db, sql`select prosrc from pg_proc where proname = 'set_task_labels'`))[0]!.prosrc).toContain('FOR KEY SHARE');
     expect(migrated.constraints).toEqual(
       expect.arrayContaining([
         { table: 'tasks', conname: 'tasks_pkey', def: 'PRIMARY KEY (id)' },
@@ -129,33 +130,51 @@ describe(`migrations round trip (${config.kind})`, () => {
       expect.stringMatching(/USING gin \(title gin_trgm_ops\) WITH \(gin_pending_list_limit='?64'?\)$/),
     ]);
 
-    // one: the last migration (task counts) goes, the rest stays
-    expect(await rollback(db)).toEqual([LAST]);
-    expect(statusOf(await migrationStatus(db))).toEqual({ ...every('applied'), [LAST]: 'pending' });
-    const afterOne = await schemaOf(db);
-    expect(await exists(db, 'public.task_counts')).toBe(false);
-    expect(afterOne.triggers.map((t) => t.tgname)).not.toContain('tasks_count_inserted');
-    expect(trigramIndexes(afterOne)).toEqual(trigramIndexes(migrated));
-    // and the changes feed before it
-    expect(await rollback(db)).toEqual([TAGS.at(-2)]);
-    const afterTwo = await schemaOf(db);
-    expect(afterTwo.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
-    expect(await exists(db, 'public.tombstones')).toBe(false);
-    expect(afterTwo.columns.filter((c) => c.column_name === 'change_xid')).toEqual([]);
-    // and the sessions before that
-    expect(await rollback(db)).toEqual([TAGS.at(-3)]);
-    expect(await exists(db, 'public.sessions')).toBe(false);
-    // and the planning fields and labels before those
-    expect(await rollback(db)).toEqual([TAGS.at(-4)]);
-    const afterFour = await schemaOf(db);
-    expect(afterFour.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'login_failures', 'tasks', 'users']);
-    expect(afterFour.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
-    // and the per-address attempts table before that
-    expect(await rollback(db)).toEqual([TAGS.at(-5)]);
-    expect(await exists(db, 'public.address_attempts')).toBe(false);
+    // one at a time, newest first: each goes, and what came before it stays
+    const afterRollingBack: Record<string, () => Promise<void>> = {
+      '0010_task_labels_race': async () => {
+        // 0005's set_task_labels again, which did not lock the labels it links.
+        const [source] = await rows(db, sql`select prosrc from pg_proc where proname = 'set_task_labels'`);
+        expect(source!.prosrc).not.toContain('FOR KEY SHARE');
+      },
+      '0009_idempotency_route': async () => {
+        const columns = (await schemaOf(db)).columns.filter((c) => c.table_name === 'idempotency_keys').map((c) => c.column_name);
+        expect(columns).not.toContain('route');
+      },
+      '0008_task_counts': async () => {
+        const schema = await schemaOf(db);
+        expect(await exists(db, 'public.task_counts')).toBe(false);
+        expect(schema.triggers.map((t) => t.tgname)).not.toContain('tasks_count_inserted');
+        expect(trigramIndexes(schema)).toEqual(trigramIndexes(migrated));
+      },
+      '0007_changes_feed': async () => {
+        const schema = await schemaOf(db);
+        expect(schema.triggers.map((t) => t.tgname)).toEqual(['labels_limit', 'tasks_set_timestamps', 'users_set_timestamps']);
+        expect(await exists(db, 'public.tombstones')).toBe(false);
+        expect(schema.columns.filter((c) => c.column_name === 'change_xid')).toEqual([]);
+      },
+      '0006_sessions': async () => {
+        expect(await exists(db, 'public.sessions')).toBe(false);
+      },
+      '0005_planning': async () => {
+        const schema = await schemaOf(db);
+        expect(schema.tables.map((t) => t.tablename)).toEqual(['address_attempts', 'idempotency_keys', 'login_failures', 'tasks', 'users']);
+        expect(schema.triggers.map((t) => t.tgname)).toEqual(['tasks_set_timestamps', 'users_set_timestamps']);
+      },
+      '0004_address_attempts': async () => {
+        expect(await exists(db, 'public.address_attempts')).toBe(false);
+      },
+    };
+    const stepped = TAGS.slice(TAGS.indexOf('0004_address_attempts')).reverse();
+    for (const tag of stepped) {
+      expect(await rollback(db)).toEqual([tag]);
+      expect(statusOf(await migrationStatus(db))[tag]).toBe('pending');
+      await afterRollingBack[tag]?.();
+    }
+    expect(Object.keys(afterRollingBack).sort()).toEqual([...stepped].sort());
 
     // some: everything after the first migration
-    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -5).reverse());
+    expect(await rollback(db, { to: TAGS[0] })).toEqual(TAGS.slice(1, -stepped.length).reverse());
     expect(statusOf(await migrationStatus(db))).toEqual({ ...every('pending'), [TAGS[0]!]: 'applied' });
     expect(await exists(db, 'public.tasks')).toBe(false);
 
@@ -182,15 +201,16 @@ describe(`migrations round trip (${config.kind})`, () => {
   });
 });
 
-describe(`planning migration with data (${config.kind})`, () => {
+describe(`v1 data through the v2 migrations (${config.kind})`, () => {
   it('gives existing tasks the defaults and distinct positions, newest first, and round-trips with data', { timeout: 120_000 }, async () => {
     const { open } = await emptyDatabase();
     const handle = await open();
     cleanups.push(() => handle.close());
     const db = handle.db;
+    const V1 = '0004_address_attempts';
+    const v2 = TAGS.slice(TAGS.indexOf(V1) + 1);
     await migrate(db);
-    await rollback(db);
-    expect(statusOf(await migrationStatus(db))[LAST]).toBe('pending');
+    expect(await rollback(db, { to: V1 })).toEqual([...v2].reverse());
 
     // v1 data: two users, tasks created a minute apart (the oldest first).
     const [ann] = await rows(db, sql`insert into users (email, password_hash) values ('ann@x.io', 'h') returning id`);
@@ -199,12 +219,19 @@ describe(`planning migration with data (${config.kind})`, () => {
       await db.execute(sql`insert into tasks (user_id, title, created_at)
         select ${user}, 'task ' || i, now() - make_interval(mins => ${n} - i) from generate_series(1, ${n}) as i`);
     }
+    // Idempotency-Key records of a create and of an import, as v1 and v2 stored them.
+    await db.execute(sql`insert into idempotency_keys (user_id, key, request_hash, response_status, response_body)
+      values (${ann!.id}, 'a-create', 'h', 201, '{"id": "x", "title": "t"}'), (${ann!.id}, 'an-import', 'h', 201, '{"tasks_created": 1, "labels_created": 0}')`);
 
-    expect(await migrate(db)).toEqual([LAST]);
+    expect(await migrate(db)).toEqual(v2);
     const migrated = await rows(db, sql`select user_id, title, priority, due_date, repeat_every, position from tasks order by user_id, position`);
     expect(migrated.every((t) => t.priority === 0 && t.due_date === null && t.repeat_every === null)).toBe(true);
     expect(new Set(migrated.map((t) => t.position)).size).toBe(8);
     expect(migrated.filter((t) => t.user_id === ann!.id).map((t) => t.title)).toEqual(['task 5', 'task 4', 'task 3', 'task 2', 'task 1']);
+    expect(await rows(db, sql`select key, route from idempotency_keys order by key`)).toEqual([
+      { key: 'a-create', route: 'POST /api/{user_id}/tasks' },
+      { key: 'an-import', route: 'POST /api/{user_id}/import' },
+    ]);
     // A task created after the migration goes on top.
     await db.execute(sql`insert into tasks (user_id, title) values (${ann!.id}, 'new')`);
     const [top] = await rows(db, sql`select title from tasks where user_id = ${ann!.id} order by position limit 1`);
@@ -212,9 +239,10 @@ describe(`planning migration with data (${config.kind})`, () => {
     await db.execute(sql`select set_task_labels(id, user_id, array['home']) from tasks where user_id = ${ann!.id}`);
 
     // Down with data in the new columns and tables, and up again.
-    expect(await rollback(db)).toEqual([LAST]);
+    expect(await rollback(db, { to: V1 })).toEqual([...v2].reverse());
     expect((await rows(db, sql`select count(*)::int as n from tasks`))[0]!.n).toBe(9);
-    expect(await migrate(db)).toEqual([LAST]);
+    expect((await rows(db, sql`select count(*)::int as n from idempotency_keys`))[0]!.n).toBe(2);
+    expect(await migrate(db)).toEqual(v2);
     const again = await rows(db, sql`select title, position from tasks where user_id = ${ann!.id} order by position`);
     expect(again.map((t) => t.title)).toEqual(['new', 'task 5', 'task 4', 'task 3', 'task 2', 'task 1']);
     expect(new Set((await rows(db, sql`select position from tasks`)).map((t) => t.position)).size).toBe(9);

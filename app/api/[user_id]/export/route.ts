@@ -1,18 +1,15 @@
-import { requireCaller } from '@/lib/auth/caller';
-import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { methodsNotAllowed } from '@/lib/http/handler';
 import { parseWith } from '@/lib/http/validation';
+import { userRoute } from '@/lib/scope/route';
 import { EXPORT_MEDIA_TYPES, exportFileName, exportTasks } from '@/lib/transfer/export';
 import { ExportQuery } from '@/lib/transfer/schemas';
 
-type Context = { params: Promise<{ user_id: string }> };
-
 const ALLOW = ['GET', 'HEAD', 'OPTIONS'];
 
-export const GET = handler(async (request: Request, { params }: Context) => {
-  const caller = await requireCaller(request, (await params).user_id);
+export const GET = userRoute(async (scope, request) => {
   const { format } = parseWith(ExportQuery, Object.fromEntries(new URL(request.url).searchParams));
   const exportedAt = new Date();
-  const body = await exportTasks(caller, format, exportedAt);
+  const body = await exportTasks(scope, format, exportedAt);
   return new Response(body, {
     headers: {
       'Content-Type': EXPORT_MEDIA_TYPES[format],

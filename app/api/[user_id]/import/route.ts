@@ -1,16 +1,13 @@
-import { requireCaller } from '@/lib/auth/caller';
-import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { methodsNotAllowed } from '@/lib/http/handler';
 import { json } from '@/lib/http/problem';
 import { parseAll } from '@/lib/http/validation';
+import { userRoute } from '@/lib/scope/route';
 import { importPlan, importTasks, importTasksOnce, previewImport, readImportFile } from '@/lib/transfer/import';
 import { ImportHeaders, ImportQuery } from '@/lib/transfer/schemas';
 
-type Context = { params: Promise<{ user_id: string }> };
-
 const ALLOW = ['POST', 'OPTIONS'];
 
-export const POST = handler(async (request: Request, { params }: Context) => {
-  const caller = await requireCaller(request, (await params).user_id);
+export const POST = userRoute(async (scope, request) => {
   const file = await readImportFile(request);
   const { query, headers } = parseAll(
     { query: ImportQuery, headers: ImportHeaders },
@@ -20,10 +17,10 @@ export const POST = handler(async (request: Request, { params }: Context) => {
     },
   );
   const plan = importPlan(file);
-  if (query.dry_run) return json(await previewImport(caller, plan));
+  if (query.dry_run) return json(await previewImport(scope, plan));
   const key = headers['idempotency-key'];
-  if (!key) return json(await importTasks(caller, plan), { status: 201 });
-  const { result, replayed } = await importTasksOnce(caller, plan, { key, hash: file.hash });
+  if (!key) return json(await importTasks(scope, plan), { status: 201 });
+  const { result, replayed } = await importTasksOnce(scope, plan, { key, hash: file.hash });
   return json(result, { status: 201, headers: replayed ? { 'Idempotent-Replayed': 'true' } : {} });
 });
 

@@ -1,21 +1,15 @@
-import { requireCaller } from '@/lib/auth/caller';
-import { endAllSessions, listSessions } from '@/lib/auth/sessions';
-import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { toSessionJson } from '@/lib/account/responses';
+import { endAllSessions, listSessions } from '@/lib/account/sessions';
+import { methodsNotAllowed } from '@/lib/http/handler';
 import { json } from '@/lib/http/problem';
-import { toSessionJson } from '@/lib/auth/responses';
-
-type Context = { params: Promise<{ user_id: string }> };
+import { userRoute } from '@/lib/scope/route';
 
 const ALLOW = ['GET', 'HEAD', 'DELETE', 'OPTIONS'];
 
-export const GET = handler(async (request: Request, { params }: Context) => {
-  const caller = await requireCaller(request, (await params).user_id);
-  return json((await listSessions(caller)).map(toSessionJson));
-});
+export const GET = userRoute(async (scope) => json((await listSessions(scope)).map(toSessionJson)));
 
-export const DELETE = handler(async (request: Request, { params }: Context) => {
-  const caller = await requireCaller(request, (await params).user_id);
-  await endAllSessions(caller);
+export const DELETE = userRoute(async (scope) => {
+  await endAllSessions(scope);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
 

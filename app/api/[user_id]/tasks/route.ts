@@ -1,14 +1,12 @@
-import { requireCaller } from '@/lib/auth/caller';
 import { readJsonBody } from '@/lib/http/body';
-import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { methodsNotAllowed } from '@/lib/http/handler';
 import { json } from '@/lib/http/problem';
 import { parseAll, parseWith } from '@/lib/http/validation';
+import { userRoute } from '@/lib/scope/route';
 import { createTaskOnce } from '@/lib/tasks/idempotency';
 import { createTask, listTasksForUser } from '@/lib/tasks/queries';
 import { taskCreatedResponse, toTaskJson } from '@/lib/tasks/responses';
 import { CreateTaskBody, CreateTaskHeaders, defaultOrder, ListTasksQuery, type ListTasksOptions } from '@/lib/tasks/schemas';
-
-type Context = { params: Promise<{ user_id: string }> };
 
 const ALLOW = ['GET', 'HEAD', 'POST', 'OPTIONS'];
 
@@ -29,28 +27,26 @@ function nextPageUrl(request: Request, query: ListTasksOptions, cursor: string):
   return `${new URL(request.url).pathname}?${next}`;
 }
 
-export const GET = handler(async (request: Request, { params }: Context) => {
-  const caller = await requireCaller(request, (await params).user_id);
+export const GET = userRoute(async (scope, request) => {
   const search = new URL(request.url).searchParams;
   // `label` repeats (all of them); every other parameter is read once.
   const label = search.getAll('label');
   const query = parseWith(ListTasksQuery, { ...Object.fromEntries(search), label: label.length ? label : undefined });
-  const page = await listTasksForUser(caller, query);
+  const page = await listTasksForUser(scope, query);
   const headers = new Headers({ 'X-Total-Count': String(page.total) });
   if (page.nextCursor) headers.set('Link', `<${nextPageUrl(request, query, page.nextCursor)}>; rel="next"`);
   return json(page.tasks.map(toTaskJson), { headers });
 });
 
-export const POST = handler(async (request: Request, { params }: Context) => {
-  const caller = await requireCaller(request, (await params).user_id);
+export const POST = userRoute(async (scope, request) => {
   const body = await readJsonBody(request);
   const { body: input, headers } = parseAll(
     { body: CreateTaskBody, headers: CreateTaskHeaders },
     { body, headers: { 'idempotency-key': request.headers.get('idempotency-key') ?? undefined } },
   );
   const key = headers['idempotency-key'];
-  if (!key) return taskCreatedResponse(toTaskJson(await createTask(caller, input)));
-  const { task, replayed } = await createTaskOnce(caller, input, { key, requestBody: body });
+  if (!key) return taskCreatedResponse(toTaskJson(await createTask(scope, input)));
+  const { task, replayed } = await createTaskOnce(scope, input, { key, requestBody: body });
   return taskCreatedResponse(task, replayed);
 });
 

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth';
-import { refuseSignInNow } from '@/lib/auth/accounts';
+import { refuseSignInNow } from '@/lib/auth/credentials';
 import { TokenRequest } from '@/lib/auth/schemas';
 import { MAX_FORM_BYTES, readBodyBytes } from '@/lib/http/body';
 import { clientAddress } from '@/lib/http/client-address';

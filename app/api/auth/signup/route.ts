@@ -1,4 +1,4 @@
-import { createAccount } from '@/lib/auth/accounts';
+import { createAccount } from '@/lib/auth/credentials';
 import { SignupRequest } from '@/lib/auth/schemas';
 import { readJsonBody } from '@/lib/http/body';
 import { clientAddress } from '@/lib/http/client-address';

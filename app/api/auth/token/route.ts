@@ -1,4 +1,4 @@
-import { signInWithPassword } from '@/lib/auth/accounts';
+import { signInWithPassword } from '@/lib/auth/credentials';
 import { SignInLockedOut, TooManyFromAddress, WrongCredentials } from '@/lib/auth/errors';
 import { TokenRequest } from '@/lib/auth/schemas';
 import { openSession } from '@/lib/auth/sessions';

@@ -1,23 +1,21 @@
-import { clientAddress } from '@/lib/http/client-address';
-import { changePassword } from '@/lib/auth/accounts';
-import { requireCaller, sessionCookieOf } from '@/lib/auth/caller';
-import { ChangePasswordBody } from '@/lib/auth/schemas';
+import { changePassword } from '@/lib/account/account';
+import { ChangePasswordBody } from '@/lib/account/schemas';
+import { sessionCookieOf } from '@/lib/auth/caller';
 import { sessionCookie, setCookieHeader } from '@/lib/auth/session-cookie';
 import { issueAccessToken } from '@/lib/auth/tokens';
 import { readJsonBody } from '@/lib/http/body';
-import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { clientAddress } from '@/lib/http/client-address';
+import { methodsNotAllowed } from '@/lib/http/handler';
 import { json } from '@/lib/http/problem';
 import { parseWith } from '@/lib/http/validation';
-
-type Context = { params: Promise<{ user_id: string }> };
+import { userRoute } from '@/lib/scope/route';
 
 const ALLOW = ['POST', 'OPTIONS'];
 
-export const POST = handler(async (request: Request, { params }: Context) => {
-  const caller = await requireCaller(request, (await params).user_id);
+export const POST = userRoute(async (scope, request) => {
   const change = parseWith(ChangePasswordBody, await readJsonBody(request));
   const cookie = sessionCookieOf(request);
-  const changed = await changePassword(caller, change, { browser: Boolean(cookie), userAgent: request.headers.get('user-agent'), address: clientAddress(request.headers) });
+  const changed = await changePassword(scope, change, { browser: Boolean(cookie), userAgent: request.headers.get('user-agent'), address: clientAddress(request.headers) });
   const { token, expiresIn } = await issueAccessToken({ userId: changed.user.id, sessionId: changed.tokenSessionId });
   const headers = new Headers();
   // A browser stays signed in: its old cookie was revoked with every other session.

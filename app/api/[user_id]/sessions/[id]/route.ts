@@ -1,18 +1,14 @@
-import { requireCaller } from '@/lib/auth/caller';
-import { SessionPathParams } from '@/lib/auth/schemas';
-import { endSession } from '@/lib/auth/sessions';
-import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { SessionPathParams } from '@/lib/account/schemas';
+import { endSession } from '@/lib/account/sessions';
+import { methodsNotAllowed } from '@/lib/http/handler';
 import { parseWith } from '@/lib/http/validation';
-
-type Context = { params: Promise<{ user_id: string; id: string }> };
+import { userRoute } from '@/lib/scope/route';
 
 const ALLOW = ['DELETE', 'OPTIONS'];
 
-export const DELETE = handler(async (request: Request, { params }: Context) => {
-  const path = await params;
-  const caller = await requireCaller(request, path.user_id);
+export const DELETE = userRoute(async (scope, _request, path: { user_id: string; id: string }) => {
   const { id } = parseWith(SessionPathParams, path);
-  await endSession(caller, id);
+  await endSession(scope, id);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
 

@@ -1,27 +1,23 @@
 'use server';
 
-import { clientAddress } from '@/lib/http/client-address';
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { changePassword, deleteAccount, renameAccount } from '@/lib/account/account';
+import { WrongPassword } from '@/lib/account/errors';
+import { ChangePasswordBody, DeleteAccountBody, PatchAccountBody } from '@/lib/account/schemas';
+import { endAllSessions, endSession } from '@/lib/account/sessions';
+import type { SettingsFormState } from '@/lib/account/settings-form-state';
 import { auth, signOut } from '@/lib/auth';
-import { changePassword, deleteAccount, renameAccount } from '@/lib/auth/accounts';
-import type { Caller } from '@/lib/auth/caller';
-import { SessionEnded, SessionNotFound, SignInLockedOut, WrongPassword } from '@/lib/auth/errors';
-import { ChangePasswordBody, DeleteAccountBody, PatchAccountBody } from '@/lib/auth/schemas';
+import { SessionEnded, SessionNotFound, SignInLockedOut } from '@/lib/auth/errors';
 import { sessionCookie } from '@/lib/auth/session-cookie';
-import { endAllSessions, endSession } from '@/lib/auth/sessions';
-import type { SettingsFormState } from '@/lib/auth/settings-form-state';
+import { clientAddress } from '@/lib/http/client-address';
+import { browserScope } from '@/lib/scope/browser';
+import type { Scope } from '@/lib/scope/scope';
 
 // The server actions of the settings page: the same lib/ functions as the account and sessions
 // routes, for the browser's own session. They answer in words (SettingsFormState).
-
-async function currentCaller(): Promise<Caller> {
-  const session = await auth();
-  if (!session?.user?.id || !session.sessionId) throw new SessionEnded();
-  return { userId: session.user.id, sessionId: session.sessionId };
-}
 
 /** Signs the browser out (its session row is already gone, or goes now) and sends it to `to`. */
 async function leave(to: string): Promise<never> {
@@ -29,10 +25,10 @@ async function leave(to: string): Promise<never> {
   throw new Error('signOut() returned without redirecting');
 }
 
-/** Runs `work` for the signed-in caller; a session that has ended signs the browser out. */
-async function asCaller(work: (caller: Caller) => Promise<SettingsFormState>): Promise<SettingsFormState> {
+/** Runs `work` in the browser's scope; a session that has ended signs the browser out. */
+async function inBrowserScope(work: (scope: Scope) => Promise<SettingsFormState>): Promise<SettingsFormState> {
   try {
-    return await work(await currentCaller());
+    return await work(await browserScope());
   } catch (error) {
     if (error instanceof SessionEnded) return leave('/login?callbackUrl=%2Fsettings');
     if (error instanceof WrongPassword) return { ok: false, message: 'That is not your current password.' };
@@ -50,8 +46,8 @@ const firstMessage = (issues: { path: PropertyKey[]; message: string }[], labels
 export async function renameAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {
   const parsed = PatchAccountBody.safeParse({ name: String(form.get('name') ?? '') });
   if (!parsed.success) return { ok: false, message: firstMessage(parsed.error.issues, { name: 'Your name' }) };
-  return asCaller(async (caller) => {
-    await renameAccount(caller, parsed.data.name);
+  return inBrowserScope(async (scope) => {
+    await renameAccount(scope, parsed.data.name);
     revalidatePath('/settings');
     return { ok: true, message: parsed.data.name ? 'Name saved.' : 'Name cleared.' };
   });
@@ -62,9 +58,9 @@ export async function changePasswordAction(_previous: SettingsFormState, form: F
   if (!parsed.success) {
     return { ok: false, message: firstMessage(parsed.error.issues, { current_password: 'Your current password', new_password: 'The new password' }) };
   }
-  return asCaller(async (caller) => {
+  return inBrowserScope(async (scope) => {
     const jar = await cookies();
-    const changed = await changePassword(caller, parsed.data, { browser: true, userAgent: (await headers()).get('user-agent'), address: clientAddress(await headers()) });
+    const changed = await changePassword(scope, parsed.data, { browser: true, userAgent: (await headers()).get('user-agent'), address: clientAddress(await headers()) });
     // Every session was ended, this browser's too: it goes on with the new one.
     const cookie = await sessionCookie(changed.user, changed.browserSessionId!, { secure: jar.has('__Secure-authjs.session-token') });
     jar.set(cookie.name, cookie.value, cookie.options);
@@ -74,21 +70,21 @@ export async function changePasswordAction(_previous: SettingsFormState, form: F
 }
 
 export async function endSessionAction(sessionId: string): Promise<void> {
-  const caller = await currentCaller().catch(() => undefined);
-  if (!caller) return leave('/login?callbackUrl=%2Fsettings');
+  const scope = await browserScope().catch(() => undefined);
+  if (!scope) return leave('/login?callbackUrl=%2Fsettings');
   try {
-    await endSession(caller, sessionId);
+    await endSession(scope, sessionId);
   } catch (error) {
     // Already signed out elsewhere: the list is refreshed either way.
     if (!(error instanceof SessionNotFound) && !(error instanceof SessionEnded)) throw error;
   }
-  if (sessionId === caller.sessionId) return leave('/login');
+  if (sessionId === scope.values.sessionId) return leave('/login');
   revalidatePath('/settings');
 }
 
 export async function endAllSessionsAction(): Promise<void> {
-  const caller = await currentCaller().catch(() => undefined);
-  if (caller) await endAllSessions(caller).catch((error: unknown) => {
+  const scope = await browserScope().catch(() => undefined);
+  if (scope) await endAllSessions(scope).catch((error: unknown) => {
     if (!(error instanceof SessionEnded)) throw error;
   });
   return leave('/login');
@@ -101,8 +97,8 @@ export async function deleteAccountAction(_previous: SettingsFormState, form: Fo
   if (String(form.get('email') ?? '').trim().toLowerCase() !== session?.user?.email) {
     return { ok: false, message: 'Type your email exactly as shown to confirm.' };
   }
-  const result = await asCaller(async (caller) => {
-    await deleteAccount(caller, parsed.data.password, clientAddress(await headers()));
+  const result = await inBrowserScope(async (scope) => {
+    await deleteAccount(scope, parsed.data.password, clientAddress(await headers()));
     return { ok: true, message: '' };
   });
   if (!result.ok) return result;

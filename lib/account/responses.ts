@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Account } from '@/lib/auth/accounts';
-import type { SessionListItem } from '@/lib/auth/sessions';
+import type { Account } from '@/lib/account/account';
+import type { SessionListItem } from '@/lib/account/sessions';
 import { NAME_MAX } from '@/lib/limits';
 
 // The JSON of the account and sessions routes, and its schemas for the OpenAPI document.

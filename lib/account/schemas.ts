@@ -1,0 +1,40 @@
+import 'server-only';
+import { z } from 'zod';
+import { NameText, NewPassword, Password } from '@/lib/auth/schemas';
+import { NAME_MAX } from '@/lib/limits';
+
+// What the routes of the caller's own account and sessions take; the OpenAPI document is
+// generated from these, as for every route.
+
+export const PatchAccountBody = z
+  .object({
+    name: NameText.nullable().meta({
+      maxLength: NAME_MAX,
+      description: `Display name, trimmed, at most ${NAME_MAX} characters. null or blank clears it.`,
+      examples: ['Ann', null],
+    }),
+  })
+  .meta({ id: 'PatchAccountBody', description: 'The new name. Fields not named here are ignored.', examples: [{ name: 'Ann' }] });
+
+export const ChangePasswordBody = z
+  .object({ current_password: Password, new_password: NewPassword })
+  .meta({
+    id: 'ChangePasswordBody',
+    description:
+      'A wrong `current_password` answers `422` naming it, and counts as a failed sign-in of this email (after 5 within 15 minutes, `429`).',
+    examples: [{ current_password: 'correct horse battery staple', new_password: 'a new and longer passphrase' }],
+  });
+
+export const DeleteAccountBody = z
+  .object({ password: Password })
+  .meta({
+    id: 'DeleteAccountBody',
+    description: 'The account\'s password, to confirm. A wrong one answers `422` naming it, and counts as a failed sign-in.',
+    examples: [{ password: 'correct horse battery staple' }],
+  });
+
+export const SessionPathParams = z.object({
+  id: z.uuid('must be a UUID').meta({ description: 'The id of one of the caller\'s sessions.' }),
+});
+
+export type PasswordChange = z.output<typeof ChangePasswordBody>;

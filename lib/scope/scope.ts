@@ -1,0 +1,151 @@
+import 'server-only';
+import { and, eq, sql, type Column, type SQL } from 'drizzle-orm';
+import type { Caller } from '@/lib/auth/caller';
+import { SessionEnded } from '@/lib/auth/errors';
+import { getDb, type Executor } from '@/lib/db';
+import { preparedStatement, statementKind, type Shape, type StatementKind } from '@/lib/db/prepared';
+import { sessions, users } from '@/lib/db/schema';
+
+/*
+ * The caller's scope: the one way user data is read or written. A route gets a `Scope` from its
+ * guard (lib/scope/route.ts), and domain code takes it instead of a bare user id:
+ *
+ * - Every statement on user data is a `scopedStatement`, whose SQL must contain the caller's
+ *   live-session check (`liveSession()`, or `ownedByCaller()` / `callerAsOwner()` built on it):
+ *   one that does not is refused when it is first built. A revoked session, a signed-out cookie
+ *   or a deleted account is thus refused by the statement itself, on any instance, without a
+ *   round trip of its own.
+ * - `scope.run()` fills the caller's placeholders, and a row it returns proves the session live.
+ * - `scope.transaction()` begins by locking the caller's session and user rows (FOR KEY SHARE):
+ *   inside it, a revocation or an account deletion waits for the commit, so its statements may
+ *   be plain SQL (bulk imports).
+ * - `scope.confirm()` asks once when nothing has proved it yet; the route pipeline calls it
+ *   before any answer, so an empty list or a refusal never goes to a session that has ended.
+ *
+ * lib/db's `getDb()` is not imported by domain code (eslint.config.mjs): there is no other way in.
+ */
+
+const USER_ID = sql.placeholder('userId');
+const SESSION_ID = sql.placeholder('sessionId');
+
+// Counts the scope checks built, so that `scopedStatement` can tell whether its SQL has one.
+let checksBuilt = 0;
+
+/** `where` predicate: the caller's session is live (its row is there, so its account is too). */
+export function liveSession(): SQL {
+  checksBuilt++;
+  return sql`exists (select 1 from ${sessions} where ${sessions.id} = ${SESSION_ID} and ${sessions.userId} = ${USER_ID} and ${sessions.expiresAt} > now())`;
+}
+
+/** `where` predicate: the row belongs to the caller, whose session is live. */
+export function ownedByCaller(userIdColumn: Column): SQL {
+  return and(eq(userIdColumn, USER_ID), liveSession())!;
+}
+
+/**
+ * The owner of a row an insert creates: the caller's id while the session is live, else null,
+ * which the NOT NULL `user_id` refuses, so nothing is stored (and the pipeline answers `401`).
+ */
+export function callerAsOwner(): SQL {
+  checksBuilt++;
+  return sql`(select ${sessions.userId} from ${sessions} where ${sessions.id} = ${SESSION_ID} and ${sessions.userId} = ${USER_ID} and ${sessions.expiresAt} > now())`;
+}
+
+/** A prepared statement that returns rows. */
+interface Rows<R> {
+  execute(values?: Record<string, unknown>): Promise<R[]>;
+}
+
+/** A statement kind whose SQL checks the caller's scope; only these run through `scope.run()`. */
+export interface ScopedStatement<S extends Shape, R> extends StatementKind<S, Rows<R>> {
+  /** Whether a row it returns proves the session live: not for an aggregate, which always returns one. */
+  readonly rowsProveSession: boolean;
+}
+
+/**
+ * `statementKind` for user data: building one whose SQL does not check the caller's scope
+ * throws. `aggregate`: it answers a row whatever its `where` lets through (`count(*)`), so its
+ * rows prove nothing and the route pipeline asks (`scope.confirm()`).
+ */
+export function scopedStatement<S extends Shape, R>(
+  kind: string,
+  build: (db: Executor, shape: S, name: string) => Rows<R>,
+  { aggregate = false }: { aggregate?: boolean } = {},
+): ScopedStatement<S, R> {
+  const checked = statementKind<S, Rows<R>>(kind, (db, shape, name) => {
+    const before = checksBuilt;
+    const statement = build(db, shape, name);
+    if (checksBuilt === before) throw new Error(`The statement ${kind} does not check the caller's scope (lib/scope/scope.ts)`);
+    return statement;
+  });
+  return { ...checked, rowsProveSession: !aggregate };
+}
+
+const confirmStatement = scopedStatement('confirm_scope', (db, _shape: Record<never, never>, name) =>
+  db.select({ live: sql<number>`1` }).from(users).where(and(eq(users.id, USER_ID), liveSession())).limit(1).prepare(name),
+);
+
+// FOR KEY SHARE: a revocation or an account deletion (a DELETE) waits for the transaction; a
+// touch of last_used_at or a password change (no key update) does not. The user row is locked
+// first, as an account deletion locks it first: no deadlock between the two.
+// With a timeout, the statements after it in the transaction are cancelled past it (SQLSTATE 57014).
+const lockStatement = scopedStatement('lock_scope', (db, shape: { timeout: boolean }, name) =>
+  db
+    .select({ live: shape.timeout ? sql<string>`set_config('statement_timeout', ${sql.placeholder('timeout')}, true)` : sql<string>`'1'` })
+    .from(users)
+    .innerJoin(sessions, eq(sessions.userId, users.id))
+    .where(and(eq(users.id, USER_ID), eq(sessions.id, SESSION_ID), liveSession()))
+    .for('key share')
+    .prepare(name),
+);
+
+/** Who a request acts for, and the only way its statements reach user data. */
+export class Scope {
+  #proven = false;
+
+  private constructor(readonly caller: Caller) {}
+
+  /** The scope of a caller whose credentials were verified (the guards in lib/scope/route.ts, scripts). */
+  static of(caller: Caller): Scope {
+    return new Scope(caller);
+  }
+
+  get userId(): string {
+    return this.caller.userId;
+  }
+
+  /** The values of the scope's placeholders, for a statement run outside `run()`. */
+  get values(): { userId: string; sessionId: string } {
+    return { userId: this.caller.userId, sessionId: this.caller.sessionId };
+  }
+
+  /** Runs a scoped statement with the caller's values; a row returned proves the session live. */
+  async run<S extends Shape, R>(statement: ScopedStatement<S, R>, shape: S, values: Record<string, unknown> = {}, executor?: Executor): Promise<R[]> {
+    const rows = await preparedStatement(executor ?? (await getDb()), statement, shape).execute({ ...values, ...this.values });
+    if (rows.length > 0 && statement.rowsProveSession) this.#proven = true;
+    return rows;
+  }
+
+  /**
+   * Runs `work` in a transaction that holds the caller's session: `SessionEnded` if it has ended.
+   * `statementTimeoutMs` bounds each of its statements more tightly than the connection does.
+   */
+  async transaction<T>(work: (tx: Executor) => Promise<T>, { statementTimeoutMs }: { statementTimeoutMs?: number } = {}): Promise<T> {
+    const db = await getDb();
+    return db.transaction(async (tx) => {
+      const timeout = statementTimeoutMs === undefined ? {} : { timeout: `${statementTimeoutMs}ms` };
+      const [held] = await preparedStatement(tx, lockStatement, { timeout: statementTimeoutMs !== undefined }).execute({ ...timeout, ...this.values });
+      if (!held) throw new SessionEnded();
+      this.#proven = true;
+      return work(tx);
+    });
+  }
+
+  /** `SessionEnded` unless the session is live: asks the database only if nothing has shown it yet. */
+  async confirm(): Promise<void> {
+    if (this.#proven) return;
+    const [live] = await preparedStatement(await getDb(), confirmStatement, {}).execute(this.values);
+    if (!live) throw new SessionEnded();
+    this.#proven = true;
+  }
+}
