@@ -13,10 +13,10 @@ import {
   smallint,
   text,
   time,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamptz } from './timestamp';
 
 // The transaction that last wrote a row (drizzle/0007: set on insert by the default, on update
 // by a trigger): what the changes feed (lib/sync/feed.ts) compares with a snapshot. xid8 is the
@@ -27,8 +27,8 @@ const changeXid = () => xid8('change_xid').notNull().default(sql`pg_current_xact
 // Millisecond precision: what JSON timestamps carry, so an ETag built from updated_at sees
 // every change (the trigger in 0002 moves updated_at forward by at least 1 ms per update).
 const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+  updatedAt: timestamptz('updated_at').notNull().default(sql`now()`),
 };
 
 export const users = pgTable(
@@ -124,7 +124,7 @@ export const loginFailures = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     email: text('email').notNull(),
-    failedAt: timestamp('failed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    failedAt: timestamptz('failed_at').notNull().default(sql`now()`),
   },
   (t) => [index('login_failures_email_idx').on(t.email, t.failedAt)],
 );
@@ -137,7 +137,7 @@ export const addressAttempts = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
     address: text('address').notNull(),
-    attemptedAt: timestamp('attempted_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    attemptedAt: timestamptz('attempted_at').notNull().default(sql`now()`),
   },
   (t) => [index('address_attempts_key_idx').on(t.kind, t.address, t.attemptedAt)],
 );
@@ -157,7 +157,7 @@ export const idempotencyKeys = pgTable(
     // null while the first request is still running
     responseStatus: integer('response_status'),
     responseBody: jsonb('response_body'),
-    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: timestamptz('created_at').notNull().default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
@@ -172,7 +172,7 @@ export const labels = pgTable(
     name: text('name').notNull(),
     color: text('color').notNull().default('grey'),
     changeXid: changeXid(),
-    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: timestamptz('created_at').notNull().default(sql`now()`),
   },
   (t) => [
     check('labels_name_length', sql`char_length(${t.name}) between 1 and 60`),
@@ -206,11 +206,11 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['browser', 'token'] }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: timestamptz('created_at').notNull().default(sql`now()`),
     // Moved forward at most every 5 minutes (lib/auth/sessions.ts): it may lag by that much.
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastUsedAt: timestamptz('last_used_at').notNull().default(sql`now()`),
     userAgent: text('user_agent'),
-    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
   },
   (t) => [
     check('sessions_kind', sql`${t.kind} in ('browser', 'token')`),
@@ -231,7 +231,7 @@ export const tombstones = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     changeXid: changeXid(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    deletedAt: timestamptz('deleted_at').notNull().default(sql`now()`),
   },
   (t) => [
     check('tombstones_kind', sql`${t.kind} in ('task', 'label')`),

@@ -49,8 +49,24 @@ export type ExportDocument = z.output<typeof ExportDocumentSchema>;
  * A task as an import takes it: what a create takes, plus `created_at` from the file (now when
  * left out). `completed` is stored as given: an imported repeating task is not moved on.
  */
+// The instants a timestamp may hold: years 1 to 9999 in UTC.
+const EARLIEST = new Date('0001-01-01T00:00:00.000Z').getTime();
+const LATEST = new Date('9999-12-31T23:59:59.999Z').getTime();
+
+/**
+ * An ISO 8601 instant with any offset, kept to the millisecond (as stored), in UTC: so that it
+ * reads back exactly as it was written.
+ */
+const Instant = z.iso
+  .datetime({ offset: true })
+  .refine((text) => {
+    const ms = new Date(text).getTime();
+    return ms >= EARLIEST && ms <= LATEST;
+  }, 'must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z')
+  .transform((text) => new Date(text).toISOString());
+
 export const ImportedTaskSchema = CreateTaskBody.safeExtend({
-  created_at: z.iso.datetime({ offset: true }).optional().meta({ description: 'When the task was created; now when left out.' }),
+  created_at: Instant.optional().meta({ description: 'When the task was created (an instant between years 1 and 9999 UTC, kept to the millisecond); now when left out.' }),
 }).meta({
   id: 'ImportedTask',
   description: 'A task to import: the fields of a create, and created_at. Other fields (id, user_id, position, updated_at) are ignored; the order of the list is kept.',

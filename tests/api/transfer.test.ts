@@ -1,37 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as labelsRoute from '@/app/api/[user_id]/labels/route';
-import * as exportRoute from '@/app/api/[user_id]/export/route';
-import * as importRoute from '@/app/api/[user_id]/import/route';
 import * as moveRoute from '@/app/api/[user_id]/tasks/[id]/move/route';
 import { labels, tasks } from '@/lib/db/schema';
 import type { ExportDocument } from '@/lib/transfer/schemas';
 import { createTestUser, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
-import { callRoute, createTaskVia, problemOf, tasksApi, type CallOptions } from '@/tests/helpers/requests';
+import { callRoute, createTaskVia, problemOf, tasksApi, transferApi } from '@/tests/helpers/requests';
 
 const database = withTestDatabase();
 
 const MiB = 1024 * 1024;
-
-/** Export and import as `user` calls them; `pathUserId` is the `{user_id}` in the path. */
-function transferApi(user: TestUser, pathUserId = user.id) {
-  const auth = (options: CallOptions = {}): CallOptions => ({ ...options, headers: { ...user.headers, ...options.headers } });
-  return {
-    export: (format?: 'json' | 'csv') =>
-      callRoute(exportRoute, 'GET', `/api/${pathUserId}/export`, { user_id: pathUserId }, auth({ query: format ? { format } : undefined })),
-    importJson: (document: unknown, options: CallOptions = {}) =>
-      callRoute(importRoute, 'POST', `/api/${pathUserId}/import`, { user_id: pathUserId }, auth({ ...options, body: document })),
-    importCsv: (csv: string | Uint8Array, options: CallOptions = {}) =>
-      callRoute(
-        importRoute,
-        'POST',
-        `/api/${pathUserId}/import`,
-        { user_id: pathUserId },
-        auth({ ...options, rawBody: csv, headers: { 'content-type': 'text/csv', ...options.headers } }),
-      ),
-  };
-}
 
 async function exportedDocument(user: TestUser): Promise<ExportDocument> {
   const response = await transferApi(user).export();

@@ -34,6 +34,15 @@ describe('the Neon driver through the WebSocket proxy', () => {
     expect(neon.driver).toBe('neon');
   });
 
+  it('reads timestamps of years 1 to 9999 exactly (not year 50 as 1950)', async () => {
+    const instants = ['0001-01-01T00:00:00.000Z', '0050-06-01T00:00:00.000Z', '0099-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z'];
+    const rows = await neon.db
+      .insert(users)
+      .values(instants.map((instant, i) => ({ email: `year-${i}@example.com`, passwordHash: 'x', createdAt: new Date(instant) })))
+      .returning({ createdAt: users.createdAt });
+    expect(rows.map((row) => row.createdAt.toISOString())).toEqual(instants);
+  });
+
   it('commits a transaction: its rows are visible afterwards, on another connection', async () => {
     await neon.db.transaction(async (tx) => {
       await tx.insert(users).values({ email: 'committed-1@example.com', passwordHash: 'x' });

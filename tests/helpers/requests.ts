@@ -1,3 +1,5 @@
+import * as exportRoute from '@/app/api/[user_id]/export/route';
+import * as importRoute from '@/app/api/[user_id]/import/route';
 import * as labelRoute from '@/app/api/[user_id]/labels/[id]/route';
 import * as labelsRoute from '@/app/api/[user_id]/labels/route';
 import * as completeRoute from '@/app/api/[user_id]/tasks/[id]/complete/route';
@@ -103,6 +105,28 @@ export function labelsApi(user: { id: string; headers: Record<string, string> },
 }
 
 export type LabelsApi = ReturnType<typeof labelsApi>;
+
+/** Export and import as `user` calls them; `pathUserId` is the `{user_id}` in the path. */
+export function transferApi(user: { id: string; headers: Record<string, string> }, pathUserId = user.id) {
+  const auth = (options: CallOptions = {}): CallOptions => ({ ...options, headers: { ...user.headers, ...options.headers } });
+  return {
+    export: (format?: 'json' | 'csv') =>
+      callRoute(exportRoute, 'GET', `/api/${pathUserId}/export`, { user_id: pathUserId }, auth({ query: format ? { format } : undefined })),
+    importJson: (document: unknown, options: CallOptions = {}) =>
+      callRoute(importRoute, 'POST', `/api/${pathUserId}/import`, { user_id: pathUserId }, auth({ ...options, body: document })),
+    importCsv: (csv: string | Uint8Array, options: CallOptions = {}) =>
+      callRoute(
+        importRoute,
+        'POST',
+        `/api/${pathUserId}/import`,
+        { user_id: pathUserId },
+        auth({ ...options, rawBody: csv, headers: { 'content-type': 'text/csv', ...options.headers } }),
+      ),
+  };
+}
+
+/** A document `POST /import` takes, with these tasks. */
+export const importDocument = (tasks: unknown[], labels: unknown[] = []) => ({ format: 'todo-export', version: 1, exported_at: new Date().toISOString(), labels, tasks });
 
 export type TasksApi = ReturnType<typeof tasksApi>;
 
