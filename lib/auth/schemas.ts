@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { codePoints, EMAIL_MAX, hasNoNul, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/limits';
+import { userText } from '@/lib/text';
 
 // The single source for what signup and sign-in requests may carry: the routes and the
 // next-auth Credentials provider validate with these, and the OpenAPI document is generated
@@ -11,7 +12,7 @@ import { codePoints, EMAIL_MAX, hasNoNul, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN }
 
 export { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
-const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
+const text = () => userText({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
 const noNul = { error: 'must not contain U+0000', abort: true } as const;
 
 const Email = text()

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { codePoints, hasNoNul, LABEL_COLORS, LABEL_NAME_MAX, LABELS_PER_USER_MAX } from '@/lib/limits';
+import { userText } from '@/lib/text';
 
 // What label requests may carry and what a label looks like over HTTP; the routes validate with
 // these schemas and lib/openapi/labels.ts documents them. A task's `labels` field (names) is in
@@ -12,8 +13,7 @@ export const LabelColor = z.enum(LABEL_COLORS).meta({ id: 'LabelColor', descript
 export type LabelColorName = z.output<typeof LabelColor>;
 
 /** A label's name as clients send it: trimmed, then 1-60 code points, no U+0000. */
-export const LabelName = z
-  .string()
+export const LabelName = userText()
   .trim()
   .refine(hasNoNul, { error: 'must not contain U+0000', abort: true })
   .refine((s) => codePoints(s) >= 1 && codePoints(s) <= LABEL_NAME_MAX, `must be 1-${LABEL_NAME_MAX} characters after trimming`)

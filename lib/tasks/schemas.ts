@@ -14,6 +14,7 @@ import {
   REPEAT_UNITS,
   TITLE_MAX,
 } from '@/lib/limits';
+import { userText } from '@/lib/text';
 
 // The single source for what task requests may carry: the routes validate with these schemas
 // and the OpenAPI document is generated from them (`z.toJSONSchema(schema, { io: 'input' })`).
@@ -28,8 +29,7 @@ export const CURSOR_MAX = 8192;
 // `abort`: a field reports at most one problem, so a `422` has one `errors` entry per bad field.
 const noNul = { error: 'must not contain U+0000', abort: true } as const;
 
-const Title = z
-  .string()
+const Title = userText()
   .trim()
   .refine(hasNoNul, noNul)
   .refine((s) => codePoints(s) >= 1 && codePoints(s) <= TITLE_MAX, `must be 1-${TITLE_MAX} characters after trimming`)
@@ -40,8 +40,7 @@ const Title = z
     examples: ['Buy milk'],
   });
 
-const Description = z
-  .string()
+const Description = userText()
   .refine(hasNoNul, noNul)
   .refine((s) => codePoints(s) <= DESCRIPTION_MAX, `must be at most ${DESCRIPTION_MAX} characters`)
   .nullable()

@@ -97,4 +97,6 @@ describe('/api/{user_id}/labels', () => {
     expect((await problemOf(task)).errors?.map((e) => e.path)).toEqual(['labels']);
     expect((await createTaskVia(tasks, { title: 't', labels: ['L1'] })).labels).toEqual(['l1']);
   });
+
 });
+

@@ -308,3 +308,44 @@ describe('POST /api/{user_id}/import with Idempotency-Key', () => {
     expect(await countOwn(target)).toEqual({ tasks: 2, labels: 2 });
   });
 });
+
+describe('one Idempotency-Key on two routes', () => {
+  it('answers 422 naming the route it was used on, in either order, and stores nothing more', async () => {
+    const target = await createTestUser();
+    const api = tasksApi(target);
+    const csv = 'title\r\nimported\r\n';
+    expect((await api.create({ title: 'created' }, { headers: { 'idempotency-key': 'shared-1' } })).status).toBe(201);
+    const importing = await transferApi(target).importCsv(csv, { headers: { 'idempotency-key': 'shared-1' } });
+    expect(importing.status).toBe(422);
+    expect(await problemOf(importing)).toMatchObject({
+      detail: expect.stringContaining('POST /api/{user_id}/tasks'),
+      errors: [{ path: 'Idempotency-Key', message: 'was already used on POST /api/{user_id}/tasks' }],
+    });
+    expect((await transferApi(target).importCsv(csv, { headers: { 'idempotency-key': 'shared-2' } })).status).toBe(201);
+    const creating = await api.create({ title: 'created' }, { headers: { 'idempotency-key': 'shared-2' } });
+    expect(creating.status).toBe(422);
+    expect((await problemOf(creating)).errors).toEqual([{ path: 'Idempotency-Key', message: 'was already used on POST /api/{user_id}/import' }]);
+    expect(await countOwn(target)).toEqual({ tasks: 2, labels: 0 });
+  });
+});
+
+describe('text is stored the same way by an import as by a create', () => {
+  it('takes a lone surrogate in a title or a label name as U+FFFD, as a create does', async () => {
+    const target = await createTestUser();
+    const response = await transferApi(target).importJson({
+      format: 'todo-export',
+      version: 1,
+      exported_at: new Date().toISOString(),
+      labels: [{ name: '\ud800x', color: 'red' }],
+      tasks: [{ title: 'lone \udfff', labels: ['\ud800x', 'y\udc00'] }],
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ tasks_created: 1, labels_created: 2 });
+    const [imported] = (await (await tasksApi(target).list()).json()) as { title: string; labels: string[] }[];
+    expect(imported!.title).toBe('lone \ufffd');
+    expect([...imported!.labels].sort()).toEqual(['y\ufffd', '\ufffdx']);
+    const created = (await createTaskVia(tasksApi(target), { title: 'lone \udfff', labels: ['\ud800x'] })) as { title: string; labels: string[] };
+    expect(created).toMatchObject({ title: imported!.title, labels: ['\ufffdx'] });
+    expect(await countOwn(target)).toEqual({ tasks: 2, labels: 2 });
+  });
+});
