@@ -22,7 +22,7 @@ const problem = (description: string) => ({ description, content: { 'application
 const MIB = IMPORT_MAX_BYTES / (1024 * 1024);
 const CSV_HEADER = CSV_COLUMNS.join(',');
 
-const CSV_FORMAT = `\`text/csv\` (RFC 4180, UTF-8, CRLF), one row per task under the header \`${CSV_HEADER}\`: \`labels\` joined with \`;\` (a label name that contains \`;\` reads back as two labels), \`repeat\` as \`week\` or \`week/2\` (every/interval), empty cells for null. A cell that begins with \`=\`, \`+\`, \`-\`, \`@\`, tab or carriage return (optionally after quotes) gets a leading \`'\` so that spreadsheets show it as text; import takes that quote off again.`;
+const CSV_FORMAT = `\`text/csv\` (RFC 4180, UTF-8, CRLF), one row per task under the header \`${CSV_HEADER}\`: \`labels\` joined with \`;\` (a \`;\` or \`\\\` inside a name escaped with \`\\\`, so every name reads back as it was), \`repeat\` as \`week\` or \`week/2\` (every/interval), empty cells for null. A cell that begins with \`=\`, \`+\`, \`-\`, \`@\`, tab or carriage return (optionally after quotes) gets a leading \`'\` so that spreadsheets show it as text; import takes that quote off again.`;
 
 export const transferPaths = {
   '/api/{user_id}/export': {

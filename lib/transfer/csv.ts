@@ -28,6 +28,34 @@ export function unescapeFormula(cell: string): string {
 
 export const CSV_HEADER = stringify([[...CSV_COLUMNS]], { record_delimiter: '\r\n' });
 
+/** The `labels` cell: names joined with `;`, a `;` or `\` inside a name escaped with `\`. */
+export function labelsCell(names: readonly string[]): string {
+  return names.map((name) => name.replace(/[\\;]/g, (c) => `\\${c}`)).join(';');
+}
+
+/**
+ * The names of a `labels` cell, trimmed, empty ones dropped: split at each `;` that is not
+ * escaped, `\;` and `\\` read as `;` and `\`. A `\` before anything else is kept as it is, so a
+ * file written before names were escaped reads as it did.
+ */
+export function labelNames(cell: string): string[] {
+  const names: string[] = [];
+  let name = '';
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i]!;
+    const next = cell[i + 1];
+    if (c === '\\' && (next === ';' || next === '\\')) {
+      name += next;
+      i++;
+    } else if (c === ';') {
+      names.push(name);
+      name = '';
+    } else name += c;
+  }
+  names.push(name);
+  return names.map((n) => n.trim()).filter(Boolean);
+}
+
 /** `week`, `week/2`: a repeat rule in one cell. */
 function repeatCell(repeat: ExportedTask['repeat']): string {
   if (!repeat) return '';
@@ -43,7 +71,7 @@ export function csvRows(tasks: ExportedTask[]): string {
     due_date: (t) => t.due_date ?? '',
     due_time: (t) => t.due_time ?? '',
     priority: (t) => t.priority,
-    labels: (t) => t.labels.join(';'),
+    labels: (t) => labelsCell(t.labels),
     repeat: (t) => repeatCell(t.repeat),
     created_at: (t) => t.created_at,
   };

@@ -10,7 +10,7 @@ import { HttpError } from '@/lib/http/problem';
 import { requestHash, runOnce } from '@/lib/idempotency/run-once';
 import { LABELS_PER_USER_MAX, PRIORITIES } from '@/lib/limits';
 import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
-import { readCsvRows, unescapeFormula, type CsvRow, type CsvSyntaxError } from '@/lib/transfer/csv';
+import { labelNames, readCsvRows, unescapeFormula, type CsvRow, type CsvSyntaxError } from '@/lib/transfer/csv';
 import { IMPORT_ERRORS_MAX, ImportInvalid } from '@/lib/transfer/errors';
 import {
   IMPORT_MAX_BYTES,
@@ -119,10 +119,7 @@ function csvTask(cells: CsvRow['cells'], problem: (column: string, message: stri
     due_date: cell('due_date') ?? null,
     due_time: cell('due_time') ?? null,
     priority: cell('priority')?.toLowerCase(),
-    labels: (cell('labels') ?? '')
-      .split(';')
-      .map((name) => name.trim())
-      .filter(Boolean),
+    labels: labelNames(cell('labels') ?? ''),
     repeat: null,
     created_at: cell('created_at'),
   };

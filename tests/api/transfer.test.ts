@@ -163,6 +163,27 @@ describe('export, then import into a new account', () => {
     expect(comparable(copy)).toEqual(comparable(original));
   });
 
+  it('keeps label names with ; and \\ through CSV: each is escaped with \\, and comes back as it was', async () => {
+    const names = ['a;b', 'c\\d', 'e\\;f', '\\', 'g\\', ';h;'];
+    const owner = await createTestUser();
+    await createTaskVia(tasksApi(owner), { title: 'odd labels', labels: names });
+    const csv = await (await transferApi(owner).export('csv')).text();
+    for (const escaped of ['a\\;b', 'c\\\\d', 'e\\\\\\;f', '\\;h\\;', 'g\\\\']) expect(csv).toContain(escaped);
+    const target = await createTestUser();
+    const response = await transferApi(target).importCsv(csv);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ tasks_created: 1, labels_created: names.length });
+    const [copy] = (await (await tasksApi(target).list()).json()) as { labels: string[] }[];
+    expect([...copy!.labels].sort()).toEqual([...names].sort());
+  });
+
+  it('reads a \\ before anything but ; or \\ as it is, as files written before the escaping have it', async () => {
+    const target = await createTestUser();
+    expect((await transferApi(target).importCsv('title,labels\r\nold,C:\\temp;x\\y\r\n')).status).toBe(201);
+    const [task] = (await (await tasksApi(target).list()).json()) as { labels: string[] }[];
+    expect([...task!.labels].sort()).toEqual(['C:\\temp', 'x\\y']);
+  });
+
   it('puts imported tasks above the ones already there, in file order, and reuses labels by name', async () => {
     const target = await createTestUser();
     await createTaskVia(tasksApi(target), { title: 'Already here', labels: ['HOME'] });
