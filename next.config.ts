@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { contentSecurityPolicy } from './lib/http/csp';
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -17,20 +18,9 @@ const vercel = process.env.VERCEL === '1';
 // would lock `next dev` on http://localhost out of the developer's own browser.
 const hsts = dev ? [] : [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }];
 
-// Pages only (API responses are JSON). Next's own inline bootstrap scripts need
-// 'unsafe-inline'; everything is served from this origin, nothing from a CDN.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+// Pages only (API responses are JSON). proxy.ts replaces it with one that carries a nonce on every
+// page it renders; this one, without, is what the rest gets (/docs, requests with a body).
+const contentSecurityPolicyWithoutNonce = contentSecurityPolicy({ dev });
 
 const nextConfig: NextConfig = {
   // Native and wasm-backed drivers stay in node_modules: bundling them copies PGlite's
@@ -61,7 +51,7 @@ const nextConfig: NextConfig = {
       {
         source: '/((?!api/).*)',
         headers: [
-          { key: 'Content-Security-Policy', value: contentSecurityPolicy },
+          { key: 'Content-Security-Policy', value: contentSecurityPolicyWithoutNonce },
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },

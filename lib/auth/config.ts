@@ -72,6 +72,18 @@ const authConfig = {
       }
       return token;
     },
+    // Only this site: a path, or a URL of this origin. Anything else (another origin, a URL that
+    // does not parse, such as http://localhost:3000.evil.example/) is a plain redirect to /login,
+    // where next-auth's own check would have thrown a TypeError (a stack in the log).
+    redirect({ url, baseUrl }) {
+      try {
+        const target = new URL(url, baseUrl);
+        if (target.origin === new URL(baseUrl).origin) return target.href;
+      } catch {
+        // falls through to /login
+      }
+      return `${baseUrl}/login`;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (token.sid) session.sessionId = token.sid;

@@ -1,11 +1,12 @@
 import 'server-only';
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { signInWithPassword } from '@/lib/auth/credentials';
 import { nextAuthConfig } from '@/lib/auth/config';
 import { TokenRequest } from '@/lib/auth/schemas';
 import { clientAddress } from '@/lib/http/client-address';
-import { endSessionById, openSession } from '@/lib/auth/sessions';
+import { endSessionById, isSessionLive, openSession } from '@/lib/auth/sessions';
+import { describeDatabaseError } from '@/lib/db/errors';
 import { z } from 'zod';
 
 /**
@@ -44,13 +45,35 @@ const credentials = Credentials({
 
 const uuid = z.uuid();
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  ...nextAuthConfig([credentials]),
-  events: {
-    // Signing out ends the session row too: a copy of the cookie is refused from now on.
-    async signOut(message) {
-      const sid = 'token' in message ? message.token?.sid : undefined;
-      if (uuid.safeParse(sid).success) await endSessionById(sid!);
+/**
+ * next-auth's JWT callback, plus the session row: a cookie whose session has ended (signed out,
+ * revoked, its account deleted) is no session at all. `auth()` answers null, so pages send the
+ * visitor to /login, and GET /api/auth/session answers null and clears the cookie. A database
+ * that does not answer leaves the cookie as it is: every API request checks again on its own.
+ */
+async function liveToken(config: NextAuthConfig, params: Parameters<NonNullable<NonNullable<NextAuthConfig['callbacks']>['jwt']>>[0]) {
+  const token = await config.callbacks!.jwt!(params);
+  if (!token || params.user) return token;
+  if (!uuid.safeParse(token.sub).success || !uuid.safeParse(token.sid).success) return null;
+  try {
+    return (await isSessionLive(token.sub!, token.sid!)) ? token : null;
+  } catch (err) {
+    console.error(`[auth] could not check a session cookie: ${describeDatabaseError(err)}`);
+    return token;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const config = nextAuthConfig([credentials]);
+  return {
+    ...config,
+    callbacks: { ...config.callbacks, jwt: (params) => liveToken(config, params) },
+    events: {
+      // Signing out ends the session row too: a copy of the cookie is refused from now on.
+      async signOut(message) {
+        const sid = 'token' in message ? message.token?.sid : undefined;
+        if (uuid.safeParse(sid).success) await endSessionById(sid!);
+      },
     },
-  },
-}));
+  };
+});

@@ -80,6 +80,20 @@ export async function recordSessionUse(caller: Caller): Promise<void> {
   }
 }
 
+/**
+ * Whether the sign-in `sessionId` of `userId` is still live (not signed out, revoked, expired,
+ * nor gone with its account): for the browser's cookie, which next-auth checks on its own.
+ */
+export async function isSessionLive(userId: string, sessionId: string): Promise<boolean> {
+  const db = await getDb();
+  const [live] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1);
+  return Boolean(live);
+}
+
 /** Ends a session by its id alone: for a sign-out, whose cookie next-auth has already verified. */
 export async function endSessionById(sessionId: string, executor?: Executor): Promise<void> {
   const db = executor ?? (await getDb());

@@ -258,7 +258,7 @@ export interface paths {
         };
         /**
          * Export all tasks and labels
-         * @description A download of the caller's labels and tasks, tasks in the manual order. It streams, page by page of the manual order, so an account of any size exports in constant memory; a task moved while the export runs may appear at its old or its new place. JSON: `ExportDocument`. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at`: `labels` joined with `;` (a label name that contains `;` reads back as two labels), `repeat` as `week` or `week/2` (every/interval), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again.
+         * @description A download of the caller's labels and tasks, tasks in the manual order. It streams, page by page of the manual order, so an account of any size exports in constant memory; a task moved while the export runs may appear at its old or its new place. JSON: `ExportDocument`. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at`: `labels` joined with `;` (a `;` or `\` inside a name escaped with `\`, so every name reads back as it was), `repeat` as `week` or `week/2` (every/interval), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again.
          */
         get: operations["exportTasks"];
         put?: never;
@@ -282,7 +282,7 @@ export interface paths {
         put?: never;
         /**
          * Import tasks and labels from an export
-         * @description Adds the file's tasks on top of the manual order, in file order, with new ids; `created_at` and `completed` come from the file (a completed repeating task is not moved on). Labels are created as needed: from the JSON document's `labels` with their colours, and from the tasks' label names (grey); a label the caller already has (by name, case-insensitively) is used as it is. All or nothing, in one transaction: any problem answers `422` listing each with its place, and nothing is stored. At most 50000 tasks per account in all. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at`: `labels` joined with `;` (a label name that contains `;` reads back as two labels), `repeat` as `week` or `week/2` (every/interval), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again. Columns are found by their header (`title` is required, unknown ones are ignored); rows are numbered as a spreadsheet shows them, the header being row 1.
+         * @description Adds the file's tasks on top of the manual order, in file order, with new ids; `created_at` and `completed` come from the file (a completed repeating task is not moved on). Labels are created as needed: from the JSON document's `labels` with their colours, and from the tasks' label names (grey); a label the caller already has (by name, case-insensitively) is used as it is. All or nothing, in one transaction: any problem answers `422` listing each with its place, and nothing is stored. At most 50000 tasks per account in all. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at`: `labels` joined with `;` (a `;` or `\` inside a name escaped with `\`, so every name reads back as it was), `repeat` as `week` or `week/2` (every/interval), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again. Columns are found by their header (`title` is required, unknown ones are ignored); rows are numbered as a spreadsheet shows them, the header being row 1.
          */
         post: operations["importTasks"];
         delete?: never;
@@ -381,6 +381,26 @@ export interface paths {
         };
         /** Get a CSRF token for the sign-in form */
         get: operations["getCsrfToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the browser's session cookie is
+         * @description A cookie whose session has ended answers `null`, and the response clears it (`Set-Cookie` with `Max-Age=0`); a live one is refreshed.
+         */
+        get: operations["getBrowserSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -870,7 +890,7 @@ export interface components {
             repeat?: components["schemas"]["RepeatBody"] | null;
             /**
              * Format: date-time
-             * @description When the task was created; now when left out.
+             * @description When the task was created (an instant between years 1 and 9999 UTC, kept to the millisecond); now when left out.
              */
             created_at?: string;
         };
@@ -1003,6 +1023,25 @@ export interface components {
         CsrfTokenResponse: {
             csrfToken: string;
         };
+        /** @description The browser's session: null without a cookie, and for a cookie whose session has ended (signed out, revoked, or its account deleted). */
+        BrowserSession: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string | null;
+                name: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description When the cookie expires unless used again.
+             */
+            expires: string;
+            /**
+             * Format: uuid
+             * @description The session row of this sign-in: `current` in `GET /api/{user_id}/sessions`.
+             */
+            sessionId: string;
+        } | null;
         /** @description Plain JSON, not a problem document, in both states: monitors read `status`. */
         Health: {
             /** @constant */
@@ -2441,6 +2480,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CsrfTokenResponse"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+        };
+    };
+    getBrowserSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session, or null. */
+            200: {
+                headers: {
+                    /** @description The session cookie, refreshed or cleared. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSession"];
                 };
             };
             413: components["responses"]["ContentTooLarge"];

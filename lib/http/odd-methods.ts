@@ -9,7 +9,8 @@ import { openApiDocument } from '@/lib/openapi/document';
 // Node's server drops a `CONNECT` without an answer unless something listens for it. So these
 // are answered here, on Node's server, before Next sees them: `405` with `Allow`, as the API
 // answers an unsupported method (methods Node's parser does not know, `FOO`, get Node's 400);
-// likewise a path whose percent-encoding does not decode, which Next answers with a 500: `400`.
+// likewise a path whose percent-encoding does not decode, which Next answers with a 500: `400`,
+// and a POST to a page from another origin, which Next also refuses as a 500: `403`.
 // Installed by instrumentation.ts, so it covers `next start` (and `npm start`) and `next dev`.
 const ROUTED = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const EVERY_ROUTED_METHOD = 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE';
@@ -65,6 +66,35 @@ function badPath(response: ServerResponse): void {
   response.end(body);
 }
 
+/**
+ * A POST to a page (a server action, fetched or a plain form) whose Origin is not this host: a
+ * cross-site request forgery. Next refuses it too, but as a 500 (logged as an error); the same
+ * comparison here answers 403. Like Next: no Origin (not a browser) passes, and the host is
+ * X-Forwarded-Host's first value, else Host.
+ */
+function foreignOriginPost(request: IncomingMessage): boolean {
+  if (request.method !== 'POST') return false;
+  const path = (request.url ?? '/').split('?')[0] ?? '';
+  if (path === '/api' || path.startsWith('/api/')) return false;
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  let originHost: string;
+  try {
+    originHost = origin === 'null' ? 'null' : new URL(origin).host;
+  } catch {
+    return true;
+  }
+  const forwarded = request.headers['x-forwarded-host'];
+  const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(',')[0]?.trim()) || request.headers.host;
+  return originHost !== host;
+}
+
+function refuseForeignOrigin(response: ServerResponse): void {
+  const body = JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'A form of this site can only be sent from this site' });
+  response.writeHead(403, { 'Content-Type': 'application/problem+json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  response.end(body);
+}
+
 function refuseConnect(request: IncomingMessage, socket: Duplex): void {
   const body = problemBody('CONNECT');
   socket.end(
@@ -84,7 +114,7 @@ function refuseConnect(request: IncomingMessage, socket: Duplex): void {
 let installed = false;
 
 /**
- * Answers odd methods and undecodable paths on every Node HTTP server of this process. Next owns its server and gives
+ * Answers odd methods, undecodable paths and cross-site posts to pages on every Node HTTP server of this process. Next owns its server and gives
  * no hook before it builds the `Request`, so the guard sits in `emit`: a CONNECT listener is
  * added when a server takes its first connection (before any request on it is parsed).
  */
@@ -102,6 +132,10 @@ export function refuseOddMethods(): void {
       }
       if (!decodablePath(request.url ?? '/')) {
         badPath(response);
+        return true;
+      }
+      if (foreignOriginPost(request)) {
+        refuseForeignOrigin(response);
         return true;
       }
     }

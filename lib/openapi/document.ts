@@ -6,7 +6,7 @@ import { abusePaths, abuseSecuritySchemes, hashingOrDatabaseUnavailable, tooMany
 import { SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { accountPaths, accountRequestSchemas, accountResponseSchemas } from '@/lib/openapi/account';
-import { CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
+import { BrowserSessionResponse, CsrfTokenResponse, HealthResponse, ProblemDocument, SignupResponse, TokenResponse } from '@/lib/openapi/responses';
 import { syncPaths, syncRequestSchemas, syncResponseSchemas } from '@/lib/openapi/sync';
 import { transferPaths, transferRequestSchemas, transferResponseSchemas } from '@/lib/openapi/transfer';
 import {
@@ -142,6 +142,7 @@ function buildSchemas() {
     SignupResponse,
     TokenResponse,
     CsrfTokenResponse,
+    BrowserSession: BrowserSessionResponse,
     Health: HealthResponse,
     ...labelResponseSchemas,
     ...accountResponseSchemas,
@@ -505,6 +506,24 @@ function buildDocument(): Json {
               description: 'The token; the response also sets the CSRF cookie that must accompany it.',
               headers: { 'Set-Cookie': { description: "next-auth's CSRF cookie.", schema: { type: 'string' } } },
               content: { [JSON_TYPE]: { schema: ref('schemas', 'CsrfTokenResponse') } },
+            },
+            ...errors('ContentTooLarge'),
+          },
+        },
+      },
+      '/api/auth/session': {
+        get: {
+          operationId: 'getBrowserSession',
+          tags: ['Browser session'],
+          summary: "Who the browser's session cookie is",
+          description:
+            'A cookie whose session has ended answers `null`, and the response clears it (`Set-Cookie` with `Max-Age=0`); a live one is refreshed.',
+          security: [],
+          responses: {
+            '200': {
+              description: 'The session, or null.',
+              headers: { 'Set-Cookie': { description: 'The session cookie, refreshed or cleared.', schema: { type: 'string' } } },
+              content: { [JSON_TYPE]: { schema: ref('schemas', 'BrowserSession') } },
             },
             ...errors('ContentTooLarge'),
           },

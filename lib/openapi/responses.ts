@@ -76,6 +76,15 @@ export const TokenResponse = z
   })
   .meta({ description: 'An access token for the API.' });
 
+export const BrowserSessionResponse = z
+  .object({
+    user: z.object({ id: z.uuid(), email: z.string().nullable(), name: z.string().nullable() }),
+    expires: z.iso.datetime().meta({ description: 'When the cookie expires unless used again.' }),
+    sessionId: z.uuid().meta({ description: 'The session row of this sign-in: `current` in `GET /api/{user_id}/sessions`.' }),
+  })
+  .nullable()
+  .meta({ description: "The browser's session: null without a cookie, and for a cookie whose session has ended (signed out, revoked, or its account deleted)." });
+
 export const CsrfTokenResponse = z
   .object({ csrfToken: z.string() })
   .meta({ description: "next-auth's CSRF token: send it back as `csrfToken` with the sign-in form; its cookie must come along." });

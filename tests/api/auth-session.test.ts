@@ -7,7 +7,7 @@ import { POST as token } from '@/app/api/auth/token/route';
 import { handlers } from '@/lib/auth';
 import { authenticate } from '@/lib/auth/caller';
 import { errorResponse } from '@/lib/http/errors';
-import { loginFailures, users } from '@/lib/db/schema';
+import { loginFailures, sessions, users } from '@/lib/db/schema';
 import { authSecret } from '@/lib/env';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
@@ -302,5 +302,49 @@ describe('/api/auth/[...nextauth]', () => {
       expect(response.headers.get('content-type')).toBe('application/problem+json');
     }
     expect((await nextAuthRoute.OPTIONS()).headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
+  });
+});
+
+describe('a session cookie whose session has ended', () => {
+  async function sessionRoute(session: { name: string; value: string }) {
+    return callHandler(handlers.GET, new NextRequest(`${HTTP}/api/auth/session`, { headers: { cookie: `${session.name}=${session.value}` } }));
+  }
+
+  it('is no session on GET /api/auth/session once signed out or its account deleted: null, and the cookie cleared', async () => {
+    for (const end of ['revoke', 'delete account'] as const) {
+      const user = await createTestUser();
+      const { session } = await browserSignIn(user.email, user.password);
+      const live = await sessionRoute(session!);
+      expect(((await live.json()) as { user: { email: string } }).user.email).toBe(user.email);
+      if (end === 'revoke') await database.current.db.delete(sessions).where(eq(sessions.userId, user.id));
+      else await database.current.db.delete(users).where(eq(users.id, user.id));
+      const ended = await sessionRoute(session!);
+      expect(await ended.json(), end).toBeNull();
+      expect(setCookies(ended).get(session!.name), end).toBe('');
+    }
+  });
+});
+
+describe('a sign-in whose callbackUrl is unusable', () => {
+  it('redirects to /login, with nothing on the error log', async () => {
+    const user = await createTestUser();
+    const errors = vi.spyOn(console, 'error');
+    const csrf = await callHandler(handlers.GET, new NextRequest(`${HTTP}/api/auth/csrf`));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = [...setCookies(csrf)].map(([k, v]) => `${k}=${v}`).join('; ');
+    for (const callbackUrl of ['http://localhost:3000.evil.example/', 'https://evil.example/tasks', 'http://[::1', '//evil.example/x']) {
+      const response = await callHandler(
+        nextAuthRoute.POST,
+        new NextRequest(`${HTTP}/api/auth/callback/credentials`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+          body: new URLSearchParams({ csrfToken, email: user.email, password: user.password, callbackUrl }),
+        }),
+        undefined,
+      );
+      expect(response.status, callbackUrl).toBe(302);
+      expect(response.headers.get('location'), callbackUrl).toBe(`${HTTP}/login`);
+    }
+    expect(errors).not.toHaveBeenCalled();
   });
 });

@@ -79,6 +79,7 @@ const CONTRACT: Record<string, string[]> = {
   'POST /api/auth/signup': ['201', '400', '409', '413', '415', '422', '429', '500', '503'],
   'POST /api/auth/token': ['200', '400', '401', '413', '415', '422', '429', '500', '503'],
   'GET /api/auth/csrf': ['200', '413'],
+  'GET /api/auth/session': ['200', '413'],
   'POST /api/auth/callback/credentials': ['200', '302', '413', '429', '503'],
   'GET /api/health': ['200', '413', '503'],
   'GET /api/openapi.json': ['200', '304', '413'],
@@ -272,8 +273,8 @@ describe('the routes in app/api and the document', () => {
         if (response.status !== 405) answered.add(`${method} ${route}`);
       }
     }
-    // next-auth's catch-all serves these two; the session tests exercise them.
-    const fromNextAuth = ['GET /api/auth/csrf', 'POST /api/auth/callback/credentials'];
+    // next-auth's catch-all serves these; the session tests exercise them.
+    const fromNextAuth = ['GET /api/auth/csrf', 'GET /api/auth/session', 'POST /api/auth/callback/credentials'];
     expect([...answered].sort()).toEqual([...documented].filter((key) => !fromNextAuth.includes(key)).sort());
   });
 

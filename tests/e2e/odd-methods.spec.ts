@@ -14,7 +14,7 @@ test('TRACE, CONNECT and other methods no route serves answer 405 with the pathâ
     ['CONNECT', `/api/${USER}/tasks/${TASK}/complete`, 'PATCH, OPTIONS'],
     ['PROPFIND', '/api/health', 'GET, HEAD, OPTIONS'],
     ['PURGE', '/api/openapi.json', 'GET, HEAD, OPTIONS'],
-    ['TRACE', '/api/auth/session', 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE'],
+    ['TRACE', '/api/auth/providers', 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE'],
     ['TRACE', '/', 'GET, HEAD'],
   ];
   for (const [method, path, allow] of cases) {

@@ -42,3 +42,32 @@ test('API answers send nosniff and Referrer-Policy, and allow no other origin', 
   });
   expectCommonHeaders(preflight);
 });
+
+test('a page runs scripts only by its own nonce, never inline; /docs only from this origin', async ({ request }) => {
+  const nonces = new Set<string>();
+  for (const path of ['/', '/login', '/signup', '/no-such-page']) {
+    const response = await request.get(path);
+    const csp = response.headers()['content-security-policy'] ?? '';
+    const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
+    expect(scriptSrc, path).toMatch(/^'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'$/);
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
+    nonces.add(nonce);
+    // Every script Next rendered carries it.
+    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const script of scripts) expect(script, path).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBe(4);
+  const docs = (await request.get('/docs')).headers()['content-security-policy'] ?? '';
+  expect(docs).toContain("script-src 'self';");
+  expect(/script-src [^;]*unsafe-inline/.test(docs)).toBe(false);
+});
+
+test('a form posted to a page from another origin is refused with 403, not a 500', async ({ request }) => {
+  const response = await request.post('/login', {
+    headers: { Origin: 'https://evil.example', 'Next-Action': '00ab', 'Content-Type': 'text/plain;charset=UTF-8' },
+    data: '[]',
+  });
+  expect(response.status()).toBe(403);
+  expect(response.headers()['content-type']).toBe('application/problem+json');
+});

@@ -46,10 +46,25 @@ describe('refuseOddMethods', () => {
     expect((await sendRaw(base, 'GET /api/%E2%9C%93/tasks?q=%ZZ HTTP/1.1')).status).toBe(200);
   });
 
+  it('answers 403 to a POST to a page from another origin (a server action Next would answer 500), and passes this origin and no origin', async () => {
+    const host = new URL(base).host;
+    for (const origin of ['https://evil.example', `http://${host}.evil.example`, 'null', 'not a url']) {
+      const response = await sendRaw(base, `POST /settings HTTP/1.1\r\nOrigin: ${origin}\r\nNext-Action: 0123\r\nContent-Length: 0`);
+      expect(response.status, origin).toBe(403);
+      expect(JSON.parse(response.body)).toMatchObject({ status: 403, detail: 'A form of this site can only be sent from this site' });
+    }
+    expect((await sendRaw(base, `POST /settings HTTP/1.1\r\nOrigin: ${base}\r\nContent-Length: 0`)).status).toBe(200);
+    expect((await sendRaw(base, 'POST /settings HTTP/1.1\r\nContent-Length: 0')).status).toBe(200);
+    // Behind a proxy that names the public host, as Next compares it.
+    expect((await sendRaw(base, 'POST /settings HTTP/1.1\r\nOrigin: https://todo.example\r\nX-Forwarded-Host: todo.example\r\nContent-Length: 0')).status).toBe(200);
+    // The API answers other origins itself (CORS is not allowed anywhere; bearer tokens are not cookies).
+    expect((await sendRaw(base, `POST /api/${USER}/tasks HTTP/1.1\r\nOrigin: https://evil.example\r\nContent-Length: 0`)).status).toBe(200);
+  });
+
   it('takes Allow from the document, and gives pages GET and HEAD', () => {
     expect(allowFor(`/api/${USER}/tasks/x/complete?y=1`)).toBe('PATCH, OPTIONS');
     expect(allowFor('/api/health')).toBe('GET, HEAD, OPTIONS');
-    expect(allowFor('/api/auth/session')).toBe('GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE');
+    expect(allowFor('/api/auth/providers')).toBe('GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE');
     expect(allowFor('/tasks')).toBe('GET, HEAD');
   });
 });
