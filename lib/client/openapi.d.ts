@@ -409,6 +409,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/signout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the browser out
+         * @description What the app's Sign out button posts. Ends the cookie's session on the server too: a copy of the old cookie answers `401` from then on. Needs the CSRF cookie from `GET /api/auth/csrf`.
+         */
+        post: operations["signOutBrowser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/callback/credentials": {
         parameters: {
             query?: never;
@@ -2506,6 +2526,55 @@ export interface operations {
                 };
             };
             413: components["responses"]["ContentTooLarge"];
+        };
+    };
+    signOutBrowser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description From `GET /api/auth/csrf`. */
+                    csrfToken: string;
+                    /** @description Where to go afterwards: a path or a URL of this site (anything else goes to `/login`). */
+                    callbackUrl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description With `X-Auth-Return-Redirect: 1`, the same outcome as JSON: where the redirect would go. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            /** @description A redirect; the session cookie is cleared (`Set-Cookie` with `Max-Age=0`). */
+            302: {
+                headers: {
+                    Location?: string;
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The form is over 8 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
         };
     };
     signInWithCredentials: {

@@ -529,6 +529,42 @@ function buildDocument(): Json {
           },
         },
       },
+      '/api/auth/signout': {
+        post: {
+          operationId: 'signOutBrowser',
+          tags: ['Browser session'],
+          summary: 'Sign the browser out',
+          description:
+            "What the app's Sign out button posts. Ends the cookie's session on the server too: a copy of the old cookie answers `401` from then on. Needs the CSRF cookie from `GET /api/auth/csrf`.",
+          security: [],
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    csrfToken: { type: 'string', description: 'From `GET /api/auth/csrf`.' },
+                    callbackUrl: { type: 'string', description: 'Where to go afterwards: a path or a URL of this site (anything else goes to `/login`).' },
+                  },
+                  required: ['csrfToken'],
+                },
+              },
+            },
+          },
+          responses: {
+            '302': {
+              description: 'A redirect; the session cookie is cleared (`Set-Cookie` with `Max-Age=0`).',
+              headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } },
+            },
+            '200': {
+              description: 'With `X-Auth-Return-Redirect: 1`, the same outcome as JSON: where the redirect would go.',
+              content: { [JSON_TYPE]: { schema: { type: 'object', properties: { url: { type: 'string' } }, required: ['url'] } } },
+            },
+            '413': problem(`The form is over ${MAX_FORM_BYTES / 1024} KiB.`),
+          },
+        },
+      },
       '/api/auth/callback/credentials': {
         post: {
           operationId: 'signInWithCredentials',

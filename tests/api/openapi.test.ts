@@ -80,6 +80,7 @@ const CONTRACT: Record<string, string[]> = {
   'POST /api/auth/token': ['200', '400', '401', '413', '415', '422', '429', '500', '503'],
   'GET /api/auth/csrf': ['200', '413'],
   'GET /api/auth/session': ['200', '413'],
+  'POST /api/auth/signout': ['200', '302', '413'],
   'POST /api/auth/callback/credentials': ['200', '302', '413', '429', '503'],
   'GET /api/health': ['200', '413', '503'],
   'GET /api/openapi.json': ['200', '304', '413'],
@@ -274,7 +275,7 @@ describe('the routes in app/api and the document', () => {
       }
     }
     // next-auth's catch-all serves these; the session tests exercise them.
-    const fromNextAuth = ['GET /api/auth/csrf', 'GET /api/auth/session', 'POST /api/auth/callback/credentials'];
+    const fromNextAuth = ['GET /api/auth/csrf', 'GET /api/auth/session', 'POST /api/auth/signout', 'POST /api/auth/callback/credentials'];
     expect([...answered].sort()).toEqual([...documented].filter((key) => !fromNextAuth.includes(key)).sort());
   });
 

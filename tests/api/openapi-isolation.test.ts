@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as nextAuthRoute from '@/app/api/auth/[...nextauth]/route';
+import { handlers } from '@/lib/auth';
+import { sessionCookie } from '@/lib/auth/session-cookie';
+import { openSession } from '@/lib/auth/sessions';
+import { createTestUser, newAccessToken, type TestUser } from '@/tests/helpers/auth';
+import { withTestDatabase } from '@/tests/helpers/db';
+import { documentedOperations, sendOperation, type Operation } from '@/tests/helpers/openapi-operations';
+import { callHandler, callRoute, createTaskVia, labelsApi, tasksApi } from '@/tests/helpers/requests';
+import * as accountPasswordRoute from '@/app/api/[user_id]/account/password/route';
+import * as accountRoute from '@/app/api/[user_id]/account/route';
+import * as sessionRoute from '@/app/api/[user_id]/sessions/[id]/route';
+
+// Generated from the OpenAPI document: every operation under /api/{user_id}/… is sent, with a
+// body made from its own schema and the path naming real rows of its owner, by each credential
+// that must not reach them. Each answers 401 (an ended session) or 403 (another user), and the
+// database is exactly as it was. An operation added to the document is covered the day it is
+// added; one this file cannot build a request for (a path parameter with no fixture below)
+// fails the test instead of being skipped.
+
+const database = withTestDatabase();
+
+const operations = documentedOperations('/api/{user_id}/');
+
+/** Everything the database holds, table by table (without the columns a read may move on). */
+async function snapshot(): Promise<Record<string, string>> {
+  const { rows } = await database.current.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
+  const state: Record<string, string> = {};
+  for (const { tablename } of rows as { tablename: string }[]) {
+    const { rows: digest } = await database.current.db.execute(
+      sql`select count(*)::int as n, coalesce(md5(string_agg((to_jsonb(t) - 'last_used_at' - 'expires_at')::text, ',' order by (to_jsonb(t) - 'last_used_at' - 'expires_at')::text)), '') as d from ${sql.identifier(tablename)} as t`,
+    );
+    state[tablename] = `${digest[0]!.n} ${digest[0]!.d}`;
+  }
+  return state;
+}
+
+/** A user with one of everything a path can name: a task, a label, another live session. */
+interface Owner {
+  user: TestUser;
+  ids: Record<string, string>;
+}
+
+async function ownerWithData(): Promise<Owner> {
+  const user = await createTestUser();
+  const tasks = tasksApi(user);
+  const task = await createTaskVia(tasks, { title: 'owned', labels: ['mine'] });
+  await createTaskVia(tasks, { title: 'owned too' });
+  const [label] = (await (await labelsApi(user).list()).json()) as { id: string }[];
+  const other = await newAccessToken(user.id);
+  return { user, ids: { 'tasks/{id}': task.id, 'labels/{id}': label!.id, 'sessions/{id}': other.sessionId } };
+}
+
+/** The path parameters of `operation` for rows of `owner`; a parameter without a fixture fails. */
+function pathFor(operation: Operation, owner: Owner): Record<string, string> {
+  const params: Record<string, string> = { user_id: owner.user.id };
+  for (const match of operation.template.matchAll(/([^/]+)\/\{(\w+)\}/g)) {
+    const [, segment, name] = match;
+    if (name === 'user_id') continue;
+    const id = owner.ids[`${segment}/{${name}}`];
+    if (!id) throw new Error(`no fixture names a row for {${name}} after /${segment}/ in ${operation.key}: add one to ownerWithData()`);
+    params[name!] = id;
+  }
+  return params;
+}
+
+/** A browser session cookie, signed out through next-auth's own sign-out route. */
+async function signedOutCookie(user: TestUser): Promise<string> {
+  const session = await openSession(user.id, 'browser', null);
+  const cookie = await sessionCookie({ id: user.id, email: user.email, name: null }, session.id, { secure: false });
+  const csrf = await handlers.GET(new NextRequest('http://localhost/api/auth/csrf'));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = [`${cookie.name}=${cookie.value}`, ...csrf.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
+  const signOut = await callHandler(
+    nextAuthRoute.POST,
+    new NextRequest('http://localhost/api/auth/signout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+      body: new URLSearchParams({ csrfToken }),
+    }),
+    undefined,
+  );
+  expect(signOut.status).toBe(302);
+  return `${cookie.name}=${cookie.value}`;
+}
+
+interface Refused {
+  name: string;
+  owner: Owner;
+  headers: Record<string, string>;
+  status: 401 | 403;
+}
+
+const refused: Refused[] = [];
+
+beforeAll(async () => {
+  const owner = await ownerWithData();
+  const revoked = await newAccessToken(owner.user.id);
+  const olderThanPassword = await newAccessToken(owner.user.id);
+  const cookie = await signedOutCookie(owner.user);
+  const manager = await newAccessToken(owner.user.id);
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  // Each credential ends the way a user ends it, through the API.
+  const revoke = await callRoute(sessionRoute, 'DELETE', `/api/${owner.user.id}/sessions/${revoked.sessionId}`, { user_id: owner.user.id, id: revoked.sessionId }, { headers: bearer(manager.token) });
+  expect(revoke.status).toBe(204);
+  const change = await callRoute(accountPasswordRoute, 'POST', `/api/${owner.user.id}/account/password`, { user_id: owner.user.id }, {
+    headers: bearer(manager.token),
+    body: { current_password: owner.user.password, new_password: 'a new and longer passphrase' },
+  });
+  expect(change.status).toBe(200);
+  // The password change ended every session, the fixtures' other one too: a live one again.
+  owner.ids['sessions/{id}'] = (await newAccessToken(owner.user.id)).sessionId;
+
+  const gone = await ownerWithData();
+  const deleted = await callRoute(accountRoute, 'DELETE', `/api/${gone.user.id}/account`, { user_id: gone.user.id }, { headers: gone.user.headers, body: { password: gone.user.password } });
+  expect(deleted.status).toBe(204);
+
+  const stranger = await createTestUser();
+  refused.push(
+    { name: 'a revoked session’s token', owner, headers: bearer(revoked.token), status: 401 },
+    { name: 'a signed-out cookie', owner, headers: { cookie }, status: 401 },
+    { name: 'a token older than a password change', owner, headers: bearer(olderThanPassword.token), status: 401 },
+    { name: 'a deleted account’s token', owner: gone, headers: gone.user.headers, status: 401 },
+    { name: 'another user’s valid token', owner, headers: stranger.headers, status: 403 },
+  );
+});
+
+describe('every operation under /api/{user_id}/, from the OpenAPI document', () => {
+  it('covers the document: each operation has a route file and a request built from its schemas', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(23);
+    expect(new Set(operations.map((o) => o.key)).size).toBe(operations.length);
+  });
+
+  for (const operation of operations) {
+    it(`${operation.key}: refuses every credential that must not reach it, and changes nothing`, async () => {
+      expect(refused.length).toBe(5);
+      for (const credential of refused) {
+        const before = await snapshot();
+        const response = await sendOperation(operation, pathFor(operation, credential.owner), credential.headers);
+        expect(response.status, `${operation.key} with ${credential.name}`).toBe(credential.status);
+        if (credential.status === 401) expect(response.headers.get('www-authenticate'), `${operation.key} with ${credential.name}`).toBe('Bearer');
+        expect(await snapshot(), `${operation.key} with ${credential.name} changed the database`).toEqual(before);
+      }
+    });
+  }
+});
