@@ -18,9 +18,9 @@ const vercel = process.env.VERCEL === '1';
 // would lock `next dev` on http://localhost out of the developer's own browser.
 const hsts = dev ? [] : [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }];
 
-// Pages only (API responses are JSON). proxy.ts replaces it with one that carries a nonce on every
-// page it renders; this one, without, is what the rest gets (/docs, requests with a body).
-const contentSecurityPolicyWithoutNonce = contentSecurityPolicy({ dev });
+// /docs: Swagger UI's scripts are files of this origin. Pages get theirs, with a nonce, from the
+// server guard (lib/http/odd-methods.ts); API responses are JSON.
+const docsContentSecurityPolicy = contentSecurityPolicy({ dev });
 
 const nextConfig: NextConfig = {
   // Native and wasm-backed drivers stay in node_modules: bundling them copies PGlite's
@@ -48,13 +48,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: [...securityHeaders, ...hsts] },
-      {
-        source: '/((?!api/).*)',
-        headers: [
-          { key: 'Content-Security-Policy', value: contentSecurityPolicyWithoutNonce },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
+      { source: '/((?!api/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+      { source: '/docs/:path*', headers: [{ key: 'Content-Security-Policy', value: docsContentSecurityPolicy }] },
     ];
   },
 };

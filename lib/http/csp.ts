@@ -1,9 +1,8 @@
-// The Content-Security-Policy of the app's pages, in one place: proxy.ts sends it with a fresh
-// nonce on every page, which Next puts on each script it renders; next.config.ts sends it
-// without one wherever proxy.ts does not run (/docs, whose scripts are files of this origin,
-// and page requests that carry a body or fetch a prefetch). Scripts run only by nonce, or from
-// this origin where there is none: never inline ('unsafe-inline'). Not server-only: next.config.ts
-// imports it.
+// The Content-Security-Policy of the app's pages, in one place: lib/http/odd-methods.ts sends it
+// with a fresh nonce on every page, which Next puts on each script it renders; next.config.ts
+// sends it without one on /docs, whose scripts are files of this origin. Scripts run only by
+// nonce, or from this origin where there is none: never inline ('unsafe-inline'). Not
+// server-only: next.config.ts imports it.
 
 /** The policy; with `nonce`, scripts need it ('strict-dynamic' lets them load their chunks). */
 export function contentSecurityPolicy({ nonce, dev }: { nonce?: string; dev: boolean }): string {

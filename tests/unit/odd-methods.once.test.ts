@@ -13,7 +13,9 @@ describe('refuseOddMethods', () => {
 
   beforeAll(async () => {
     refuseOddMethods();
-    server = http.createServer((request, response) => response.end(`routed ${request.method}`));
+    server = http.createServer((request, response) =>
+      response.end(request.url === '/echo-policy' ? String(request.headers['content-security-policy']) : `routed ${request.method}`),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -59,6 +61,21 @@ describe('refuseOddMethods', () => {
     expect((await sendRaw(base, 'POST /settings HTTP/1.1\r\nOrigin: https://todo.example\r\nX-Forwarded-Host: todo.example\r\nContent-Length: 0')).status).toBe(200);
     // The API answers other origins itself (CORS is not allowed anywhere; bearer tokens are not cookies).
     expect((await sendRaw(base, `POST /api/${USER}/tasks HTTP/1.1\r\nOrigin: https://evil.example\r\nContent-Length: 0`)).status).toBe(200);
+  });
+
+  it('gives a page a policy whose scripts need a fresh nonce, on the request (for Next) and the response; the API none', async () => {
+    const first = await sendRaw(base, 'GET /echo-policy HTTP/1.1');
+    const second = await sendRaw(base, 'GET /echo-policy HTTP/1.1');
+    for (const response of [first, second]) {
+      expect(response.headers['content-security-policy']).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic';/);
+      expect(response.body).toBe(response.headers['content-security-policy']);
+    }
+    expect(first.body).not.toBe(second.body);
+    const action = await sendRaw(base, `POST /settings HTTP/1.1\r\nOrigin: ${base}\r\nContent-Length: 0`);
+    expect(action.headers['content-security-policy']).toContain("script-src 'self';");
+    for (const path of [`/api/${USER}/tasks`, '/_next/static/chunks/a.js', '/docs']) {
+      expect((await sendRaw(base, `GET ${path} HTTP/1.1`)).headers['content-security-policy'], path).toBeUndefined();
+    }
   });
 
   it('takes Allow from the document, and gives pages GET and HEAD', () => {
