@@ -20,7 +20,7 @@ const config = [
     // there is a caller (sign-in, signup, sessions, the limits), or across all users in the
     // background (lib/**/purge.ts, the events watcher, the cron route).
     files: ['app/**', 'components/**', 'lib/**'],
-    ignores: ['lib/db/**', 'lib/scope/scope.ts', 'lib/auth/**', 'lib/**/purge.ts', 'lib/sync/events.ts'],
+    ignores: ['lib/db/**', 'lib/scope/scope.ts', 'lib/auth/**', 'lib/rate-limits/**', 'lib/**/purge.ts', 'lib/sync/events.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -2,7 +2,8 @@
 // during `next build`.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  await import('@/lib/server-start');
+  // Checks the environment, and patches Node's http.Server and process.exit (lib/server/start.ts).
+  await import('@/lib/server/start');
   // Open the database at start-up rather than inside the first request. PGlite's open (0.7-3 s)
   // still runs on the main thread, so under `next dev` it does not yet overlap the first compile.
   // A failed open is not cached (getDatabase()): the first request that needs it tries again.

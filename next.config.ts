@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { contentSecurityPolicy } from './lib/http/csp';
+import { contentSecurityPolicy } from './lib/server/csp';
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -19,7 +19,7 @@ const vercel = process.env.VERCEL === '1';
 const hsts = dev ? [] : [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }];
 
 // /docs: Swagger UI's scripts are files of this origin. Pages get theirs, with a nonce, from the
-// server guard (lib/http/odd-methods.ts); API responses are JSON.
+// server guard (lib/server/guard.ts); API responses are JSON.
 const docsContentSecurityPolicy = contentSecurityPolicy({ dev });
 
 const nextConfig: NextConfig = {

@@ -11,7 +11,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request, so that its scripts carry that request's CSP nonce
-  // (lib/http/odd-methods.ts), the 404 page too.
+  // (lib/server/guard.ts), the 404 page too.
   await connection();
   return (
     <html lang="en">

@@ -1,7 +1,7 @@
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
-import { purgeExpiredAddressAttempts } from '@/lib/auth/address-limit';
-import { sweepExpiredLoginFailures } from '@/lib/auth/login-limit';
+import { purgeExpiredAddressAttempts } from '@/lib/rate-limits/per-address';
+import { sweepExpiredLoginFailures } from '@/lib/rate-limits/failed-sign-ins';
 import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/problem';
 import { purgeExpiredIdempotencyKeys } from '@/lib/idempotency/purge';

@@ -5,7 +5,7 @@
 //   WEB_CONCURRENCY=n   processes (default: the cores this process may use)
 //   npm start -- -p 8080 -H 0.0.0.0   arguments go to each `next start`
 // Each worker is a plain `next start`, with its own database pool (DB_POOL_MAX connections) and
-// its own graceful shutdown (lib/server-start.ts). SIGTERM or SIGINT here is passed on to every
+// its own graceful shutdown (lib/server/shutdown.ts). SIGTERM or SIGINT here is passed on to every
 // worker; this process exits when they all have.
 import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
@@ -36,12 +36,13 @@ const workers = processCount();
 cluster.setupPrimary({
   exec: createRequire(import.meta.url).resolve('next/dist/bin/next'),
   args: ['start', ...process.argv.slice(2)],
-  // The client's address comes from the socket, not from a header the client wrote.
+  // The client's address comes from the socket, not from a header the client wrote: this preload
+  // patches http.createServer in each worker (scripts/client-address.mjs).
   execArgv: [...process.execArgv, '--import', fileURLToPath(new URL('./client-address.mjs', import.meta.url))],
 });
 
 // Until the first workers have run this long, a worker that dies is failing to start (a bad
-// environment, the port taken; lib/server-start.ts checks the environment once Next listens),
+// environment, the port taken; lib/server/start.ts checks the environment once Next listens),
 // and so would any other: stop them all. After that, a death is a crash: start another.
 const STARTUP_MS = 10_000;
 const RESTART_DELAY_MS = 1_000;

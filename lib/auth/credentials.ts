@@ -1,11 +1,11 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { EmailTaken, HashingBusy, SignInLockedOut, TooManyFromAddress } from '@/lib/auth/errors';
-import { currentAddressRefusal, giveBack, takeAddressAttempt } from '@/lib/auth/address-limit';
+import { currentAddressRefusal, giveBack, takeAddressAttempt } from '@/lib/rate-limits/per-address';
 import { getDb } from '@/lib/db';
 import { sqlState } from '@/lib/db/errors';
 import { users } from '@/lib/db/schema';
-import { beginLoginAttempt, clearLoginFailures, currentLockout } from '@/lib/auth/login-limit';
+import { beginLoginAttempt, clearLoginFailures, currentLockout } from '@/lib/rate-limits/failed-sign-ins';
 import { hashingSaturated, hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import type { Credentials, SignupInput } from '@/lib/auth/schemas';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { deriveKey } from '@/lib/auth/keys';
+import { deriveKey } from '@/lib/keys';
 
 /** Lifetime of an API access token (the contract allows at most 30 days). */
 export const ACCESS_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;

@@ -46,12 +46,16 @@ export const users = pgTable(
 // The manual order compares positions as plain bytes, whatever the database's locale.
 const byteText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
 
-// Positions at the top of the manual order come from this sequence (lib/tasks/position.ts): a
-// later number gives a smaller position, so a create never needs a lock to land on top.
+// The ends of the manual order come from this sequence (lib/tasks/position.ts): at the top a
+// later number gives a smaller position, so a create never needs a lock to land on top; at the
+// bottom a larger one.
 export const taskPositionSeq = pgSequence('task_position_seq');
 
 /** A position above every task (nextval never repeats): `<16 hex digits of 2^63-1-n>V`. */
 export const TOP_POSITION = sql`(lpad(to_hex(9223372036854775807 - nextval('task_position_seq')), 16, '0') || 'V')`;
+
+/** A position below every task: `z<16 hex digits of n>V`, growing with the sequence. */
+export const BOTTOM_POSITION = sql`('z' || lpad(to_hex(nextval('task_position_seq')), 16, '0') || 'V')`;
 
 export const tasks = pgTable(
   'tasks',

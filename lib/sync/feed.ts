@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { tombstones } from '@/lib/db/schema';
+import { tasks, tombstones } from '@/lib/db/schema';
 import { currentSnapshot } from '@/lib/db/snapshot';
 import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
-import { tasksChangedIn, type TaskRow } from '@/lib/tasks/queries';
+import { taskColumns, type TaskRow } from '@/lib/tasks/rows';
 import { decodeFeedCursor, encodeFeedCursor, type FeedPosition } from '@/lib/sync/cursor';
 import { FeedCursorExpired } from '@/lib/sync/errors';
 
@@ -50,6 +50,51 @@ export interface ChangesPage {
   deleted: string[];
   cursor: string;
   more: boolean;
+}
+
+/** Which of the caller's tasks a page of the changes feed reads. */
+interface ChangesWindow {
+  /** The snapshot the client is up to date with (pg_snapshot text); none for a full sync. */
+  lo?: string;
+  /** The snapshot the answer reads as of. */
+  hi: string;
+  /** The last task of the previous page: its change_xid and id. */
+  after?: { xid: string; id: string };
+  limit: number;
+}
+
+const changedTasksStatement = scopedStatement('changed_tasks', (db, shape: { since: boolean; after: boolean }, name) =>
+  db
+    .select(taskColumns(false))
+    .from(tasks)
+    .where(
+      and(
+        ownedByCaller(tasks.userId),
+        // Written after `lo`: not visible in it. The xmin bound is implied, and lets the
+        // (user_id, change_xid, id) index skip everything older.
+        shape.since
+          ? sql`${tasks.changeXid} >= pg_snapshot_xmin(${sql.placeholder('lo')}::pg_snapshot) and not pg_visible_in_snapshot(${tasks.changeXid}, ${sql.placeholder('lo')}::pg_snapshot)`
+          : undefined,
+        // …and by `hi`: a write committed since (the statement's snapshot is newer) waits for the next answer.
+        sql`pg_visible_in_snapshot(${tasks.changeXid}, ${sql.placeholder('hi')}::pg_snapshot)`,
+        shape.after ? sql`(${tasks.changeXid}, ${tasks.id}) > (${sql.placeholder('afterXid')}::xid8, ${sql.placeholder('afterId')}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(tasks.changeXid, tasks.id)
+    .limit(sql.placeholder('limit'))
+    .prepare(name),
+);
+
+/** The caller's tasks written inside the window, in (change_xid, id) order, in their current state. */
+async function tasksChangedIn(scope: Scope, window: ChangesWindow): Promise<TaskRow[]> {
+  const shape = { since: window.lo !== undefined, after: window.after !== undefined };
+  return scope.run(changedTasksStatement, shape, {
+    lo: window.lo ?? null,
+    hi: window.hi,
+    afterXid: window.after?.xid ?? null,
+    afterId: window.after?.id ?? null,
+    limit: window.limit,
+  });
 }
 
 const deletedStatement = scopedStatement('deleted_tasks', (db, shape: { after: boolean }, name) =>

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { deriveKey } from '@/lib/auth/keys';
+import { deriveKey } from '@/lib/keys';
 
 // List cursors are opaque to clients: base64url JSON plus an HMAC, so a cursor that was
 // edited, truncated or made up is refused instead of silently starting somewhere else.

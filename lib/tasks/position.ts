@@ -1,19 +1,11 @@
-import { sql } from 'drizzle-orm';
-import { TOP_POSITION } from '@/lib/db/schema';
-
-// Manual order (see API.md, "Manual order"). A position is a string of base-62 digits compared
+// Manual order (docs/api.md, "Manual order"). A position is a string of base-62 digits compared
 // as bytes (`COLLATE "C"`; `0-9A-Za-z` is ascending in ASCII) that never ends in the lowest
 // digit, so there is always room between two positions:
-// - the top is `TOP_POSITION`: a later number of a sequence gives a smaller key, so creates land
-//   on top with distinct keys and take no lock;
-// - the bottom is `BOTTOM_POSITION`, above every top key and every key between two others;
+// - the top is `TOP_POSITION` (lib/db/schema.ts): a later number of a sequence gives a smaller
+//   key, so creates land on top with distinct keys and take no lock;
+// - the bottom is `BOTTOM_POSITION` (beside it), above every top key and every key between two others;
 // - between two neighbours, `positionBetween` (fractional indexing's midpoint), run while the
 //   user's moves take turns, so nothing else can land between the same two neighbours.
-
-export { TOP_POSITION };
-
-/** A position below every task: `z<16 hex digits of n>V`, growing with the sequence. */
-export const BOTTOM_POSITION = sql`('z' || lpad(to_hex(nextval('task_position_seq')), 16, '0') || 'V')`;
 
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { ifNoneMatchHits } from '@/lib/http/conditional';
 import { json } from '@/lib/http/problem';
 import { taskETag } from '@/lib/tasks/etag';
-import type { TaskRow } from '@/lib/tasks/queries';
+import type { TaskRow } from '@/lib/tasks/rows';
 import { PRIORITIES } from '@/lib/limits';
 import type { RepeatRule, TaskJson } from '@/lib/tasks/schemas';
 

@@ -4,7 +4,7 @@ import { describeDatabaseError } from '@/lib/db/errors';
 import { tasks } from '@/lib/db/schema';
 import { listLabelsForUser } from '@/lib/labels/queries';
 import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
-import { taskLabelNames, type TaskRow } from '@/lib/tasks/queries';
+import { taskLabelNames, type TaskRow } from '@/lib/tasks/rows';
 import { toTaskJson } from '@/lib/tasks/responses';
 import { CSV_HEADER, csvRows } from '@/lib/transfer/csv';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedTask, type ExportFormat } from '@/lib/transfer/schemas';

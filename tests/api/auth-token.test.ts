@@ -4,7 +4,7 @@ import { POST as signup } from '@/app/api/auth/signup/route';
 import { POST as token } from '@/app/api/auth/token/route';
 import { authenticate } from '@/lib/auth/caller';
 import { loginFailures } from '@/lib/db/schema';
-import { sweepExpiredLoginFailures } from '@/lib/auth/login-limit';
+import { sweepExpiredLoginFailures } from '@/lib/rate-limits/failed-sign-ins';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { callHandler } from '@/tests/helpers/requests';
 

@@ -5,7 +5,7 @@ import { createTestUser, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { callRoute, problemOf } from '@/tests/helpers/requests';
 
-// What the server does on SIGTERM (lib/server-start.ts): open streams are requests that would
+// What the server does on SIGTERM (lib/server/shutdown.ts): open streams are requests that would
 // never finish, so they end first, and new ones are refused until the process is gone. Its own
 // file: the process's watcher refuses streams from then on.
 

@@ -268,7 +268,7 @@ describe('the published development AUTH_SECRET', () => {
 
   it('stops a server that starts without AUTH_SECRET, whatever NODE_ENV says', { timeout: 30_000 }, async () => {
     for (const NODE_ENV of ['production', 'development'] as const) {
-      const start = run(tsx, ['--conditions=react-server', 'lib/server-start.ts'], {
+      const start = run(tsx, ['--conditions=react-server', 'lib/server/start.ts'], {
         env: { ...process.env, NODE_ENV, VITEST: '', AUTH_SECRET: '', DATABASE_URL: '' },
       });
       await expect(start).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('AUTH_SECRET must be set') });

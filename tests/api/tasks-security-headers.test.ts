@@ -1,6 +1,6 @@
 import { buildCustomRoute } from 'next/dist/lib/build-custom-route';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '@/lib/http/csp';
+import { contentSecurityPolicy } from '@/lib/server/csp';
 import nextConfig from '@/next.config';
 import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
@@ -45,7 +45,7 @@ describe('security headers from next.config.ts', () => {
     const headers = await configuredHeaders(path);
     expect(headers.get('x-frame-options')).toBe('DENY');
     // /docs has its policy from next.config.ts; the other pages theirs, with a nonce, from the
-    // server guard (tests/unit/odd-methods.once.test.ts, and on real responses the e2e suite).
+    // server guard (tests/unit/server-guard.once.test.ts, and on real responses the e2e suite).
     const policy = path === '/docs' ? headers.get('content-security-policy') : contentSecurityPolicy({ nonce: 'n0nce', dev: false });
     expect(policy).toMatch(/frame-ancestors 'none'/);
   });

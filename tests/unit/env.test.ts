@@ -37,7 +37,7 @@ describe('parseEnv', () => {
 describe('a server starting with a bad DATABASE_URL', () => {
   it('stops with exit code 1 and one line naming the variable', { timeout: 30_000 }, async () => {
     // What instrumentation.ts runs first when `next start` boots.
-    const start = run(path.join(process.cwd(), 'node_modules/.bin/tsx'), ['--conditions=react-server', 'lib/server-start.ts'], {
+    const start = run(path.join(process.cwd(), 'node_modules/.bin/tsx'), ['--conditions=react-server', 'lib/server/start.ts'], {
       env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: SECRET, DATABASE_URL: 'mysql://u:secret@db.example.com/todo' },
     });
     const failure = await start.then(

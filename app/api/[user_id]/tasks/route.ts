@@ -4,7 +4,8 @@ import { json } from '@/lib/http/problem';
 import { parseAll, parseWith } from '@/lib/http/validation';
 import { userRoute } from '@/lib/scope/route';
 import { createTaskOnce } from '@/lib/tasks/idempotency';
-import { createTask, listTasksForUser } from '@/lib/tasks/queries';
+import { listTasksForUser } from '@/lib/tasks/list';
+import { createTask } from '@/lib/tasks/queries';
 import { taskCreatedResponse, toTaskJson } from '@/lib/tasks/responses';
 import { CreateTaskBody, CreateTaskHeaders, defaultOrder, ListTasksQuery, type ListTasksOptions } from '@/lib/tasks/schemas';
 

@@ -3,7 +3,7 @@ import { methodsNotAllowed } from '@/lib/http/handler';
 import { parseAll } from '@/lib/http/validation';
 import { userRoute } from '@/lib/scope/route';
 import { ifMatchVersions } from '@/lib/tasks/etag';
-import { moveTask } from '@/lib/tasks/queries';
+import { moveTask } from '@/lib/tasks/manual-order';
 import { taskResponse } from '@/lib/tasks/responses';
 import { MoveTaskBody, TaskPathParams } from '@/lib/tasks/schemas';
 

@@ -1,4 +1,4 @@
-// The Content-Security-Policy of the app's pages, in one place: lib/http/odd-methods.ts sends it
+// The Content-Security-Policy of the app's pages, in one place: lib/server/guard.ts sends it
 // with a fresh nonce on every page, which Next puts on each script it renders; next.config.ts
 // sends it without one on /docs, whose scripts are files of this origin. Scripts run only by
 // nonce, or from this origin where there is none: never inline ('unsafe-inline'). Not

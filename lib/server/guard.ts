@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { contentSecurityPolicy } from '@/lib/http/csp';
+import { contentSecurityPolicy } from '@/lib/server/csp';
 import { openApiDocument } from '@/lib/openapi/document';
 
 // Next routes seven methods. For any other, it builds a WHATWG `Request` before proxy.ts or a
@@ -13,7 +13,7 @@ import { openApiDocument } from '@/lib/openapi/document';
 // answers an unsupported method (methods Node's parser does not know, `FOO`, get Node's 400);
 // likewise a path whose percent-encoding does not decode, which Next answers with a 500: `400`,
 // and a POST to a page from another origin, which Next also refuses as a 500: `403`. And every
-// page gets its Content-Security-Policy here, with a fresh nonce (lib/http/csp.ts): Next reads the
+// page gets its Content-Security-Policy here, with a fresh nonce (lib/server/csp.ts): Next reads the
 // nonce from the request's policy header and puts it on its scripts. A proxy.ts could set that
 // header too, but Next then does work for every request, the API's included: creates measured
 // 0.89x with one whose matcher left out /api (bench:compare, 5 rounds).
@@ -137,12 +137,13 @@ function refuseConnect(request: IncomingMessage, socket: Duplex): void {
 let installed = false;
 
 /**
- * Answers odd methods, undecodable paths and cross-site posts to pages, and gives pages their
- * Content-Security-Policy, on every Node HTTP server of this process. Next owns its server and gives
- * no hook before it builds the `Request`, so the guard sits in `emit`: a CONNECT listener is
- * added when a server takes its first connection (before any request on it is parsed).
+ * Patches `http.Server.prototype.emit`, so that every Node HTTP server of this process answers
+ * odd methods, undecodable paths and cross-site posts to pages itself, and gives pages their
+ * Content-Security-Policy. Next owns its server and gives no hook before it builds the
+ * `Request`, so the guard sits in `emit`: a CONNECT listener is added when a server takes its
+ * first connection (before any request on it is parsed).
  */
-export function refuseOddMethods(): void {
+export function guardNodeServers(): void {
   if (installed) return;
   installed = true;
   const emit = http.Server.prototype.emit;

@@ -1,18 +1,18 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowFor, refuseOddMethods } from '@/lib/http/odd-methods';
+import { allowFor, guardNodeServers } from '@/lib/server/guard';
 import { sendRaw } from '@/tests/helpers/raw-http';
 
 // The guard on a plain Node server standing in for Next's (tests/e2e/odd-methods.spec.ts sends
 // the same requests to `npm start`).
-describe('refuseOddMethods', () => {
+describe('guardNodeServers', () => {
   let server: http.Server;
   let base: string;
   const USER = '5f0c8a53-2c1e-4a8e-9c57-0d3f2b9e4a11';
 
   beforeAll(async () => {
-    refuseOddMethods();
+    guardNodeServers();
     server = http.createServer((request, response) =>
       response.end(request.url === '/echo-policy' ? String(request.headers['content-security-policy']) : `routed ${request.method}`),
     );

@@ -1,0 +1,213 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@/lib/db';
+import { labels, taskLabels, tasks, type Task } from '@/lib/db/schema';
+import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
+import { decodeCursor, encodeCursor } from '@/lib/tasks/cursor';
+import { InvalidCursor } from '@/lib/tasks/errors';
+import { PRIORITY_VALUES, taskColumns, type TaskRow } from '@/lib/tasks/rows';
+import { defaultOrder, type ListTasksOptions } from '@/lib/tasks/schemas';
+import { boundedSearch, regexSubstring } from '@/lib/tasks/search';
+
+// The list: filters, sort and keyset pagination, one page per statement (with its total).
+
+const placeholder = sql.placeholder;
+
+export interface TaskPage {
+  tasks: TaskRow[];
+  /** How many tasks match the filters, across all pages. */
+  total: number;
+  /** The cursor of the next page, when more tasks remain. */
+  nextCursor?: string;
+}
+
+type SortName = ListTasksOptions['sort'];
+type Order = 'asc' | 'desc';
+type CursorValue = string | number | null;
+
+/**
+ * Each sort's key: the expressions it orders by (then `id`), the same expressions over a
+ * cursor's values, and the values a row puts into the next cursor. Every expression is NOT NULL,
+ * so a row comparison orders exactly as ORDER BY does; each key is an index of lib/db/schema.ts.
+ */
+interface SortKey {
+  columns(order: Order): SQL[];
+  cursor(order: Order): SQL[];
+  values(task: Task): CursorValue[];
+}
+
+const v = (i: number) => placeholder(`v${i}`);
+
+// sort=due: no date last in both orders (infinity in asc, -infinity in desc); in a day, tasks
+// without a time come before timed ones (asc).
+const dueKey = (date: SQL, time: SQL, order: Order): SQL[] => [
+  sql`coalesce(${date}, ${sql.raw(order === 'asc' ? "'infinity'" : "'-infinity'")}::date)`,
+  sql`(${time} is not null)`,
+  sql`coalesce(${time}, '00:00'::time)`,
+];
+
+const SORT_KEYS: Record<SortName, SortKey> = {
+  created_at: { columns: () => [sql`${tasks.createdAt}`], cursor: () => [sql`${v(0)}::timestamptz`], values: (t) => [t.createdAt.toISOString()] },
+  updated_at: { columns: () => [sql`${tasks.updatedAt}`], cursor: () => [sql`${v(0)}::timestamptz`], values: (t) => [t.updatedAt.toISOString()] },
+  // lower(title): the expression of the (user_id, lower(title), id) index.
+  title: { columns: () => [sql`lower(${tasks.title})`], cursor: () => [sql`lower(${v(0)}::text)`], values: (t) => [t.title] },
+  priority: { columns: () => [sql`${tasks.priority}`], cursor: () => [sql`${v(0)}::smallint`], values: (t) => [t.priority] },
+  position: { columns: () => [sql`${tasks.position}`], cursor: () => [sql`${v(0)}::text collate "C"`], values: (t) => [t.position] },
+  due: {
+    columns: (order) => dueKey(sql`${tasks.dueDate}`, sql`${tasks.dueTime}`, order),
+    cursor: (order) => dueKey(sql`${v(0)}::date`, sql`${v(1)}::time`, order),
+    values: (t) => [t.dueDate, t.dueTime],
+  },
+};
+
+
+/** The list's options with defaults applied and equal filters spelled one way. */
+function normalized(options: ListTasksOptions) {
+  return {
+    completed: options.completed,
+    q: options.q || undefined,
+    priorities: options.priority?.map((p) => PRIORITY_VALUES[p]).sort(),
+    labels: options.label?.length ? options.label : undefined,
+    dueFrom: options.due_from,
+    dueTo: options.due_to,
+    hasDue: options.has_due,
+    sort: options.sort,
+    order: options.order ?? defaultOrder(options.sort),
+  };
+}
+
+type Normalized = ReturnType<typeof normalized>;
+
+/** Ties a cursor to the owner, filters and sort it was made for. */
+function fingerprint(scope: Scope, list: Normalized): string {
+  // An empty q filters nothing, so it is the same list as no q (the next-page link drops it).
+  const parts = [
+    scope.userId,
+    list.completed ?? null,
+    list.q ?? null,
+    list.sort,
+    list.order,
+    list.priorities ?? null,
+    list.labels?.map((l) => l.toLowerCase()).sort() ?? null,
+    list.dueFrom ?? null,
+    list.dueTo ?? null,
+    list.hasDue ?? null,
+  ];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+}
+
+// `v` is the last row's sort values (timestamps in ISO form, the raw title, …), `i` its id.
+const CursorPosition = z.object({ v: z.array(z.union([z.string(), z.number(), z.null()])), i: z.uuid(), f: z.string() });
+
+/** The row a cursor points after; `InvalidCursor` for a cursor of another list, filters or sort. */
+function cursorPosition(cursor: string, scope: Scope, list: Normalized): { v: CursorValue[]; i: string } {
+  const position = CursorPosition.safeParse(decodeCursor(cursor));
+  if (!position.success || position.data.f !== fingerprint(scope, list)) throw new InvalidCursor();
+  return position.data;
+}
+
+function cursorAfter(task: Task, scope: Scope, list: Normalized): string {
+  return encodeCursor({ v: SORT_KEYS[list.sort].values(task), i: task.id, f: fingerprint(scope, list) });
+}
+
+/** What decides a list statement's SQL; its values go in as placeholders. */
+type ListShape = FilterShape & { sort: SortName; order: Order; after: boolean };
+
+type FilterShape = { completed: boolean; q: boolean; priorities: boolean; labels: boolean; dueFrom: boolean; dueTo: boolean; hasDue: boolean };
+
+function listFilters(db: Executor, shape: FilterShape): SQL {
+  return and(
+    ownedByCaller(tasks.userId),
+    shape.completed ? eq(tasks.completed, placeholder('completed')) : undefined,
+    shape.q ? or(sql`${tasks.title} ~* ${placeholder('q')}`, sql`${tasks.description} ~* ${placeholder('q')}`) : undefined,
+    shape.priorities ? sql`${tasks.priority} = any(${placeholder('priorities')}::smallint[])` : undefined,
+    // All of the names: the caller's labels that match them, on this task, as many as names.
+    shape.labels
+      ? inArray(
+          tasks.id,
+          db
+            .select({ id: taskLabels.taskId })
+            .from(taskLabels)
+            .innerJoin(labels, eq(labels.id, taskLabels.labelId))
+            .where(and(ownedByCaller(labels.userId), sql`lower(${labels.name}) = any(select lower(n) from unnest(${placeholder('labels')}::text[]) as n)`))
+            .groupBy(taskLabels.taskId)
+            .having(sql`count(*) = (select count(distinct lower(n)) from unnest(${placeholder('labels')}::text[]) as n)`),
+        )
+      : undefined,
+    shape.dueFrom ? sql`${tasks.dueDate} >= ${placeholder('dueFrom')}::date` : undefined,
+    shape.dueTo ? sql`${tasks.dueDate} <= ${placeholder('dueTo')}::date` : undefined,
+    shape.hasDue ? sql`(${tasks.dueDate} is not null) = ${placeholder('hasDue')}::boolean` : undefined,
+  )!;
+}
+
+const listStatement = scopedStatement('list_tasks', (db, shape: ListShape, name) => {
+  const filters = listFilters(db, shape);
+  const key = SORT_KEYS[shape.sort];
+  const columns = [...key.columns(shape.order), sql`${tasks.id}`];
+  const position = shape.after
+    ? sql`(${sql.join(columns, sql`, `)}) ${sql.raw(shape.order === 'asc' ? '>' : '<')} (${sql.join([...key.cursor(shape.order), sql`${placeholder('i')}::uuid`], sql`, `)})`
+    : undefined;
+  const direction = shape.order === 'asc' ? asc : desc;
+  // One round trip: the count is an uncorrelated subquery, which PostgreSQL runs once (its
+  // `tasks` is its own FROM's, not the outer row's).
+  return db
+    .select({ ...taskColumns(false), total: sql<number>`(select count(*) from ${tasks} where ${filters})`.mapWith(Number) })
+    .from(tasks)
+    .where(and(filters, position))
+    .orderBy(...columns.map((column) => direction(column)))
+    .limit(placeholder('limit'))
+    .prepare(name);
+});
+
+const countStatement = scopedStatement(
+  'count_tasks',
+  (db, shape: FilterShape, name) => db.select({ total: count() }).from(tasks).where(listFilters(db, shape)).prepare(name),
+  { aggregate: true },
+);
+
+/**
+ * One page of the caller's tasks, in a total order (the sort, then `id`), starting after the
+ * cursor's row: a task created or deleted between pages never makes another repeat or vanish.
+ */
+export async function listTasksForUser(scope: Scope, options: ListTasksOptions): Promise<TaskPage> {
+  const list = normalized(options);
+  const after = options.cursor === undefined ? undefined : cursorPosition(options.cursor, scope, list);
+  const filters: FilterShape = {
+    completed: list.completed !== undefined,
+    q: list.q !== undefined,
+    priorities: list.priorities !== undefined,
+    labels: list.labels !== undefined,
+    dueFrom: list.dueFrom !== undefined,
+    dueTo: list.dueTo !== undefined,
+    hasDue: list.hasDue !== undefined,
+  };
+  const values = {
+    completed: list.completed ?? null,
+    q: list.q ? regexSubstring(list.q) : null,
+    priorities: list.priorities ?? null,
+    labels: list.labels ?? null,
+    dueFrom: list.dueFrom ?? null,
+    dueTo: list.dueTo ?? null,
+    hasDue: list.hasDue ?? null,
+    v0: after?.v[0] ?? null,
+    v1: after?.v[1] ?? null,
+    i: after?.i ?? null,
+    limit: options.limit + 1,
+  };
+
+  const run = <T>(work: (executor?: Executor) => Promise<T>) => (list.q ? boundedSearch(scope, work) : work());
+  const rows = await run((ex) => scope.run(listStatement, { ...filters, sort: list.sort, order: list.order, after: Boolean(after) }, values, ex));
+  // No row to carry the count: none match, or the cursor is past the last.
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && after) total = (await run((ex) => scope.run(countStatement, filters, values, ex)))[0]?.total ?? 0;
+
+  const page = rows.slice(0, options.limit).map(({ total: _, ...task }) => task);
+  const last = page.at(-1);
+  return {
+    tasks: page,
+    total,
+    nextCursor: rows.length > options.limit && last ? cursorAfter(last, scope, list) : undefined,
+  };
+}

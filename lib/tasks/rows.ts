@@ -1,0 +1,129 @@
+import 'server-only';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/lib/db';
+import { driverError, sqlState } from '@/lib/db/errors';
+import type { Shape } from '@/lib/db/prepared';
+import { labels, taskLabels, tasks, type Task } from '@/lib/db/schema';
+import { LABELS_PER_USER_MAX, TASKS_PER_USER_MAX } from '@/lib/limits';
+import { ownedByCaller, scopedStatement, type Scope, type ScopedStatement } from '@/lib/scope/scope';
+import { InvalidTaskFields, TaskLimitReached, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
+import { taskETag } from '@/lib/tasks/etag';
+import type { CreateTaskInput, PriorityName, TaskChangesInput } from '@/lib/tasks/schemas';
+
+// What the task statements share (lib/tasks/queries.ts, manual-order.ts, list.ts, and the changes
+// feed and export): the row they return with its labels, the caller's task in a `where`, the
+// columns a write body sets, and the conditional write with its 404 or 412.
+
+const CHECK_VIOLATION = '23514';
+
+export type NewTaskInput = CreateTaskInput;
+
+/** A task row with its label names, as every statement here returns it. */
+export type TaskRow = Task & { labels: string[] };
+
+/** The stored form of a write: the database's columns, plus the label names to set. */
+export type TaskValues = {
+  title?: string;
+  description?: string | null;
+  completed?: boolean;
+  dueDate?: string | null;
+  dueTime?: string | null;
+  priority?: number;
+  repeatEvery?: string | null;
+  repeatInterval?: number | null;
+  labels?: string[];
+};
+
+export const PRIORITY_VALUES: Record<PriorityName, number> = { none: 0, low: 1, medium: 2, high: 3 };
+
+/** The columns a create or update body sets; `due_date: null` clears `due_time` too. */
+export function taskValues(input: CreateTaskInput | TaskChangesInput): TaskValues {
+  const values: TaskValues = { title: input.title, description: input.description, completed: input.completed };
+  if (input.due_date !== undefined) values.dueDate = input.due_date;
+  if (input.due_time !== undefined) values.dueTime = input.due_time;
+  else if (input.due_date === null) values.dueTime = null;
+  if (input.priority !== undefined) values.priority = PRIORITY_VALUES[input.priority];
+  if (input.repeat !== undefined) {
+    values.repeatEvery = input.repeat?.every ?? null;
+    values.repeatInterval = input.repeat?.interval ?? null;
+  }
+  if (input.labels !== undefined) values.labels = input.labels;
+  return values;
+}
+
+/**
+ * A CHECK the stored task would break (lib/db/schema.ts), as the 422 field error of the body
+ * that caused it: the body alone looked fine, the task it would make does not.
+ */
+export function asInvalidFields(err: unknown, values: TaskValues): never {
+  const constraint = sqlState(err) === CHECK_VIOLATION ? (driverError(err) as { constraint?: string } | undefined)?.constraint : undefined;
+  switch (constraint) {
+    case 'tasks_due_time_needs_date':
+      throw new InvalidTaskFields([{ path: 'due_time', message: 'needs a due_date' }]);
+    case 'tasks_repeat_needs_date':
+      throw new InvalidTaskFields([
+        values.repeatEvery ? { path: 'repeat', message: 'needs a due_date' } : { path: 'due_date', message: 'cannot be cleared while the task repeats (set repeat to null too)' },
+      ]);
+    case 'tasks_due_date_range':
+      throw new InvalidTaskFields([{ path: 'due_date', message: 'the next occurrence would be after 9999-12-31' }]);
+    case 'labels_per_user_limit':
+      throw new InvalidTaskFields([{ path: 'labels', message: `would make more than ${LABELS_PER_USER_MAX} labels; delete some first` }]);
+    case 'tasks_per_user_limit':
+      throw new TaskLimitReached(TASKS_PER_USER_MAX);
+    default:
+      throw err;
+  }
+}
+
+/**
+ * An `If-Match` condition: the `updated_at` versions a write may change (see lib/tasks/etag.ts);
+ * `undefined` for an unconditional write.
+
+ */
+export type Versions = Date[] | undefined;
+
+const placeholder = sql.placeholder;
+
+export const ownTask = () => and(eq(tasks.id, placeholder('id')), ownedByCaller(tasks.userId))!;
+
+// Qualified by hand: in a one-table select drizzle writes a column bare ("id"), which inside the
+// subquery below would mean labels.id.
+const taskId = sql`${tasks}.${sql.identifier(tasks.id.name)}`;
+
+/**
+ * A task's label names, sorted case-insensitively, as a column of any statement that reads or
+ * returns tasks: joined in the same statement, never a query per task.
+ */
+export const taskLabelNames = sql<string[]>`array(
+  select ${labels.name} from ${taskLabels} join ${labels} on ${labels.id} = ${taskLabels.labelId}
+  where ${taskLabels.taskId} = ${taskId} order by lower(${labels.name}), ${labels.name})`;
+
+/** Sets the task's labels from the `labels` placeholder inside the write itself (drizzle/0004, set_task_labels). */
+const setLabels = sql<string[]>`set_task_labels(${tasks.id}, ${tasks.userId}, ${placeholder('labels')}::text[])`;
+
+/** What every task statement returns: the row and its labels (set by this write, or as stored). */
+export const taskColumns = (settingLabels: boolean) => ({ ...getTableColumns(tasks), labels: settingLabels ? setLabels : taskLabelNames });
+
+export const selectVersion = scopedStatement('get_task_version', (db, _shape: Record<never, never>, name) =>
+  db.select({ id: tasks.id, updatedAt: tasks.updatedAt }).from(tasks).where(ownTask()).limit(1).prepare(name),
+);
+
+/** The `where` of a write: the caller's task, and with `If-Match`, one of the given versions. */
+export function writeWhere(ifMatch: boolean): SQL {
+  return and(ownTask(), ifMatch ? sql`${tasks.updatedAt} = any(${placeholder('versions')}::timestamptz[])` : undefined)!;
+}
+
+/**
+ * Runs one conditional write. The `If-Match` versions go into the statement's own `where`, so
+ * checking and changing are one atomic step; when no row qualified, a follow-up read tells a
+ * missing task (`TaskNotFound`) from a stale tag (`VersionConflict`, with the current ETag).
+ */
+export async function writeTask<S extends Shape>(scope: Scope, write: ScopedStatement<S, TaskRow>, shape: S, id: string, versions: Versions, values: object, executor?: Executor): Promise<TaskRow> {
+  const [row] = await scope.run(write, shape, { ...values, id, versions: versions?.map((version) => version.toISOString()) }, executor);
+  if (row) return row;
+  if (versions) {
+    const [current] = await scope.run(selectVersion, {}, { id }, executor);
+    if (current) throw new VersionConflict(taskETag(current));
+  }
+  throw new TaskNotFound();
+}
