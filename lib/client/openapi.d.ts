@@ -79,6 +79,29 @@ export interface paths {
         patch: operations["toggleTaskCompletion"];
         trace?: never;
     };
+    "/api/{user_id}/tasks/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a task in the manual order
+         * @description Puts the task just above (`before`) or below (`after`) another of the caller's tasks, or at the top or bottom (`to`); list with `sort=position` to see the order. Concurrent moves always leave every task once, with distinct positions; no move is refused for lack of room.
+         */
+        post: operations["moveTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{user_id}/labels": {
         parameters: {
             query?: never;
@@ -127,29 +150,6 @@ export interface paths {
          * @description A rename shows at once on every task that carries the label (and moves their `updated_at`).
          */
         patch: operations["updateLabel"];
-        trace?: never;
-    };
-    "/api/{user_id}/tasks/{id}/move": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                user_id: components["parameters"]["UserId"];
-                id: components["parameters"]["TaskId"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Move a task in the manual order
-         * @description Puts the task just above (`before`) or below (`after`) another of the caller's tasks, or at the top or bottom (`to`); list with `sort=position` to see the order. Concurrent moves always leave every task once, with distinct positions; no move is refused for lack of room.
-         */
-        post: operations["moveTask"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/api/{user_id}/account": {
@@ -663,6 +663,26 @@ export interface components {
             repeat?: components["schemas"]["RepeatBody"] | null;
         };
         /**
+         * @description Exactly one of before, after, to. An anchor that is not one of the caller's tasks answers 404; the task itself as anchor, 422.
+         * @example {
+         *       "before": "0b6f3c1e-8d4a-4f0e-a7f2-3c9d5e1b2a47"
+         *     }
+         * @example {
+         *       "to": "top"
+         *     }
+         */
+        MoveTaskBody: {
+            /** @description Put the task just above this task. */
+            before?: components["schemas"]["TaskId"];
+            /** @description Put the task just below this task. */
+            after?: components["schemas"]["TaskId"];
+            /**
+             * @description Put the task at the top or the bottom.
+             * @enum {string}
+             */
+            to?: "top" | "bottom";
+        };
+        /**
          * @description A new account. Fields not named here are ignored.
          * @example {
          *       "email": "ann@example.com",
@@ -739,26 +759,6 @@ export interface components {
         PatchLabelBody: {
             name?: components["schemas"]["LabelName"];
             color?: components["schemas"]["LabelColor"];
-        };
-        /**
-         * @description Exactly one of before, after, to. An anchor that is not one of the caller's tasks answers 404; the task itself as anchor, 422.
-         * @example {
-         *       "before": "0b6f3c1e-8d4a-4f0e-a7f2-3c9d5e1b2a47"
-         *     }
-         * @example {
-         *       "to": "top"
-         *     }
-         */
-        MoveTaskBody: {
-            /** @description Put the task just above this task. */
-            before?: components["schemas"]["TaskId"];
-            /** @description Put the task just below this task. */
-            after?: components["schemas"]["TaskId"];
-            /**
-             * @description Put the task at the top or the bottom.
-             * @enum {string}
-             */
-            to?: "top" | "bottom";
         };
         /**
          * @description The new name. Fields not named here are ignored.
@@ -1648,6 +1648,64 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    moveTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The task's `ETag` from an earlier response. If the task has changed since, the answer is `412` and nothing changes. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveTaskBody"];
+            };
+        };
+        responses: {
+            /** @description The moved task, with its new `position`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such task for this user, or the anchor (`before`/`after`) is not one of the caller's tasks. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Not exactly one of before, after, to; an id that is not a UUID; or the task itself as its anchor. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listLabels: {
         parameters: {
             query?: never;
@@ -1816,64 +1874,6 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    moveTask: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The task's `ETag` from an earlier response. If the task has changed since, the answer is `412` and nothing changes. */
-                "If-Match"?: components["parameters"]["IfMatch"];
-            };
-            path: {
-                user_id: components["parameters"]["UserId"];
-                id: components["parameters"]["TaskId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MoveTaskBody"];
-            };
-        };
-        responses: {
-            /** @description The moved task, with its new `position`. */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["Cache-Control"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Task"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No such task for this user, or the anchor (`before`/`after`) is not one of the caller's tasks. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocument"];
-                };
-            };
-            412: components["responses"]["PreconditionFailed"];
-            413: components["responses"]["ContentTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description Not exactly one of before, after, to; an id that is not a UUID; or the task itself as its anchor. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocument"];
-                };
-            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

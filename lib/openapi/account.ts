@@ -1,44 +1,30 @@
 import 'server-only';
 import { AccountSchema, SessionSchema } from '@/lib/account/responses';
 import { ChangePasswordBody, DeleteAccountBody, PatchAccountBody, SessionPathParams } from '@/lib/account/schemas';
+import { errors, JSON_TYPE, jsonBody, NO_STORE, problem, ref, RETRY_AFTER, type Json } from '@/lib/openapi/shared';
 
 // The account and sessions routes of the OpenAPI document (lib/openapi/document.ts spreads them
 // in): their paths, and the zod schemas it converts into components.
 
-type Json = Record<string, unknown>;
-
-const ref = (kind: 'schemas' | 'responses' | 'parameters' | 'headers', name: string) => ({ $ref: `#/components/${kind}/${name}` });
-
-const errors = (...names: [status: string, name: string][]) => Object.fromEntries(names.map(([status, name]) => [status, ref('responses', name)]));
-
-const AUTH_ERRORS = errors(['401', 'Unauthorized'], ['403', 'Forbidden']);
-const BODY_ERRORS = errors(['400', 'BadRequest'], ['413', 'ContentTooLarge'], ['415', 'UnsupportedMediaType']);
+const AUTH_ERRORS = errors('Unauthorized', 'Forbidden');
+const BODY_ERRORS = errors('BadRequest', 'ContentTooLarge', 'UnsupportedMediaType');
 // No body is expected, but a declared one over the limit is refused before it is read.
-const NO_BODY_ERRORS = errors(['413', 'ContentTooLarge']);
-const SERVER_ERRORS = errors(['500', 'InternalError'], ['503', 'ServiceUnavailable']);
+const NO_BODY_ERRORS = errors('ContentTooLarge');
+const SERVER_ERRORS = errors('InternalError', 'ServiceUnavailable');
 
-const NO_STORE = { 'Cache-Control': ref('headers', 'Cache-Control') };
-
-const jsonBody = (schema: string) => ({ required: true, content: { 'application/json': { schema: ref('schemas', schema) } } });
-
-const ok = (description: string, schema: Json) => ({ description, headers: NO_STORE, content: { 'application/json': { schema } } });
+const ok = (description: string, schema: Json) => ({ description, headers: NO_STORE, content: { [JSON_TYPE]: { schema } } });
 
 const NO_CONTENT = { description: 'Done. Empty body.', headers: NO_STORE };
-
-const problem = (description: string, headers?: Json) => ({
-  description,
-  ...(headers && { headers }),
-  content: { 'application/problem+json': { schema: ref('schemas', 'ProblemDocument') } },
-});
 
 const wrongPassword = (field: string) =>
   problem(
     `A body value is invalid (\`errors\` lists each bad field), or \`${field}\` is not the account's password (\`errors: [{ "path": "${field}", "message": "is incorrect" }]\`), which counts as a failed sign-in of this email.`,
   );
 
-const LOCKED = problem('Too many failed sign-ins for this email in the last 15 minutes (wrong passwords here count too); nothing was checked.', {
-  'Retry-After': ref('headers', 'Retry-After'),
-});
+const LOCKED = problem(
+  'Too many failed sign-ins for this email in the last 15 minutes (wrong passwords here count too); nothing was checked.',
+  RETRY_AFTER,
+);
 
 const SESSIONS_NOTE =
   'Every sign-in (on /login, or `POST /api/auth/token`) is a session. A revoked session\'s cookie or token answers `401` on its very next request, on any server instance.';
@@ -64,7 +50,7 @@ export const accountPaths: Json = {
         '200': ok('The account, renamed.', ref('schemas', 'Account')),
         ...AUTH_ERRORS,
         ...BODY_ERRORS,
-        ...errors(['422', 'ValidationFailed']),
+        ...errors('ValidationFailed'),
         ...SERVER_ERRORS,
       },
     },
@@ -101,7 +87,7 @@ export const accountPaths: Json = {
             ...NO_STORE,
             'Set-Cookie': { description: 'Only for a cookie caller: its new session cookie.', schema: { type: 'string' } },
           },
-          content: { 'application/json': { schema: ref('schemas', 'TokenResponse') } },
+          content: { [JSON_TYPE]: { schema: ref('schemas', 'TokenResponse') } },
         },
         ...AUTH_ERRORS,
         ...BODY_ERRORS,
@@ -143,7 +129,7 @@ export const accountPaths: Json = {
         '204': NO_CONTENT,
         ...AUTH_ERRORS, ...NO_BODY_ERRORS,
         '404': problem('No such session for this user. A session of another user answers the same: `detail: "Session not found"`.'),
-        ...errors(['422', 'ValidationFailed']),
+        ...errors('ValidationFailed'),
         ...SERVER_ERRORS,
       },
     },

@@ -1,21 +1,12 @@
 import 'server-only';
+import { errors, JSON_TYPE, NO_STORE, problem, ref, RETRY_AFTER, type Json } from '@/lib/openapi/shared';
 import { ChangesQuery, ChangesSchema } from '@/lib/sync/schemas';
 
 // The changes feed and the event stream in the OpenAPI document (issue 14; the contract's
 // "v2: changes feed and live updates"). document.ts turns the query schema into parameters.
 
-type Json = Record<string, unknown>;
-
 export const syncRequestSchemas = { ChangesQuery };
 export const syncResponseSchemas = { Changes: ChangesSchema };
-
-const ref = (kind: 'schemas' | 'responses' | 'parameters' | 'headers', name: string) => ({ $ref: `#/components/${kind}/${name}` });
-const errors = (...names: [status: string, name: string][]) => Object.fromEntries(names.map(([status, name]) => [status, ref('responses', name)]));
-const problem = (description: string, headers?: Json) => ({
-  description,
-  ...(headers && { headers }),
-  content: { 'application/problem+json': { schema: ref('schemas', 'ProblemDocument') } },
-});
 
 export function syncPaths(changesParameters: Json[]): Record<string, Json> {
   return {
@@ -29,10 +20,10 @@ export function syncPaths(changesParameters: Json[]): Record<string, Json> {
           "Without `since`, a full sync: every task of the caller, and a cursor. With `since`, each task created or changed after that cursor once, in its latest state, and the ids of tasks deleted after it; a label rename or delete counts as a change of each task that carried it. Call again with the returned `cursor` while `more` is true. Nothing is missed or repeated while other requests write concurrently: the cursor holds a database snapshot, and an answer returns the writes that committed after it, in whatever order their transactions began. Cursors last 30 days.",
         parameters: changesParameters,
         responses: {
-          '200': { description: 'A page of changes.', headers: { 'Cache-Control': ref('headers', 'Cache-Control') }, content: { 'application/json': { schema: ref('schemas', 'Changes') } } },
+          '200': { description: 'A page of changes.', headers: NO_STORE, content: { [JSON_TYPE]: { schema: ref('schemas', 'Changes') } } },
           '410': problem('The cursor is older than the 30 days deleted ids are kept (or the database was restored to an earlier state): start again with a full sync, without `since`.'),
           '422': problem("`since` is not a changes cursor of the caller's (another user's, edited, or a list cursor), or `limit` is out of range: `errors[].path` names it."),
-          ...errors(['401', 'Unauthorized'], ['403', 'Forbidden'], ['413', 'ContentTooLarge'], ['500', 'InternalError'], ['503', 'ServiceUnavailable']),
+          ...errors('Unauthorized', 'Forbidden', 'ContentTooLarge', 'InternalError', 'ServiceUnavailable'),
         },
       },
     },
@@ -50,8 +41,8 @@ export function syncPaths(changesParameters: Json[]): Record<string, Json> {
             headers: { 'Cache-Control': { description: '`no-store, no-transform`: no proxy may buffer or compress it.', schema: { type: 'string' } } },
             content: { 'text/event-stream': { schema: { type: 'string' }, example: 'retry: 2000\n: connected\n\nevent: changed\ndata: {"cursor":"eyJr…"}\n\n' } },
           },
-          '503': problem('The server is restarting (or the database is unavailable): reconnect after `Retry-After` seconds.', { 'Retry-After': ref('headers', 'Retry-After') }),
-          ...errors(['401', 'Unauthorized'], ['403', 'Forbidden'], ['413', 'ContentTooLarge'], ['500', 'InternalError']),
+          '503': problem('The server is restarting (or the database is unavailable): reconnect after `Retry-After` seconds.', RETRY_AFTER),
+          ...errors('Unauthorized', 'Forbidden', 'ContentTooLarge', 'InternalError'),
         },
       },
     },

@@ -8,16 +8,13 @@ import {
   ImportResultSchema,
   TASKS_PER_USER_MAX,
 } from '@/lib/transfer/schemas';
+import { errors, JSON_TYPE, NO_STORE, problem, ref } from '@/lib/openapi/shared';
 
 // Export and import in the OpenAPI document: their paths, and the zod schemas document.ts turns
 // into components (requests as clients send them, responses as the server writes them).
 
 export const transferRequestSchemas = { ImportDocument: ImportDocumentSchema };
 export const transferResponseSchemas = { ExportDocument: ExportDocumentSchema, ImportResult: ImportResultSchema };
-
-const ref = (kind: 'schemas' | 'responses' | 'parameters' | 'headers', name: string) => ({ $ref: `#/components/${kind}/${name}` });
-const errors = (...names: [status: string, name: string][]) => Object.fromEntries(names.map(([status, name]) => [status, ref('responses', name)]));
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('schemas', 'ProblemDocument') } } });
 
 const MIB = IMPORT_MAX_BYTES / (1024 * 1024);
 const CSV_HEADER = CSV_COLUMNS.join(',');
@@ -40,14 +37,14 @@ export const transferPaths = {
           description: 'The export, as an attachment named `todo-export-YYYY-MM-DD.json` (or `.csv`), the date in UTC.',
           headers: {
             'Content-Disposition': { description: '`attachment; filename="todo-export-2026-11-21.json"`', schema: { type: 'string' } },
-            'Cache-Control': ref('headers', 'Cache-Control'),
+            ...NO_STORE,
           },
           content: {
-            'application/json': { schema: ref('schemas', 'ExportDocument') },
+            [JSON_TYPE]: { schema: ref('schemas', 'ExportDocument') },
             'text/csv': { schema: { type: 'string' }, example: `${CSV_HEADER}\r\nPay rent,,false,2026-12-01,09:00,high,home;money,month,2026-11-21T23:10:00.000Z\r\n` },
           },
         },
-        ...errors(['401', 'Unauthorized'], ['403', 'Forbidden'], ['413', 'ContentTooLarge'], ['422', 'ValidationFailed'], ['500', 'InternalError'], ['503', 'ServiceUnavailable']),
+        ...errors('Unauthorized', 'Forbidden', 'ContentTooLarge', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
       },
     },
   },
@@ -72,29 +69,29 @@ export const transferPaths = {
         required: true,
         description: `An export, at most ${MIB} MiB.`,
         content: {
-          'application/json': { schema: ref('schemas', 'ImportDocument') },
+          [JSON_TYPE]: { schema: ref('schemas', 'ImportDocument') },
           'text/csv': { schema: { type: 'string' }, example: `${CSV_HEADER}\r\nPay rent,,false,2026-12-01,09:00,high,home,month,\r\n` },
         },
       },
       responses: {
         '200': {
           description: 'Dry run: what the import would create.',
-          headers: { 'Cache-Control': ref('headers', 'Cache-Control') },
-          content: { 'application/json': { schema: ref('schemas', 'ImportResult') } },
+          headers: NO_STORE,
+          content: { [JSON_TYPE]: { schema: ref('schemas', 'ImportResult') } },
         },
         '201': {
           description: 'Imported (or, for a repeated `Idempotency-Key` with the same file, the first answer again).',
-          headers: { 'Cache-Control': ref('headers', 'Cache-Control'), 'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed') },
-          content: { 'application/json': { schema: ref('schemas', 'ImportResult') } },
+          headers: { ...NO_STORE, 'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed') },
+          content: { [JSON_TYPE]: { schema: ref('schemas', 'ImportResult') } },
         },
-        ...errors(['400', 'BadRequest'], ['401', 'Unauthorized'], ['403', 'Forbidden']),
+        ...errors('BadRequest', 'Unauthorized', 'Forbidden'),
         '409': problem('Rare: the `Idempotency-Key` expired and was taken by another request while this one waited for it; retry.'),
         '413': problem(`The body is over ${MIB} MiB.`),
         '415': problem('The body is neither `application/json` nor `text/csv`.'),
         '422': problem(
           `Nothing was imported. \`errors\` lists each problem (the first 100) with its place: \`tasks[12].title\`, \`labels[0].color\` (JSON) or \`row 13: title\` (CSV); \`tasks\` when the account would hold more than ${TASKS_PER_USER_MAX} tasks. Also a malformed \`Idempotency-Key\`, or one used with another file.`,
         ),
-        ...errors(['500', 'InternalError'], ['503', 'ServiceUnavailable']),
+        ...errors('InternalError', 'ServiceUnavailable'),
       },
     },
   },
