@@ -1,4 +1,4 @@
-// npm run bench:abuse: what a hostile client costs the server (issue 11), as a Markdown table.
+// npm run bench:abuse: what a hostile client costs the server (docs/abuse-design.md), as a Markdown table.
 //  a. Adversarial search: accounts of 2,000 tasks of maximum length (title 500, description 5,000
 //     code points) whose text holds every trigram of a 200-character `q` but never `q` itself, so
 //     the trigram indexes let every row through and each row's substring check does the most

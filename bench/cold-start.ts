@@ -1,4 +1,4 @@
-// npm run bench:cold-start (issue 15, "cold start"): how long a newcomer's `npm run dev` takes to
+// npm run bench:cold-start: how long a newcomer's `npm run dev` takes to
 // answer its first request on the embedded database. Each run starts `next dev` on
 // 127.0.0.1:3301 with no DATABASE_URL (PGlite), sends GET /api/health as soon as Next prints
 // "Ready", and stops the server with SIGINT, as Ctrl-C would. Two cases:

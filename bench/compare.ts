@@ -1,5 +1,5 @@
 // npm run bench:compare: create throughput of several checkouts of this repository side by side
-// (issue 13: "create throughput before and after, within 10%"). For each checkout, as that
+// (before and after a change). For each checkout, as that
 // checkout has it: `next build` into its own .next-bench (reused while fresh), a fresh database
 // on the local PostgreSQL migrated by its own `npm run db:migrate`, its `npm start` on a port of
 // its own, a new account (POST /api/auth/signup and /api/auth/token) for every run of POST

@@ -1,4 +1,4 @@
-// npm run bench:streams (issue 14, "idle streams cost little"): one `npm start` process
+// npm run bench:streams ("idle streams cost little"): one `npm start` process
 // (WEB_CONCURRENCY=1, so that every stream and all the memory are in it) holding STREAMS open
 // event streams (GET /api/{user_id}/events) of USERS accounts:
 //   - the memory they add: the server's RSS (its process tree, /proc) idle, then with the streams

@@ -1,6 +1,6 @@
 import { endAllSessionsAction, endSessionAction } from '@/lib/account/settings-actions';
 import type { SessionListItem } from '@/lib/account/sessions';
-import { describeUserAgent } from '@/lib/auth/user-agent';
+import { describeUserAgent } from '@/lib/account/user-agent';
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 

@@ -24,12 +24,6 @@ export class SessionNotFound extends DomainError {
   }
 }
 
-/** A `{user_id}` in the path that is not the caller's own. */
-export class NotYourTasks extends DomainError {
-  constructor() {
-    super(403, 'You can only access your own tasks');
-  }
-}
 
 /** A signup with an email that has an account already, in any casing. */
 export class EmailTaken extends DomainError {

@@ -2,7 +2,7 @@ import type { components } from './openapi';
 import type { Task } from './task';
 
 /*
- * Live updates in the browser (issue 14), in two parts that know nothing of React:
+ * Live updates in the browser, in two parts that know nothing of React:
  * - `FeedFollower` keeps a copy of every task of the user, from a full sync through the changes
  *   feed, then by following it from its cursor (a `410` starts over with a full sync);
  * - `watchChanges` tells when to follow it: after each `changed` event of the server's stream,

@@ -89,7 +89,7 @@ export interface RequestIdentity {
 /**
  * Claims the key inside `tx`; false when a live (under 24 h) key with a stored response holds
  * it. Waits while another transaction holds the same key. An expired row is taken over, and so
- * is a committed row without a response (none is written now; older versions left some); the
+ * is a committed row without a response (which this code never leaves), rather than refused for 24 h; the
  * user's other expired keys go, and a few of other users'.
  */
 async function claim(tx: Executor, userId: string, { route, key, hash }: RequestIdentity): Promise<boolean> {

@@ -1,11 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 import { authenticate } from '@/lib/auth/caller';
-import { NotYourTasks } from '@/lib/auth/errors';
 import { recordSessionUse } from '@/lib/auth/sessions';
 import { sqlState } from '@/lib/db/errors';
 import { DomainError } from '@/lib/errors';
 import { handler } from '@/lib/http/handler';
+import { NotTheCaller } from '@/lib/scope/errors';
 import { Scope } from '@/lib/scope/scope';
 
 const uuid = z.uuid();
@@ -16,7 +16,7 @@ const uuid = z.uuid();
  */
 export async function requireScope(request: Request, userIdInPath: string): Promise<Scope> {
   const caller = await authenticate(request);
-  if (!uuid.safeParse(userIdInPath).success || userIdInPath.toLowerCase() !== caller.userId) throw new NotYourTasks();
+  if (!uuid.safeParse(userIdInPath).success || userIdInPath.toLowerCase() !== caller.userId) throw new NotTheCaller();
   await recordSessionUse(caller);
   return Scope.of(caller);
 }

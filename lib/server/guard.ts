@@ -15,8 +15,8 @@ import { openApiDocument } from '@/lib/openapi/document';
 // and a POST to a page from another origin, which Next also refuses as a 500: `403`. And every
 // page gets its Content-Security-Policy here, with a fresh nonce (lib/server/csp.ts): Next reads the
 // nonce from the request's policy header and puts it on its scripts. A proxy.ts could set that
-// header too, but Next then does work for every request, the API's included: creates measured
-// 0.89x with one whose matcher left out /api (bench:compare, 5 rounds).
+// header too, but with one Next does more work on every request, the API's included (creates
+// ran 0.89x as fast with a proxy whose matcher left /api out: docs/performance.md).
 // Installed by instrumentation.ts, so it covers `next start` (and `npm start`) and `next dev`.
 const ROUTED = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const EVERY_ROUTED_METHOD = 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE';

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-// Issue 11: the attacks a hostile client tried, and what each is answered with now. The limits
+// The attacks a hostile client tried (docs/abuse-design.md), and what each is answered with now. The limits
 // are small here (the other suites turn them off); every other test file keeps its own.
 vi.stubEnv('SIGNUP_LIMIT_PER_HOUR', '3');
 vi.stubEnv('FAILED_SIGNIN_LIMIT_PER_15_MIN', '4');

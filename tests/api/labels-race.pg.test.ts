@@ -4,7 +4,7 @@ import { createTestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { createTaskVia, labelsApi, tasksApi } from '@/tests/helpers/requests';
 
-// A label deleted while a task update sets it (issue 22: a foreign-key violation, a 500, about
+// A label deleted while a task update sets it (once a foreign-key violation, a 500, about
 // one try in 45). The window is made wide and certain here: a trigger on this file's database
 // holds the update just before it links the task, and the delete is sent only once the update
 // is seen waiting there. PostgreSQL only: PGlite has one connection, so requests never overlap.

@@ -5,8 +5,8 @@ import { createTestUser, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { importDocument, labelsApi, problemOf, tasksApi, transferApi } from '@/tests/helpers/requests';
 
-// The routes a session that has ended could still use before the scope was structural (issue
-// 22): each answers 401 now, and stores nothing. tests/api/openapi-isolation.test.ts covers every
+// The routes a session that has ended could still use before every statement checked the
+// caller's scope: each answers 401 now, and stores nothing. tests/api/openapi-isolation.test.ts covers every
 // operation of the document the same way; these are the reproductions as they were reported.
 
 const database = withTestDatabase();

@@ -6,7 +6,7 @@ import { createTestUser, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { callRoute, createTaskVia, problemOf, tasksApi } from '@/tests/helpers/requests';
 
-// API.md, "v2: export and import": at most 50,000 tasks per account in all, 422 beyond, for
+// docs/api.md, "v2: export and import": at most 50,000 tasks per account in all, 422 beyond, for
 // create and import alike. The accounts are filled with one INSERT … SELECT, as an import
 // writes them, so the cap is reached honestly rather than lowered for the test.
 

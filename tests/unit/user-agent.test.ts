@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUserAgent } from '@/lib/auth/user-agent';
+import { describeUserAgent } from '@/lib/account/user-agent';
 
 describe('describeUserAgent()', () => {
   it.each([
