@@ -20,7 +20,7 @@ import {
 import { formatDue } from '@/lib/client/dates';
 import type { MoveRequest } from '@/lib/client/manual-order';
 import type { QuickAddTask } from '@/lib/client/planning';
-import { taskETag, type FeedUpdate } from '@/lib/client/sync';
+import type { FeedUpdate } from '@/lib/client/sync';
 import { matchesFilter, type Task, type TaskFilter } from '@/lib/client/task';
 import { initialTaskListState, tasksReducer } from '@/lib/client/tasks-reducer';
 import { hasCompletionFilter, isManualOrder, viewQuery, viewTitle, type View } from '@/lib/client/views';
@@ -180,6 +180,8 @@ export function TaskBoard({ userId, view: viewOnMount, colorOf, onChanged }: Pro
         completed: false,
         created_at: createdAt,
         updated_at: createdAt,
+        // Not saved yet: it has no version to name.
+        etag: '',
       };
       dispatch({ type: 'addStarted', task: temp });
       try {
@@ -219,7 +221,7 @@ export function TaskBoard({ userId, view: viewOnMount, colorOf, onChanged }: Pro
     setConflict(null);
     dispatch({ type: 'updateStarted', task: { ...current, ...changes, due_time: changes.due_date === null ? null : (changes.due_time ?? current.due_time) } });
     try {
-      dispatch({ type: 'updateSucceeded', task: await updateTask(userId, base.id, changes, await taskETag(base)) });
+      dispatch({ type: 'updateSucceeded', task: await updateTask(userId, base.id, changes, base.etag || undefined) });
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) {

@@ -167,7 +167,7 @@ export async function createTask(userId: string, draft: NewTask, idempotencyKey:
   return (await settle(api.POST('/api/{user_id}/tasks', { params: { path, header: { 'Idempotency-Key': idempotencyKey } }, body: draft }))).data;
 }
 
-/** Changes a task; with `ifMatch` (lib/client/sync.ts `taskETag`) only that version, else `412`. */
+/** Changes a task; with `ifMatch` (the task's `etag`) only that version, else `412`. */
 export async function updateTask(userId: string, id: string, changes: TaskChanges, ifMatch?: string): Promise<Task> {
   const params = { path: { user_id: userId, id }, ...(ifMatch && { header: { 'If-Match': ifMatch } }) };
   return (await settle(api.PATCH('/api/{user_id}/tasks/{id}', { params, body: changes }))).data;

@@ -935,7 +935,8 @@ export interface components {
          *       },
          *       "position": "7ffffffffffffffeV",
          *       "created_at": "2026-11-21T23:10:00.000Z",
-         *       "updated_at": "2026-11-21T23:10:00.000Z"
+         *       "updated_at": "2026-11-21T23:10:00.000Z",
+         *       "etag": "\"1795302600000-UguP_9Ecg3kN\""
          *     }
          */
         Task: {
@@ -967,6 +968,8 @@ export interface components {
              * @description UTC, millisecond precision; moves forward on every change.
              */
             updated_at: string;
+            /** @description This version's `ETag`, as `GET …/tasks/{id}` sends it: send it in `If-Match` to change only this version. */
+            etag: string;
         };
         /**
          * @description An RFC 9457 problem document, sent as `application/problem+json` with every error.
@@ -1191,7 +1194,7 @@ export interface components {
             every: "day" | "weekday" | "week" | "month" | "year";
             interval: number;
         };
-        /** @description A task without id, user_id and position: the list itself is in the manual order. */
+        /** @description A task without id, user_id, position and etag: the list itself is in the manual order. */
         ExportedTask: {
             title: string;
             description: string | null;

@@ -162,16 +162,3 @@ function holdStream(userId: string, signal: AbortSignal, tell: (message: { kind:
     );
   });
 }
-
-/**
- * The ETag the server gives a task's current version (lib/tasks/etag.ts), for `If-Match`:
- * `"<updated_at ms>-<12 chars of base64url sha-256 of "id:ms">"`. Undefined where WebCrypto is
- * missing (a plain-http address that is not localhost): the write then goes without a condition.
- */
-export async function taskETag(task: Pick<Task, 'id' | 'updated_at'>): Promise<string | undefined> {
-  if (typeof crypto === 'undefined' || !crypto.subtle) return undefined;
-  const ms = Date.parse(task.updated_at);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${task.id.toLowerCase()}:${ms}`)));
-  const base64url = btoa(String.fromCharCode(...digest)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-  return `"${ms}-${base64url.slice(0, 12)}"`;
-}

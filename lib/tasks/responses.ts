@@ -24,22 +24,19 @@ export function toTaskJson(task: TaskRow): TaskJson {
     position: task.position,
     created_at: task.createdAt.toISOString(),
     updated_at: task.updatedAt.toISOString(),
+    etag: taskETag(task),
   };
-}
-
-function etagOf(task: TaskJson): string {
-  return taskETag({ id: task.id, updatedAt: new Date(task.updated_at) });
 }
 
 /** A single task with its `ETag`: GET, PUT, PATCH and the toggle. */
 export function taskResponse(task: TaskRow): Response {
   const body = toTaskJson(task);
-  return json(body, { headers: { ETag: etagOf(body) } });
+  return json(body, { headers: { ETag: body.etag } });
 }
 
 /** `201` with `Location` and `ETag`; `replayed` marks an idempotent retry's stored answer. */
 export function taskCreatedResponse(task: TaskJson, replayed = false): Response {
-  const headers = new Headers({ Location: `/api/${task.user_id}/tasks/${task.id}`, ETag: etagOf(task) });
+  const headers = new Headers({ Location: `/api/${task.user_id}/tasks/${task.id}`, ETag: task.etag });
   if (replayed) headers.set('Idempotent-Replayed', 'true');
   return json(task, { status: 201, headers });
 }

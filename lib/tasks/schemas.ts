@@ -152,6 +152,9 @@ export const TaskSchema = z
     position: z.string().meta({ description: "The task's place in the manual order: opaque; tasks sort by it as byte strings. Only the server sets it." }),
     created_at: z.iso.datetime().meta({ description: 'UTC, millisecond precision; never changes.' }),
     updated_at: z.iso.datetime().meta({ description: 'UTC, millisecond precision; moves forward on every change.' }),
+    etag: z.string().meta({
+      description: "This version's `ETag`, as `GET …/tasks/{id}` sends it: send it in `If-Match` to change only this version.",
+    }),
   })
   .meta({
     id: 'Task',
@@ -171,6 +174,7 @@ export const TaskSchema = z
         position: '7ffffffffffffffeV',
         created_at: '2026-11-21T23:10:00.000Z',
         updated_at: '2026-11-21T23:10:00.000Z',
+        etag: '"1795302600000-UguP_9Ecg3kN"',
       },
     ],
   });

@@ -33,7 +33,7 @@ async function taskPage(scope: Scope, after: string | undefined): Promise<TaskRo
 }
 
 function toExportedTask(row: TaskRow): ExportedTask {
-  const { id: _id, user_id: _userId, position: _position, ...task } = toTaskJson(row);
+  const { id: _id, user_id: _userId, position: _position, etag: _etag, ...task } = toTaskJson(row);
   return task;
 }
 

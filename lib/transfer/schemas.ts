@@ -26,9 +26,9 @@ export const ExportQuery = z
 export type ExportFormat = z.output<typeof ExportQuery>['format'];
 
 /** A task in an export: the task without `id`, `user_id` and `position` (the order of the list is the manual order). */
-export const ExportedTaskSchema = TaskSchema.omit({ id: true, user_id: true, position: true }).meta({
+export const ExportedTaskSchema = TaskSchema.omit({ id: true, user_id: true, position: true, etag: true }).meta({
   id: 'ExportedTask',
-  description: 'A task without id, user_id and position: the list itself is in the manual order.',
+  description: 'A task without id, user_id, position and etag: the list itself is in the manual order.',
 });
 
 export type ExportedTask = z.output<typeof ExportedTaskSchema>;

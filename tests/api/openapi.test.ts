@@ -318,7 +318,7 @@ describe('the conformance check of every API test', () => {
   const task = {
     id: randomUUID(), user_id: randomUUID(), title: 't', description: null, completed: false,
     created_at: '2026-11-21T23:10:00.000Z', updated_at: '2026-11-21T23:10:00.000Z',
-    due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, position: 'a0',
+    due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, position: 'a0', etag: '"1-a"',
   };
   const createUrl = `${ORIGIN}/api/${randomUUID()}/tasks`;
 

@@ -39,6 +39,15 @@ describe('ETag and If-None-Match', () => {
     expect(await etagOf(task.id)).toBe(tag3);
   });
 
+  it("carries each task's ETag in its JSON, in a list too, so a client can send If-Match for the version it shows", async () => {
+    const task = await createTaskVia(api, { title: 'tagged' });
+    expect(task.etag).toBe(await etagOf(task.id));
+    const listed = ((await (await api.list({ q: 'tagged' })).json()) as TaskJson[]).find((t) => t.id === task.id)!;
+    expect(listed.etag).toBe(task.etag);
+    expect((await api.patch(task.id, { title: 'tagged, edited' }, { headers: { 'if-match': listed.etag } })).status).toBe(200);
+    expect((await api.patch(task.id, { title: 'tagged, stale' }, { headers: { 'if-match': listed.etag } })).status).toBe(412);
+  });
+
   it('answers 304 with the ETag and no body when If-None-Match names the current version', async () => {
     const task = await createTaskVia(api);
     const etag = await etagOf(task.id);

@@ -39,6 +39,7 @@ describe('POST /api/{user_id}/tasks', () => {
       'description',
       'due_date',
       'due_time',
+      'etag',
       'id',
       'labels',
       'position',
@@ -54,6 +55,7 @@ describe('POST /api/{user_id}/tasks', () => {
     expect(task.updated_at).toBe(task.created_at);
     expect(response.headers.get('location')).toBe(`/api/${user.id}/tasks/${task.id}`);
     expect(response.headers.get('etag')).toMatch(/^"\d+-[\w-]+"$/);
+    expect(task.etag).toBe(response.headers.get('etag'));
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(await storedTask(task.id)).toMatchObject({ userId: user.id, title: 'Buy milk', completed: false });
@@ -173,6 +175,7 @@ describe('GET /api/{user_id}/tasks/{id}', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(task);
     expect(response.headers.get('etag')).toMatch(/^"\d+-[\w-]+"$/);
+    expect(task.etag).toBe(response.headers.get('etag'));
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 

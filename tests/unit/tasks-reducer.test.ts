@@ -18,6 +18,7 @@ function task(id: string, overrides: Partial<Task> = {}): Task {
     position: `p-${id}`,
     created_at: '2026-01-01T00:00:00.000Z',
     updated_at: '2026-01-01T00:00:00.000Z',
+    etag: `"1-${id}"`,
     ...overrides,
   };
 }
