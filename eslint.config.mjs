@@ -2,6 +2,43 @@ import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
 
+// The rooms of the house and what each may import (docs/architecture.md): a room imports only
+// rooms below it, so no two rooms import each other. app/ may import anything; nothing imports
+// app/. Tests, benchmarks and scripts are outside the house.
+const ROOMS = {
+  'lib/errors.ts': [],
+  'lib/limits.ts': [],
+  'lib/text.ts': [],
+  'lib/env.ts': [],
+  'lib/keys.ts': ['lib/env.ts'],
+  'lib/db': ['lib/env.ts'],
+  'lib/http': ['lib/db', 'lib/errors.ts'],
+  'lib/rate-limits': ['lib/db', 'lib/env.ts'],
+  'lib/auth': ['lib/db', 'lib/env.ts', 'lib/errors.ts', 'lib/http', 'lib/keys.ts', 'lib/limits.ts', 'lib/rate-limits', 'lib/text.ts'],
+  'lib/scope': ['lib/auth', 'lib/db', 'lib/errors.ts', 'lib/http'],
+  'lib/idempotency': ['lib/db', 'lib/errors.ts', 'lib/scope'],
+  'lib/labels': ['lib/db', 'lib/errors.ts', 'lib/limits.ts', 'lib/scope', 'lib/text.ts'],
+  'lib/tasks': ['lib/db', 'lib/errors.ts', 'lib/http', 'lib/idempotency', 'lib/keys.ts', 'lib/labels', 'lib/limits.ts', 'lib/scope', 'lib/text.ts'],
+  'lib/sync': ['lib/db', 'lib/errors.ts', 'lib/scope', 'lib/tasks'],
+  'lib/transfer': ['lib/db', 'lib/errors.ts', 'lib/http', 'lib/idempotency', 'lib/labels', 'lib/limits.ts', 'lib/scope', 'lib/tasks'],
+  'lib/account': ['lib/auth', 'lib/db', 'lib/errors.ts', 'lib/http', 'lib/limits.ts', 'lib/scope'],
+  'lib/openapi': ['lib/account', 'lib/auth', 'lib/db', 'lib/errors.ts', 'lib/http', 'lib/labels', 'lib/limits.ts', 'lib/sync', 'lib/tasks', 'lib/transfer'],
+  'lib/server': ['lib/db', 'lib/env.ts', 'lib/openapi', 'lib/sync'],
+  'lib/cron.ts': ['lib/env.ts', 'lib/http', 'lib/idempotency', 'lib/rate-limits', 'lib/sync'],
+  // Browser code: the contract's limits, and nothing that runs on the server.
+  'lib/client': ['lib/limits.ts'],
+  // UI: the browser's code, and the server actions its forms post to (with their form states).
+  components: ['lib/client', 'lib/limits.ts', 'lib/account', 'lib/auth'],
+};
+
+const EVERY_ROOM = ['app', ...Object.keys(ROOMS)];
+
+const houseRules = Object.entries(ROOMS).map(([room, allowed]) => ({
+  target: `./${room}`,
+  from: EVERY_ROOM.filter((other) => other !== room && !allowed.includes(other)).map((other) => `./${other}`),
+  message: `${room} may import only ${allowed.join(', ') || 'nothing of the app'} (docs/architecture.md).`,
+}));
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -12,6 +49,7 @@ const config = [
       'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import/no-restricted-paths': ['error', { zones: houseRules }],
     },
   },
   {

@@ -6,6 +6,8 @@ import { getDb, type Executor } from '@/lib/db';
 import { preparedStatement, statementKind, type Shape, type StatementKind } from '@/lib/db/prepared';
 import { sessions, users } from '@/lib/db/schema';
 
+export type { Caller };
+
 /*
  * The caller's scope: the one way user data is read or written. A route gets a `Scope` from its
  * guard (lib/scope/route.ts), and domain code takes it instead of a bare user id:

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Caller } from '@/lib/auth/caller';
+import type { Caller } from '@/lib/scope/scope';
 import { getDb } from '@/lib/db';
 import { describeDatabaseError } from '@/lib/db/errors';
 import { encodeFeedCursor } from '@/lib/sync/cursor';
