@@ -1,5 +1,5 @@
-// npm run bench:compare: create throughput of several checkouts of this repository side by side
-// (before and after a change). For each checkout, as that
+// npm run bench:compare: create (and list) throughput of several checkouts of this repository
+// side by side (before and after a change). For each checkout, as that
 // checkout has it: `next build` into its own .next-bench (reused while fresh), a fresh database
 // on the local PostgreSQL migrated by its own `npm run db:migrate`, its `npm start` on a port of
 // its own, a new account (POST /api/auth/signup and /api/auth/token) for every run of POST
@@ -7,6 +7,8 @@
 // whatever else the machine does falls on all of them alike. Servers stopped and databases
 // dropped at the end.
 //   COMPARE_CHECKOUTS=/path/a,/path/b (default: this checkout)   the first is the baseline
+//   COMPARE_WORKLOAD=create|list|both (default create)   list: the first page of an account of
+//                       10,000 tasks (bench/support/seed.ts), with its labels and total
 //   BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=10 (seconds) BENCH_REBUILD=1
 //   COMPARE_WORKERS=n   `npm start` processes per checkout (default: the cores, as npm start)
 //   DB_POOL_MAX=n       pool size per process (default: 90 connections shared out, at most 20)
@@ -17,9 +19,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCreates, medianPerSecond, ROUND_HEADER, roundCells, type Round } from './support/load';
+import { createAccount, type Account } from './support/api';
+import { load, loadCreates, medianPerSecond, ROUND_HEADER, roundCells, type Round } from './support/load';
 import { adminQuery, createScratchDatabase, DEFAULT_SERVER_URL, type ScratchDatabase } from './support/postgres';
 import { buildApp, serverComplaints, startApp, startChild, type AppServer } from './support/processes';
+import { LIST_TASKS, seedTasks } from './support/seed';
 import { markdownTable } from './support/stats';
 import { runAsCommand } from '../scripts/command';
 
@@ -32,13 +36,17 @@ const FIRST_PORT = 3321;
 /** PostgreSQL's max_connections (100 by default), less a few for the harness and psql. */
 const SERVER_CONNECTIONS = 90;
 const DIST_DIR = '.next-bench';
+const WORKLOAD = process.env.COMPARE_WORKLOAD ?? 'create';
+if (!['create', 'list', 'both'].includes(WORKLOAD)) throw new Error(`COMPARE_WORKLOAD must be create, list or both (got ${WORKLOAD})`);
 
 interface Checkout {
   dir: string;
   label: string;
   database?: ScratchDatabase;
   app?: AppServer;
+  reader?: Account;
   rounds: Round[];
+  listRounds: Round[];
 }
 
 function describe(dir: string): string {
@@ -77,7 +85,7 @@ async function main(): Promise<number> {
     .filter(Boolean)
     .map((d) => path.resolve(d));
   for (const dir of dirs) checkCheckout(dir);
-  const checkouts: Checkout[] = dirs.map((dir) => ({ dir, label: describe(dir), rounds: [] }));
+  const checkouts: Checkout[] = dirs.map((dir) => ({ dir, label: describe(dir), rounds: [], listRounds: [] }));
 
   for (const checkout of checkouts) {
     console.log(`next build of ${checkout.label} into ${DIST_DIR} …`);
@@ -106,32 +114,53 @@ async function main(): Promise<number> {
       });
     }
     const run = (checkout: Checkout, seconds: number) => loadCreates({ signupUrl: checkout.app!.url, seconds, pid: checkout.app!.process.pid! });
+    const list = (checkout: Checkout, seconds: number) =>
+      load(`${checkout.app!.url}/api/${checkout.reader!.userId}/tasks`, { account: checkout.reader!, seconds, pid: checkout.app!.process.pid! });
+    const creates = WORKLOAD !== 'list';
+    const lists = WORKLOAD !== 'create';
+    if (lists) {
+      console.log(`an account of ${LIST_TASKS.toLocaleString('en-US')} tasks on each …`);
+      for (const checkout of checkouts) {
+        checkout.reader = await createAccount(checkout.app!.url, 'bench-list');
+        await seedTasks(checkout.database!.url, checkout.reader.userId);
+      }
+    }
     console.log(`warming up (${WARMUP_S} s each) …`);
-    for (const checkout of checkouts) await run(checkout, WARMUP_S);
+    for (const checkout of checkouts) {
+      if (lists) await list(checkout, WARMUP_S);
+      if (creates) await run(checkout, WARMUP_S);
+    }
     for (let round = 1; round <= ROUNDS; round++) {
-      console.log(`round ${round}/${ROUNDS}: create on each checkout (${DURATION_S} s each) …`);
-      for (const checkout of checkouts) checkout.rounds.push(await run(checkout, DURATION_S));
+      console.log(`round ${round}/${ROUNDS}: ${[lists && 'the first page', creates && 'create'].filter(Boolean).join(', then ')} on each checkout (${DURATION_S} s each) …`);
+      // Reads first: the creates below grow the table the list reads.
+      if (lists) for (const checkout of checkouts) checkout.listRounds.push(await list(checkout, DURATION_S));
+      if (creates) for (const checkout of checkouts) checkout.rounds.push(await run(checkout, DURATION_S));
     }
 
     const { rows } = await adminQuery<{ server_version: string }>(SERVER_URL, 'show server_version');
     const cpu = os.cpus();
     console.log(
-      `\ncreate (\`POST /api/{user_id}/tasks\`), 50 connections, \`npm start\` with ${WORKERS} ${WORKERS === 1 ? 'process' : 'processes'} each, ` +
+      `\n50 connections, \`npm start\` with ${WORKERS} ${WORKERS === 1 ? 'process' : 'processes'} each, ` +
         `${ROUNDS} rounds of ${DURATION_S} s, medians. ${cpu.length} cores (${cpu[0]?.model.trim()}), Node ${process.versions.node}, ` +
-        `PostgreSQL ${rows[0]?.server_version.split(' ')[0]}; apps, database and load generator on one machine.\n`,
+        `PostgreSQL ${rows[0]?.server_version.split(' ')[0]}; apps, database and load generator on one machine.`,
     );
-    const baseline = medianPerSecond(checkouts[0]!.rounds);
-    console.log(
-      markdownTable(
-        ['checkout', ...ROUND_HEADER, 'req/s / first'],
-        checkouts.map((c) => [c.label, ...roundCells(c.rounds), (medianPerSecond(c.rounds) / baseline).toFixed(2)]),
-      ),
-    );
+    const table = (title: string, rounds: (c: Checkout) => Round[]) => {
+      const baseline = medianPerSecond(rounds(checkouts[0]!));
+      console.log(`\n${title}\n`);
+      console.log(
+        markdownTable(
+          ['checkout', ...ROUND_HEADER, 'req/s / first'],
+          checkouts.map((c) => [c.label, ...roundCells(rounds(c)), (medianPerSecond(rounds(c)) / baseline).toFixed(2)]),
+        ),
+      );
+    };
+    if (lists) table(`the first page of ${LIST_TASKS.toLocaleString('en-US')} tasks (\`GET /api/{user_id}/tasks\`)`, (c) => c.listRounds);
+    if (creates) table('create (`POST /api/{user_id}/tasks`)', (c) => c.rounds);
     for (const checkout of checkouts) {
       const complaints = serverComplaints(checkout.app!);
       if (complaints.length) console.log(`\n${checkout.label}, server log lines about errors or warnings (${complaints.length}):\n${complaints.slice(0, 20).join('\n')}`);
     }
-    const failed = checkouts.some((c) => c.rounds.some((r) => r.failures > 0));
+    const failed = checkouts.some((c) => [...c.rounds, ...c.listRounds].some((r) => r.failures > 0));
     if (failed) console.log('\nSome requests failed: the numbers above are not valid.');
     return failed ? 1 : 0;
   } finally {

@@ -4,6 +4,7 @@
 // per call. Compare with `server CPU per request` of npm run bench: the difference is the
 // framework's share.
 //   HANDLERS_CPU_PROF=<dir> writes a CPU profile of the measured calls only.
+//   HANDLERS_ONLY=<text> measures only the handlers whose name contains it ("first page").
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
@@ -104,7 +105,7 @@ try {
     await session.post('Profiler.start');
   }
   const rows: string[][] = [];
-  for (const [name, call] of cases) {
+  for (const [name, call] of cases.filter(([name]) => name.includes(process.env.HANDLERS_ONLY ?? ''))) {
     const { cpuMs, wallMs, failures } = await measure(call);
     rows.push([name, `${cpuMs.toFixed(2)} ms`, `${wallMs.toFixed(2)} ms`, String(failures)]);
   }

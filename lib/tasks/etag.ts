@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { entityTags } from '@/lib/http/conditional';
 
 // A task's ETag is strong and names one version: `"<updated_at in ms>-<digest of id and ms>"`.
@@ -12,7 +12,7 @@ interface Versioned {
 }
 
 function digest(id: string, ms: number): string {
-  return createHash('sha256').update(`${id.toLowerCase()}:${ms}`).digest('base64url').slice(0, 12);
+  return hash('sha256', `${id.toLowerCase()}:${ms}`, 'base64url').slice(0, 12);
 }
 
 export function taskETag(task: Versioned): string {
