@@ -45,8 +45,8 @@ const CREATED = 201;
 
 /**
  * Equal for bodies that are equal as parsed JSON, whatever the key order or spacing. Written
- * with an explicit stack, not recursion: a 64 KiB body can nest 30,000 levels deep, and a
- * recursive walk overflowed the call stack (a 500).
+ * with an explicit stack, not recursion: a 64 KiB body can nest 30,000 levels deep, which
+ * overflows the call stack of a recursive walk (a 500).
  */
 export function requestHash(body: unknown): string {
   const hash = createHash('sha256');

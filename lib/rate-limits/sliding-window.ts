@@ -65,7 +65,7 @@ export function slidingWindow<K>(spec: SlidingWindowSpec<K>): SlidingWindow<K> {
       if (limit === 0) return { allowed: true };
       const db = await getDb();
       // A flood is mostly refusals: one indexed read each, no lock, no transaction holding a pool
-      // connection while it waits behind the others (that starved other requests).
+      // connection while it waits behind the others, where it would starve other requests.
       const early = refusal(key, (await db.execute(blocking(key, limit))).rows[0]);
       if (early) return early;
       return db.transaction(async (tx) => {
