@@ -32,6 +32,12 @@ export const LABELS_PER_TASK_MAX = 20;
 export const LABELS_PER_USER_MAX = 500;
 export const LABEL_COLORS = ['grey', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
 
+// Projects and subtasks (v3). A project's colour is one of the labels' colours.
+export const PROJECT_NAME_MAX = 120;
+export const PROJECTS_PER_USER_MAX = 300;
+/** Levels of a subtask tree: a task, its subtasks, theirs, theirs. */
+export const TASK_LEVELS_MAX = 4;
+
 // Export and import (v2).
 export const TASKS_PER_USER_MAX = 50_000;
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;

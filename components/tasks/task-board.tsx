@@ -174,6 +174,8 @@ export function TaskBoard({ userId, view: viewOnMount, colorOf, onChanged }: Pro
         id: `temp-${tempCounter}`,
         user_id: userId,
         description: null,
+        project_id: null,
+        parent_id: null,
         ...planned,
         labels,
         position: '',

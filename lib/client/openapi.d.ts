@@ -12,13 +12,13 @@ export interface paths {
         };
         /**
          * List tasks
-         * @description A page of the caller's tasks, as a plain JSON array, in a total and stable order (ties break on `id`). Keyset pagination: a task created or deleted between pages never makes another repeat or vanish. A `cursor` used with other filters or sort answers `422`.
+         * @description A page of the tasks the caller sees (their Inbox and the projects they are a member of; `project` narrows it to one), as a plain JSON array, in a total and stable order (ties break on `id`). Keyset pagination: a task created or deleted between pages never makes another repeat or vanish. A `cursor` used with other filters or sort answers `422`.
          */
         get: operations["listTasks"];
         put?: never;
         /**
          * Create a task
-         * @description The owner is always the caller; `id`, `user_id` and timestamps in the body are ignored. With an `Idempotency-Key`, a retry with the same key and the same body (equal as parsed JSON) within 24 hours answers the first response again and creates nothing; a retry that arrives while the first is still running waits for it and then answers its response; keys are per user.
+         * @description The creator (`user_id`) is always the caller; `id`, `user_id` and timestamps in the body are ignored. Without `project_id` the task goes to the caller's Inbox; with `parent_id` alone, to its parent's list; at the top of that list's manual order. With an `Idempotency-Key`, a retry with the same key and the same body (equal as parsed JSON) within 24 hours answers the first response again and creates nothing; a retry that arrives while the first is still running waits for it and then answers its response; keys are per user.
          */
         post: operations["createTask"];
         delete?: never;
@@ -41,7 +41,7 @@ export interface paths {
         get: operations["getTask"];
         /**
          * Replace a task
-         * @description `title` is required. A `description` left out keeps its value; `null` clears it. `completed` is never changed by `PUT`, whatever the body holds.
+         * @description `title` is required. A `description` left out keeps its value; `null` clears it. `completed` is never changed by `PUT`, whatever the body holds. A new `project_id` moves the task, with its subtasks, to the top of that list.
          */
         put: operations["replaceTask"];
         post?: never;
@@ -51,7 +51,7 @@ export interface paths {
         head?: never;
         /**
          * Update some fields of a task
-         * @description Changes only the fields the body sends; an empty object answers `422`.
+         * @description Changes only the fields the body sends; an empty object answers `422`. A new `project_id` moves the task, with its subtasks, to the top of that list (it leaves its parent unless `parent_id` names one there). Completing a task completes its open subtasks in the same statement; completing a repeating one moves its date and reopens them.
          */
         patch: operations["updateTask"];
         trace?: never;
@@ -74,7 +74,7 @@ export interface paths {
         head?: never;
         /**
          * Flip a task between done and not done
-         * @description Flips `completed` in one atomic statement: concurrent toggles never lose an update. Takes no body.
+         * @description Flips `completed` in one atomic statement: concurrent toggles never lose an update. Completing a task completes its open subtasks in the same statement; a repeating task moves to its next occurrence and its subtasks reopen. Takes no body.
          */
         patch: operations["toggleTaskCompletion"];
         trace?: never;
@@ -93,9 +93,86 @@ export interface paths {
         put?: never;
         /**
          * Move a task in the manual order
-         * @description Puts the task just above (`before`) or below (`after`) another of the caller's tasks, or at the top or bottom (`to`); list with `sort=position` to see the order. Concurrent moves always leave every task once, with distinct positions; no move is refused for lack of room.
+         * @description Puts the task just above (`before`) or below (`after`) another task of its list (the Inbox or its project), or at the top or bottom (`to`) of its list; list with `sort=position` to see the order. Concurrent moves always leave every task once, with distinct positions; no move is refused for lack of room.
          */
         post: operations["moveTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List projects
+         * @description Every project the caller owns or is a member of, in the caller's sidebar order (`position`). The Inbox is not a project: it is the tasks with `project_id: null`.
+         */
+        get: operations["listProjects"];
+        put?: never;
+        /**
+         * Create a project
+         * @description The caller is its owner; it goes to the end of their sidebar.
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** Get a project */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a project and its tasks
+         * @description Its owner only. The project and every task in it go in one transaction; the changes feed reports them deleted.
+         */
+        delete: operations["deleteProject"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename or recolour a project
+         * @description Its owner or an editor.
+         */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/api/{user_id}/projects/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a project in the caller's sidebar
+         * @description Puts the project just above (`before`) or below (`after`) another of the caller's projects, or at the top or bottom (`to`) of the caller's own sidebar; each member orders theirs. Concurrent moves always leave every project once, with distinct positions.
+         */
+        post: operations["moveProject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -582,6 +659,10 @@ export interface components {
             labels?: components["schemas"]["LabelName"][];
             /** @description null: does not repeat. A repeating task needs a due_date. */
             repeat?: components["schemas"]["RepeatBody"] | null;
+            /** @description null: the Inbox (of the task's creator); else a project the caller may write to (404 if they cannot see it, 403 if they only read it). Changing it moves the task, with its subtasks, to the top of that list. */
+            project_id?: string | null;
+            /** @description null, or a task in the same list, making this a subtask (at most 4 levels; not one of its own subtasks). With parent_id alone, a new task goes to its parent's list. */
+            parent_id?: string | null;
         };
         /**
          * @description PUT: the title and, optionally, the other fields; a field left out keeps its value. `completed` and `position` are ignored, whatever they hold.
@@ -616,9 +697,13 @@ export interface components {
             labels?: components["schemas"]["LabelName"][];
             /** @description null: does not repeat. A repeating task needs a due_date. */
             repeat?: components["schemas"]["RepeatBody"] | null;
+            /** @description null: the Inbox (of the task's creator); else a project the caller may write to (404 if they cannot see it, 403 if they only read it). Changing it moves the task, with its subtasks, to the top of that list. */
+            project_id?: string | null;
+            /** @description null, or a task in the same list, making this a subtask (at most 4 levels; not one of its own subtasks). With parent_id alone, a new task goes to its parent's list. */
+            parent_id?: string | null;
         };
         /**
-         * @description PATCH: changes only the fields it sends; at least one of title, description, completed, due_date, due_time, priority, labels, repeat.
+         * @description PATCH: changes only the fields it sends; at least one of title, description, completed, due_date, due_time, priority, labels, repeat, project_id, parent_id.
          * @example {
          *       "completed": true
          *     }
@@ -661,9 +746,13 @@ export interface components {
             labels?: components["schemas"]["LabelName"][];
             /** @description null: does not repeat. A repeating task needs a due_date. */
             repeat?: components["schemas"]["RepeatBody"] | null;
+            /** @description null: the Inbox (of the task's creator); else a project the caller may write to (404 if they cannot see it, 403 if they only read it). Changing it moves the task, with its subtasks, to the top of that list. */
+            project_id?: string | null;
+            /** @description null, or a task in the same list, making this a subtask (at most 4 levels; not one of its own subtasks). With parent_id alone, a new task goes to its parent's list. */
+            parent_id?: string | null;
         };
         /**
-         * @description Exactly one of before, after, to. An anchor that is not one of the caller's tasks answers 404; the task itself as anchor, 422.
+         * @description Exactly one of before, after, to. An anchor the caller cannot see answers 404; the task itself as anchor, or one in another list, 422.
          * @example {
          *       "before": "0b6f3c1e-8d4a-4f0e-a7f2-3c9d5e1b2a47"
          *     }
@@ -672,10 +761,16 @@ export interface components {
          *     }
          */
         MoveTaskBody: {
-            /** @description Put the task just above this task. */
-            before?: components["schemas"]["TaskId"];
-            /** @description Put the task just below this task. */
-            after?: components["schemas"]["TaskId"];
+            /**
+             * Format: uuid
+             * @description Put the task just above this task.
+             */
+            before?: string;
+            /**
+             * Format: uuid
+             * @description Put the task just below this task.
+             */
+            after?: string;
             /**
              * @description Put the task at the top or the bottom.
              * @enum {string}
@@ -759,6 +854,63 @@ export interface components {
         PatchLabelBody: {
             name?: components["schemas"]["LabelName"];
             color?: components["schemas"]["LabelColor"];
+        };
+        /**
+         * Format: uuid
+         * @description The id of a project; a value that is not a UUID answers 422.
+         * @example 3f1c2b7a-5d4e-4a6b-9c8d-7e6f5a4b3c2d
+         */
+        ProjectId: string;
+        /**
+         * @description A new project, owned by the caller, at the end of their sidebar. A name the caller's projects already have (case-insensitively) answers 409; past 300 owned projects, 422.
+         * @example {
+         *       "name": "Home",
+         *       "color": "green"
+         *     }
+         */
+        CreateProjectBody: {
+            name: components["schemas"]["ProjectName"];
+            /** @description Defaults to grey. */
+            color?: components["schemas"]["LabelColor"];
+        };
+        /**
+         * @description Renames or recolours a project (its owner or an editor). Another of the owner's project names (case-insensitively) answers 409.
+         * @example {
+         *       "name": "Home and garden"
+         *     }
+         * @example {
+         *       "color": "blue"
+         *     }
+         */
+        PatchProjectBody: {
+            name?: components["schemas"]["ProjectName"];
+            color?: components["schemas"]["LabelColor"];
+        };
+        /**
+         * @description Exactly one of before, after, to. Orders the caller's own sidebar; each member orders theirs. An anchor the caller cannot see answers 404; the project itself as anchor, 422.
+         * @example {
+         *       "before": "0b6f3c1e-8d4a-4f0e-a7f2-3c9d5e1b2a47"
+         *     }
+         * @example {
+         *       "to": "top"
+         *     }
+         */
+        MoveProjectBody: {
+            /**
+             * Format: uuid
+             * @description Put the project just above this project.
+             */
+            before?: string;
+            /**
+             * Format: uuid
+             * @description Put the project just below this project.
+             */
+            after?: string;
+            /**
+             * @description Put the project at the top or the bottom.
+             * @enum {string}
+             */
+            to?: "top" | "bottom";
         };
         /**
          * @description The new name. Fields not named here are ignored.
@@ -875,6 +1027,11 @@ export interface components {
          * @enum {string}
          */
         LabelColor: "grey" | "red" | "orange" | "yellow" | "green" | "teal" | "blue" | "purple" | "pink";
+        /**
+         * @description Trimmed, then 1 to 120 characters (Unicode code points); unique among the projects a user owns, case-insensitively.
+         * @example Home
+         */
+        ProjectName: string;
         /** @description A task to import: the fields of a create, and created_at. Other fields (id, user_id, position, updated_at) are ignored; the order of the list is kept. */
         ImportedTask: {
             /**
@@ -908,6 +1065,10 @@ export interface components {
             labels?: components["schemas"]["LabelName"][];
             /** @description null: does not repeat. A repeating task needs a due_date. */
             repeat?: components["schemas"]["RepeatBody"] | null;
+            /** @description null: the Inbox (of the task's creator); else a project the caller may write to (404 if they cannot see it, 403 if they only read it). Changing it moves the task, with its subtasks, to the top of that list. */
+            project_id?: string | null;
+            /** @description null, or a task in the same list, making this a subtask (at most 4 levels; not one of its own subtasks). With parent_id alone, a new task goes to its parent's list. */
+            parent_id?: string | null;
             /**
              * Format: date-time
              * @description When the task was created (an instant between years 1 and 9999 UTC, kept to the millisecond); now when left out.
@@ -934,6 +1095,8 @@ export interface components {
          *         "interval": 2
          *       },
          *       "position": "7ffffffffffffffeV",
+         *       "project_id": null,
+         *       "parent_id": null,
          *       "created_at": "2026-11-21T23:10:00.000Z",
          *       "updated_at": "2026-11-21T23:10:00.000Z",
          *       "etag": "\"1795302600000-UguP_9Ecg3kN\""
@@ -944,7 +1107,7 @@ export interface components {
             id: string;
             /**
              * Format: uuid
-             * @description The owner: always the caller.
+             * @description Who created the task; it stays when the task moves.
              */
             user_id: string;
             title: string;
@@ -956,8 +1119,12 @@ export interface components {
             /** @description The names of the task's labels, sorted case-insensitively. */
             labels: string[];
             repeat: components["schemas"]["Repeat"] | null;
-            /** @description The task's place in the manual order: opaque; tasks sort by it as byte strings. Only the server sets it. */
+            /** @description The task's place in its list's manual order: opaque; tasks sort by it as byte strings. Only the server sets it. */
             position: string;
+            /** @description The task's project; null: the Inbox of its creator (`user_id`). */
+            project_id: string | null;
+            /** @description The task this is a subtask of, in the same list; null for a top-level task. */
+            parent_id: string | null;
             /**
              * Format: date-time
              * @description UTC, millisecond precision; never changes.
@@ -1110,6 +1277,47 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * @description A list of tasks; every user also has an Inbox (tasks with project_id null), which is never shared. A user owns at most 300 projects.
+         * @example {
+         *       "id": "3f1c2b7a-5d4e-4a6b-9c8d-7e6f5a4b3c2d",
+         *       "name": "Home",
+         *       "color": "green",
+         *       "role": "owner",
+         *       "shared": false,
+         *       "open_count": 4,
+         *       "position": "z0000000000000005V",
+         *       "created_at": "2026-11-21T23:10:00.000Z",
+         *       "updated_at": "2026-11-21T23:10:00.000Z"
+         *     }
+         */
+        Project: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            color: components["schemas"]["LabelColor"];
+            /**
+             * @description The caller's role: owner, editor (reads and writes its tasks) or viewer (reads them).
+             * @enum {string}
+             */
+            role: "owner" | "editor" | "viewer";
+            /** @description It has a member besides its owner. */
+            shared: boolean;
+            /** @description How many of its tasks are open (not completed). */
+            open_count: number;
+            /** @description The project's place in the caller's sidebar: opaque; projects sort by it as byte strings. */
+            position: string;
+            /**
+             * Format: date-time
+             * @description UTC, millisecond precision; never changes.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description UTC, millisecond precision; moves forward when it is renamed or recoloured.
+             */
+            updated_at: string;
+        };
         /** @description The caller's account. Never the password or its hash. */
         Account: {
             /** Format: uuid */
@@ -1179,10 +1387,14 @@ export interface components {
         };
         /** @description A page of the changes feed. */
         Changes: {
-            /** @description Each task created or changed after `since`, once, in its latest state (every task on a full sync). */
+            /** @description Each task of a list the caller sees (the Inbox, their projects) created or changed after `since`, once, in its latest state (every task on a full sync). */
             changes: components["schemas"]["Task"][];
             /** @description The ids of tasks deleted after `since` (always empty on a full sync). */
             deleted: string[];
+            /** @description The caller's projects created, renamed, recoloured, joined or reordered after `since`, as the project route shows them (every project on a full sync). Only the first page of an answer carries them. */
+            projects: components["schemas"]["Project"][];
+            /** @description The ids of projects the caller no longer sees (deleted, or left) after `since` (always empty on a full sync). Their tasks are gone too. */
+            deleted_projects: string[];
             /** @description Opaque: pass it as `since` next time (at once while `more` is true). */
             cursor: string;
             /** @description True while more changes wait: call again with `cursor` straight away. */
@@ -1205,6 +1417,10 @@ export interface components {
             /** @description The names of the task's labels, sorted case-insensitively. */
             labels: string[];
             repeat: components["schemas"]["Repeat"] | null;
+            /** @description The task's project; null: the Inbox of its creator (`user_id`). */
+            project_id: string | null;
+            /** @description The task this is a subtask of, in the same list; null for a top-level task. */
+            parent_id: string | null;
             /**
              * Format: date-time
              * @description UTC, millisecond precision; never changes.
@@ -1360,7 +1576,11 @@ export interface operations {
                 due_to?: components["schemas"]["DueDate"];
                 /** @description Only tasks with (true) or without (false) a due_date. */
                 has_due?: boolean;
-                /** @description Titles sort case-insensitively; `due` by date then time (tasks without a time first in their day), tasks without a date last in both orders; `priority` high above low in desc; `position` is the manual order. Ties break on id. */
+                /** @description `inbox`, or a project's id (a project the caller cannot see answers 404). Left out: every task the caller can see. */
+                project?: "inbox" | string;
+                /** @description `none`: tasks that are no subtask; a task id: its subtasks. */
+                parent?: "none" | string;
+                /** @description Titles sort case-insensitively; `due` by date then time (tasks without a time first in their day), tasks without a date last in both orders; `priority` high above low in desc; `position` is the manual order of each list (without a project filter: the Inbox first, then each project in the caller's sidebar order). Ties break on id. */
                 sort?: "created_at" | "updated_at" | "title" | "due" | "priority" | "position";
                 /** @description Defaults to asc for sort=due and sort=position, desc otherwise. */
                 order?: "asc" | "desc";
@@ -1391,6 +1611,15 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description `project` names a project the caller is not a member of, or `parent` a task they cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
@@ -1429,7 +1658,24 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `{user_id}` is not the caller, or the task would go to a project the caller may only read (a viewer). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description A `project_id` or `parent_id` the caller cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description Rare: the `Idempotency-Key` expired and was taken by another request while this one waited for it; retry. No second task is created. */
             409: {
                 headers: {
@@ -1441,7 +1687,7 @@ export interface operations {
             };
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description A body value is invalid (`errors` lists each bad field), or the `Idempotency-Key` is malformed or was used with a different body, or the account already holds 50000 tasks, the most it may (imports count too): nothing is created. */
+            /** @description A body value is invalid (`errors` lists each bad field: also a `parent_id` in another list than `project_id`, or one that would make subtasks more than 4 levels deep), or the `Idempotency-Key` is malformed or was used with a different body, or the account already holds 50000 tasks, the most it may (imports count too): nothing is created. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1530,12 +1776,36 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["TaskNotFound"];
+            /** @description `{user_id}` is not the caller, or the task is in a project the caller may only read (a viewer): `detail: "You may only read this project"`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description No such task for this user (`detail: "Task not found"`), or a `project_id` or `parent_id` the caller cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description A path or body value is invalid (`errors` lists each bad field): also a `parent_id` in another list than the task, one of its own subtasks, or one that would make subtasks more than 4 levels deep. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1564,7 +1834,15 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `{user_id}` is not the caller, or the task is in a project the caller may only read (a viewer): `detail: "You may only read this project"`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             404: components["responses"]["TaskNotFound"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
@@ -1605,12 +1883,36 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["TaskNotFound"];
+            /** @description `{user_id}` is not the caller, or the task is in a project the caller may only read (a viewer): `detail: "You may only read this project"`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description No such task for this user (`detail: "Task not found"`), or a `project_id` or `parent_id` the caller cannot see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description A path or body value is invalid (`errors` lists each bad field): also a `parent_id` in another list than the task, one of its own subtasks, or one that would make subtasks more than 4 levels deep. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -1642,7 +1944,15 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            /** @description `{user_id}` is not the caller, or the task is in a project the caller may only read (a viewer): `detail: "You may only read this project"`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             404: components["responses"]["TaskNotFound"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
@@ -1683,8 +1993,16 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No such task for this user, or the anchor (`before`/`after`) is not one of the caller's tasks. */
+            /** @description `{user_id}` is not the caller, or the task is in a project the caller may only read (a viewer): `detail: "You may only read this project"`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description No such task for this user, or the anchor (`before`/`after`) is not a task the caller can see. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1696,7 +2014,287 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Not exactly one of before, after, to; an id that is not a UUID; or the task itself as its anchor. */
+            /** @description Not exactly one of before, after, to; an id that is not a UUID; the task itself as its anchor; or an anchor in another list. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The projects. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectBody"];
+            };
+        };
+        responses: {
+            /** @description The new project. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The project's owner already has a project of this name (case-insensitively). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A body value is invalid (`errors` lists each bad field), or the caller already owns 300 projects. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project, as the caller sees it. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The caller is not a member of this project. Another user's project answers the same: `detail: "Project not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `{user_id}` is not the caller, or the caller is a member but not the project's owner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The caller is not a member of this project. Another user's project answers the same: `detail: "Project not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchProjectBody"];
+            };
+        };
+        responses: {
+            /** @description The updated project. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `{user_id}` is not the caller, or the caller may only read this project (a viewer). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The caller is not a member of this project. Another user's project answers the same: `detail: "Project not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The project's owner already has a project of this name (case-insensitively). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    moveProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveProjectBody"];
+            };
+        };
+        responses: {
+            /** @description The moved project, with its new `position`. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The caller is not a member of this project, or of the anchor (`before`/`after`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Not exactly one of before, after, to; an id that is not a UUID; or the project itself as its anchor. */
             422: {
                 headers: {
                     [name: string]: unknown;

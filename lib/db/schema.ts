@@ -4,6 +4,7 @@ import {
   check,
   customType,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -46,7 +47,7 @@ export const users = pgTable(
 // The manual order compares positions as plain bytes, whatever the database's locale.
 const byteText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
 
-// The ends of the manual order come from this sequence (lib/tasks/position.ts): at the top a
+// The ends of the manual order come from this sequence (lib/manual-order.ts): at the top a
 // later number gives a smaller position, so a create never needs a lock to land on top; at the
 // bottom a larger one.
 export const taskPositionSeq = pgSequence('task_position_seq');
@@ -57,13 +58,69 @@ export const TOP_POSITION = sql`(lpad(to_hex(9223372036854775807 - nextval('task
 /** A position below every task: `z<16 hex digits of n>V`, growing with the sequence. */
 export const BOTTOM_POSITION = sql`('z' || lpad(to_hex(nextval('task_position_seq')), 16, '0') || 'V')`;
 
+const COLORS = sql.raw(`('grey', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink')`);
+
+// A project is a list of tasks (the other list is each user's Inbox). Its owner is one of its
+// members; each member has a role and a place in their own sidebar (project_members).
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    color: text('color').notNull().default('grey'),
+    changeXid: changeXid(),
+    ...timestamps,
+  },
+  (t) => [
+    check('projects_name_length', sql`char_length(${t.name}) between 1 and 120`),
+    check('projects_color_valid', sql`${t.color} in ${COLORS}`),
+    uniqueIndex('projects_owner_name_idx').on(t.ownerId, sql`lower(${t.name})`),
+  ],
+);
+
+export const projectMembers = pgTable(
+  'project_members',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['owner', 'editor', 'viewer'] }).notNull(),
+    // The member's own sidebar order, as the manual order of tasks (lib/manual-order.ts).
+    position: byteText('position').notNull().default(BOTTOM_POSITION),
+    changeXid: changeXid(),
+    joinedAt: timestamptz('joined_at').notNull().default(sql`now()`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.userId] }),
+    check('project_members_role', sql`${t.role} in ('owner', 'editor', 'viewer')`),
+    uniqueIndex('project_members_user_position_idx').on(t.userId, t.position),
+    index('project_members_user_change_idx').on(t.userId, t.changeXid),
+  ],
+);
+
 export const tasks = pgTable(
   'tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Who created the task: it stays when the task moves to another list.
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    // null: the Inbox of its creator.
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    // A subtask's parent, in the same list (the foreign key below says so).
+    parentId: uuid('parent_id'),
+    // The list the task is in: its project, or its creator's Inbox (named by the user's id).
+    // Every index of the lists leads with it, and a subtask's foreign key names it.
+    listId: uuid('list_id')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(project_id, user_id)`),
     title: text('title').notNull(),
     description: text('description'),
     completed: boolean('completed').notNull().default(false),
@@ -78,6 +135,11 @@ export const tasks = pgTable(
     ...timestamps,
   },
   (t) => [
+    // A subtask is in its parent's list, and goes with it (drizzle/0011 checks depth and cycles).
+    foreignKey({ name: 'tasks_parent_fk', columns: [t.parentId, t.listId], foreignColumns: [t.id, t.listId] }).onDelete('cascade'),
+    uniqueIndex('tasks_id_list_idx').on(t.id, t.listId),
+    index('tasks_parent_idx').on(t.parentId),
+    index('tasks_user_idx').on(t.userId),
     check('tasks_title_length', sql`char_length(${t.title}) between 1 and 500`),
     check('tasks_description_length', sql`char_length(${t.description}) <= 5000`),
     check('tasks_due_date_range', sql`${t.dueDate} between '1900-01-01' and '9999-12-31'`),
@@ -88,31 +150,31 @@ export const tasks = pgTable(
       sql`(${t.repeatEvery} is null and ${t.repeatInterval} is null) or (${t.repeatEvery} in ('day', 'weekday', 'week', 'month', 'year') and ${t.repeatInterval} between 1 and 365 and (${t.repeatEvery} <> 'weekday' or ${t.repeatInterval} = 1))`,
     ),
     check('tasks_repeat_needs_date', sql`${t.repeatEvery} is null or ${t.dueDate} is not null`),
-    // Distinct positions are what makes the manual order a permutation; one index per new sort.
-    uniqueIndex('tasks_user_position_idx').on(t.userId, t.position),
-    index('tasks_user_priority_idx').on(t.userId, t.priority, t.id),
-    // sort=due: no date last in both orders, so each order has its own key (lib/tasks/queries.ts).
-    index('tasks_user_due_asc_idx').on(
-      t.userId,
+    // Distinct positions in a list are what makes its manual order a permutation; one index per
+    // sort, each leading with the list and ending with the id tie-break, so every page of a list
+    // is an index range scan (scanned backwards for desc).
+    uniqueIndex('tasks_list_position_idx').on(t.listId, t.position),
+    index('tasks_list_priority_idx').on(t.listId, t.priority, t.id),
+    // sort=due: no date last in both orders, so each order has its own key (lib/tasks/list.ts).
+    index('tasks_list_due_asc_idx').on(
+      t.listId,
       sql`coalesce(${t.dueDate}, 'infinity'::date)`,
       sql`(${t.dueTime} is not null)`,
       sql`coalesce(${t.dueTime}, '00:00'::time)`,
       t.id,
     ),
-    index('tasks_user_due_desc_idx').on(
-      t.userId,
+    index('tasks_list_due_desc_idx').on(
+      t.listId,
       sql`coalesce(${t.dueDate}, '-infinity'::date)`,
       sql`(${t.dueTime} is not null)`,
       sql`coalesce(${t.dueTime}, '00:00'::time)`,
       t.id,
     ),
-    // One index per sort order of the list, each leading with the owner and ending with the
-    // id tie-break, so every page is an index range scan (scanned backwards for desc).
-    // The changes feed and the events watcher: a user's rows written since a snapshot's xmin.
-    index('tasks_user_change_idx').on(t.userId, t.changeXid, t.id),
-    index('tasks_user_created_idx').on(t.userId, t.createdAt, t.id),
-    index('tasks_user_updated_idx').on(t.userId, t.updatedAt, t.id),
-    index('tasks_user_title_idx').on(t.userId, sql`lower(${t.title})`, t.id),
+    // The changes feed and the events watcher: a list's rows written since a snapshot's xmin.
+    index('tasks_list_change_idx').on(t.listId, t.changeXid, t.id),
+    index('tasks_list_created_idx').on(t.listId, t.createdAt, t.id),
+    index('tasks_list_updated_idx').on(t.listId, t.updatedAt, t.id),
+    index('tasks_list_title_idx').on(t.listId, sql`lower(${t.title})`, t.id),
     // Substring search (`q`): trigram indexes make ILIKE '%…%' an index lookup. New entries
     // wait in a GIN pending list that every search scans; 64 kB instead of 4 MB keeps it short
     // at no cost to inserts (the measurements are in the README, under Performance).
@@ -229,8 +291,8 @@ export const sessions = pgTable(
 export const tombstones = pgTable(
   'tombstones',
   {
-    id: uuid('id').primaryKey(),
-    kind: text('kind', { enum: ['task', 'label'] }).notNull(),
+    id: uuid('id').notNull(),
+    kind: text('kind', { enum: ['task', 'label', 'project'] }).notNull(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -238,12 +300,15 @@ export const tombstones = pgTable(
     deletedAt: timestamptz('deleted_at').notNull().default(sql`now()`),
   },
   (t) => [
-    check('tombstones_kind', sql`${t.kind} in ('task', 'label')`),
+    // One per user: a project's is one per member who saw it.
+    primaryKey({ columns: [t.userId, t.id] }),
+    check('tombstones_kind', sql`${t.kind} in ('task', 'label', 'project')`),
     index('tombstones_user_change_idx').on(t.userId, t.changeXid, t.id),
     index('tombstones_deleted_idx').on(t.deletedAt),
   ],
 );
 
 export type Task = typeof tasks.$inferSelect;
+export type Project = typeof projects.$inferSelect;
 export type Label = typeof labels.$inferSelect;
 export type Session = typeof sessions.$inferSelect;

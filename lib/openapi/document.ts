@@ -4,6 +4,7 @@ import { MAX_BODY_BYTES } from '@/lib/http/body';
 import { accountPaths, accountRequestSchemas, accountResponseSchemas } from '@/lib/openapi/account';
 import { authPaths, authRequestSchemas, authResponseSchemas, SESSION_COOKIE } from '@/lib/openapi/auth';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
+import { projectPaths, projectRequestSchemas, projectResponseSchemas } from '@/lib/openapi/projects';
 import { ProblemDocument } from '@/lib/openapi/responses';
 import { servicePaths, serviceResponseSchemas, serviceSecuritySchemes } from '@/lib/openapi/service';
 import { problem, ref, RETRY_AFTER, type ErrorName, type Json } from '@/lib/openapi/shared';
@@ -119,6 +120,7 @@ function buildSchemas() {
     ...taskRequestSchemas,
     ...authRequestSchemas,
     ...labelRequestSchemas,
+    ...projectRequestSchemas,
     ...accountRequestSchemas,
     ...transferRequestSchemas,
     ...syncRequestSchemas,
@@ -129,6 +131,7 @@ function buildSchemas() {
     ...authResponseSchemas,
     ...serviceResponseSchemas,
     ...labelResponseSchemas,
+    ...projectResponseSchemas,
     ...accountResponseSchemas,
     ...transferResponseSchemas,
     ...syncResponseSchemas,
@@ -245,7 +248,8 @@ function buildDocument(): Json {
     info: { title: 'Todo API', version: '1.0.0', description, license: { name: 'MIT', identifier: 'MIT' } },
     servers: [{ url: '/', description: 'This server' }],
     tags: [
-      { name: 'Tasks', description: "The caller's tasks. `{user_id}` must be the caller's own id." },
+      { name: 'Tasks', description: "The tasks the caller sees: their Inbox and their projects'. `{user_id}` must be the caller's own id." },
+      { name: 'Projects', description: "The projects the caller owns or is a member of. `{user_id}` must be the caller's own id." },
       { name: 'Labels', description: "The caller's labels. `{user_id}` must be the caller's own id." },
       { name: 'Accounts', description: 'Sign up, and get an access token for the API.' },
       { name: 'Account', description: "The caller's own account and sessions. `{user_id}` must be the caller's own id." },
@@ -255,6 +259,7 @@ function buildDocument(): Json {
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     paths: {
       ...taskPaths(listParameters),
+      ...projectPaths,
       ...labelPaths,
       ...accountPaths,
       ...transferPaths,

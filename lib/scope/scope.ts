@@ -4,7 +4,7 @@ import type { Caller } from '@/lib/auth/caller';
 import { SessionEnded } from '@/lib/auth/errors';
 import { getDb, type Executor } from '@/lib/db';
 import { preparedStatement, statementKind, type Shape, type StatementKind } from '@/lib/db/prepared';
-import { sessions, users } from '@/lib/db/schema';
+import { projectMembers, sessions, tasks, users } from '@/lib/db/schema';
 
 export type { Caller };
 
@@ -51,6 +51,55 @@ export function ownedByCaller(userIdColumn: Column): SQL {
 export function callerAsOwner(): SQL {
   checksBuilt++;
   return sql`(select ${sessions.userId} from ${sessions} where ${sessions.id} = ${SESSION_ID} and ${sessions.userId} = ${USER_ID} and ${sessions.expiresAt} > now())`;
+}
+
+/**
+ * The lists the caller sees, as a subquery of list ids: their Inbox (named by their own id) and
+ * every project they are a member of (docs/api.md, "Who sees what").
+ */
+export function visibleLists(): SQL {
+  return sql`(select ${USER_ID}::uuid union all select ${projectMembers.projectId} from ${projectMembers} where ${projectMembers.userId} = ${USER_ID})`;
+}
+
+/**
+ * The same lists as rows `(list_id, rank)` in the caller's order: the Inbox first (rank `''`),
+ * then their projects by their sidebar positions.
+ */
+export function visibleListsInOrder(): SQL {
+  return sql`(select ${USER_ID}::uuid as list_id, ''::text collate "C" as rank
+    union all select ${projectMembers.projectId}, ${projectMembers.position} from ${projectMembers} where ${projectMembers.userId} = ${USER_ID})`;
+}
+
+/** `where` predicate: the task is in a list the caller sees, and the caller's session is live. */
+export function visibleTask(): SQL {
+  return and(sql`${taskColumn(tasks.listId)} in ${visibleLists()}`, liveSession())!;
+}
+
+// A column of the statement's tasks row, qualified by hand: in a one-table statement drizzle
+// writes columns bare, and inside a subquery of project_members a bare "project_id" is its own.
+const taskColumn = (column: Column) => sql`${tasks}.${sql.identifier(column.name)}`;
+
+/**
+ * Whether the caller may change the task (no session check: a column beside one that has it): it
+ * is in their Inbox, or in a project they own or edit; a viewer only reads.
+ */
+export function callerMayWrite(): SQL {
+  return sql`(${taskColumn(tasks.listId)} = ${USER_ID} or exists (select 1 from ${projectMembers} where ${projectMembers.projectId} = ${taskColumn(tasks.projectId)}
+    and ${projectMembers.userId} = ${USER_ID} and ${projectMembers.role} in ('owner', 'editor')))`;
+}
+
+/** `where` predicate: the caller may change the task, and the caller's session is live. */
+export function writableTask(): SQL {
+  return and(callerMayWrite(), liveSession())!;
+}
+
+/**
+ * Whether the caller may add tasks to the list a `project_id` expression names (null: their
+ * Inbox). No session check: it decides an inserted row's owner, beside `callerAsOwner()`.
+ */
+export function callerMayWriteTo(projectId: SQL): SQL {
+  return sql`(${projectId} is null or exists (select 1 from ${projectMembers} where ${projectMembers.projectId} = ${projectId}
+    and ${projectMembers.userId} = ${USER_ID} and ${projectMembers.role} in ('owner', 'editor')))`;
 }
 
 /** A prepared statement that returns rows. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Caller } from '@/lib/scope/scope';
 import { getDb } from '@/lib/db';
 import { describeDatabaseError } from '@/lib/db/errors';
@@ -7,12 +7,12 @@ import { encodeFeedCursor } from '@/lib/sync/cursor';
 import { ShuttingDown } from '@/lib/sync/errors';
 
 /*
- * Server-sent events: `event: changed` on a stream of the caller's whenever their tasks or labels
- * change, whichever server instance wrote them.
+ * Server-sent events: `event: changed` on a stream of the caller's whenever the tasks of a list they
+ * see, their projects or their labels change, whichever server instance wrote them.
  *
  * How a change is seen. One watcher per process, running only while a stream is open, looks at
  * the database every LOOK_INTERVAL_MS with one statement: which of the users with an open stream
- * here have a task, label or deleted id written after the previous look's snapshot (the changes
+ * here have a task (in any list they see), project, membership, label or deleted id written after the previous look's snapshot (the changes
  * feed's rule, lib/sync/feed.ts, so a transaction that commits late is still seen), and which of
  * the streams' sessions have ended. Polling, not LISTEN/NOTIFY: it works the same on a pool, on
  * Neon's serverless driver (which has no LISTEN over HTTP), on PGlite in this process, and across
@@ -154,10 +154,19 @@ async function changedSince(since: Snapshot | undefined, users: string[], sessio
   // One array parameter each (drizzle would spread a JS array into a list); uuids need no quoting.
   const userIds = `{${users.join(',')}}`;
   const sessionIds = `{${sessions.join(',')}}`;
-  const after = (table: string) =>
-    sql`select user_id from ${sql.identifier(table)} where user_id = any(${userIds}::uuid[]) and change_xid >= pg_snapshot_xmin(${since?.s ?? null}::pg_snapshot) and not pg_visible_in_snapshot(change_xid, ${since?.s ?? null}::pg_snapshot)`;
+  const since_ = since?.s ?? null;
+  const writtenAfter = (column: SQL) =>
+    sql`${column} >= pg_snapshot_xmin(${since_}::pg_snapshot) and not pg_visible_in_snapshot(${column}, ${since_}::pg_snapshot)`;
+  const ofUsers = (table: string) => sql`select user_id from ${sql.identifier(table)} where user_id = any(${userIds}::uuid[]) and ${writtenAfter(sql`change_xid`)}`;
+  // A user's lists: their Inbox (named by their id) and the projects they are a member of.
+  const lists = sql`select u as user_id, u as list_id from unnest(${userIds}::uuid[]) as u
+    union all select user_id, project_id from project_members where user_id = any(${userIds}::uuid[])`;
   const changed = since
-    ? sql`array(select distinct user_id::text from (${after('tasks')} union all ${after('labels')} union all ${after('tombstones')}) as changed)`
+    ? sql`array(select distinct user_id::text from (
+        select lists.user_id from (${lists}) as lists
+          where exists (select 1 from tasks where tasks.list_id = lists.list_id and ${writtenAfter(sql`tasks.change_xid`)})
+            or exists (select 1 from projects where projects.id = lists.list_id and ${writtenAfter(sql`projects.change_xid`)})
+        union all ${ofUsers('project_members')} union all ${ofUsers('labels')} union all ${ofUsers('tombstones')}) as changed)`
     : sql`'{}'::text[]`;
   const { rows } = await db.execute(sql`
     select pg_current_snapshot()::text as hi,

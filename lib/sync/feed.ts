@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { tasks, tombstones } from '@/lib/db/schema';
 import { currentSnapshot } from '@/lib/db/snapshot';
-import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
+import { projectsChangedIn, type ProjectRow } from '@/lib/projects/queries';
+import { liveSession, ownedByCaller, scopedStatement, visibleLists, type Scope } from '@/lib/scope/scope';
 import { taskColumns, type TaskRow } from '@/lib/tasks/rows';
 import { decodeFeedCursor, encodeFeedCursor, type FeedPosition } from '@/lib/sync/cursor';
 import { FeedCursorExpired } from '@/lib/sync/errors';
@@ -48,6 +49,10 @@ export const FEED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export interface ChangesPage {
   changes: TaskRow[];
   deleted: string[];
+  /** The projects of the window (on its first page): created, changed, joined or reordered. */
+  projects: ProjectRow[];
+  /** The projects the caller no longer sees (deleted, or left), on the window's first page. */
+  deletedProjects: string[];
   cursor: string;
   more: boolean;
 }
@@ -69,9 +74,11 @@ const changedTasksStatement = scopedStatement('changed_tasks', (db, shape: { sin
     .from(tasks)
     .where(
       and(
-        ownedByCaller(tasks.userId),
+        // Every list the caller sees (the session's check is the tombstones' statement's).
+        sql`${tasks.listId} in ${visibleLists()}`,
+        liveSession(),
         // Written after `lo`: not visible in it. The xmin bound is implied, and lets the
-        // (user_id, change_xid, id) index skip everything older.
+        // (list_id, change_xid, id) index skip everything older.
         shape.since
           ? sql`${tasks.changeXid} >= pg_snapshot_xmin(${sql.placeholder('lo')}::pg_snapshot) and not pg_visible_in_snapshot(${tasks.changeXid}, ${sql.placeholder('lo')}::pg_snapshot)`
           : undefined,
@@ -85,7 +92,7 @@ const changedTasksStatement = scopedStatement('changed_tasks', (db, shape: { sin
     .prepare(name),
 );
 
-/** The caller's tasks written inside the window, in (change_xid, id) order, in their current state. */
+/** The tasks of the caller's lists written inside the window, in (change_xid, id) order, in their current state. */
 async function tasksChangedIn(scope: Scope, window: ChangesWindow): Promise<TaskRow[]> {
   const shape = { since: window.lo !== undefined, after: window.after !== undefined };
   return scope.run(changedTasksStatement, shape, {
@@ -97,14 +104,14 @@ async function tasksChangedIn(scope: Scope, window: ChangesWindow): Promise<Task
   });
 }
 
-const deletedStatement = scopedStatement('deleted_tasks', (db, shape: { after: boolean }, name) =>
+const deletedStatement = scopedStatement('deleted_rows', (db, shape: { after: boolean; kind: 'task' | 'project' }, name) =>
   db
     .select({ id: tombstones.id, changeXid: tombstones.changeXid })
     .from(tombstones)
     .where(
       and(
         ownedByCaller(tombstones.userId),
-        eq(tombstones.kind, 'task'),
+        eq(tombstones.kind, shape.kind),
         sql`${tombstones.changeXid} >= pg_snapshot_xmin(${sql.placeholder('lo')}::pg_snapshot) and not pg_visible_in_snapshot(${tombstones.changeXid}, ${sql.placeholder('lo')}::pg_snapshot)`,
         sql`pg_visible_in_snapshot(${tombstones.changeXid}, ${sql.placeholder('hi')}::pg_snapshot)`,
         shape.after ? sql`(${tombstones.changeXid}, ${tombstones.id}) > (${sql.placeholder('afterXid')}::xid8, ${sql.placeholder('afterId')}::uuid)` : undefined,
@@ -137,7 +144,7 @@ export async function changesSince(scope: Scope, since: string | undefined, limi
   }
   // A full sync lists what exists: there is nothing it could have missed the deletion of.
   if (lo && changes.length <= limit) {
-    const rows = await scope.run(deletedStatement, { after: after?.phase === 'deleted' }, {
+    const rows = await scope.run(deletedStatement, { after: after?.phase === 'deleted', kind: 'task' }, {
       lo: lo.s,
       hi: hi.s,
       afterXid: after?.phase === 'deleted' ? after.xid : null,
@@ -146,6 +153,13 @@ export async function changesSince(scope: Scope, since: string | undefined, limi
     });
     deleted.push(...rows);
   }
+  // Projects are few (a user's sidebar): the window's first page carries them all.
+  const firstPage = after === undefined;
+  const projects = firstPage ? await projectsChangedIn(scope, lo?.s, hi.s) : [];
+  const deletedProjects =
+    firstPage && lo
+      ? await scope.run(deletedStatement, { after: false, kind: 'project' }, { lo: lo.s, hi: hi.s, afterXid: null, afterId: null, limit: null })
+      : [];
   const more = changes.length + deleted.length > limit;
   const sent = { changes: changes.slice(0, limit), deleted: deleted.slice(0, Math.max(0, limit - changes.length)) };
   const lastDeleted = sent.deleted.at(-1);
@@ -159,5 +173,12 @@ export async function changesSince(scope: Scope, since: string | undefined, limi
           ? { phase: 'deleted', xid: lastDeleted.changeXid, id: lastDeleted.id }
           : { phase: 'tasks', xid: lastChanged!.changeXid, id: lastChanged!.id },
       });
-  return { changes: sent.changes, deleted: sent.deleted.map((row) => row.id), cursor, more };
+  return {
+    changes: sent.changes,
+    deleted: sent.deleted.map((row) => row.id),
+    projects,
+    deletedProjects: deletedProjects.map((row) => row.id),
+    cursor,
+    more,
+  };
 }

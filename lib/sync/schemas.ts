@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProjectSchema } from '@/lib/projects/schemas';
 import { TaskSchema } from '@/lib/tasks/schemas';
 
 export const CHANGES_LIMIT_MAX = 1000;
@@ -27,8 +28,16 @@ export type ChangesOptions = z.output<typeof ChangesQuery>;
 
 export const ChangesSchema = z
   .object({
-    changes: z.array(TaskSchema).meta({ description: 'Each task created or changed after `since`, once, in its latest state (every task on a full sync).' }),
+    changes: z
+      .array(TaskSchema)
+      .meta({ description: 'Each task of a list the caller sees (the Inbox, their projects) created or changed after `since`, once, in its latest state (every task on a full sync).' }),
     deleted: z.array(z.uuid()).meta({ description: 'The ids of tasks deleted after `since` (always empty on a full sync).' }),
+    projects: z
+      .array(ProjectSchema)
+      .meta({ description: "The caller's projects created, renamed, recoloured, joined or reordered after `since`, as the project route shows them (every project on a full sync). Only the first page of an answer carries them." }),
+    deleted_projects: z
+      .array(z.uuid())
+      .meta({ description: 'The ids of projects the caller no longer sees (deleted, or left) after `since` (always empty on a full sync). Their tasks are gone too.' }),
     cursor: z.string().meta({ description: 'Opaque: pass it as `since` next time (at once while `more` is true).' }),
     more: z.boolean().meta({ description: 'True while more changes wait: call again with `cursor` straight away.' }),
   })

@@ -43,10 +43,31 @@ export class TaskLimitReached extends DomainError {
   }
 }
 
-/** A move's anchor (`before`/`after`) is not one of the caller's tasks. */
+/** A `parent_id` the caller cannot see (another user's task answers the same). */
+export class ParentNotFound extends DomainError {
+  constructor() {
+    super(404, 'The parent task was not found');
+  }
+}
+
+/** A `parent_id` in another list than the task (its project, or the Inbox it is in). */
+export class ParentInOtherList extends InvalidFields {
+  constructor() {
+    super([{ path: 'parent_id', message: 'must be a task of the same list (the Inbox or the same project)' }]);
+  }
+}
+
+/** A move's anchor (`before`/`after`) is not a task the caller can see. */
 export class MoveAnchorNotFound extends DomainError {
   constructor() {
     super(404, 'The anchor task was not found');
+  }
+}
+
+/** A move's anchor is in another list than the task. */
+export class MoveAnchorInOtherList extends InvalidFields {
+  constructor(field: 'before' | 'after') {
+    super([{ path: field, message: 'must be a task of the same list (the Inbox or the same project)' }]);
   }
 }
 

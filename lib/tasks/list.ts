@@ -3,15 +3,22 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/lib/db';
-import { labels, taskLabels, tasks, type Task } from '@/lib/db/schema';
-import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
+import { labels, projectMembers, taskLabels, tasks, type Task } from '@/lib/db/schema';
+import { ProjectNotFound } from '@/lib/projects/errors';
+import { liveSession, ownedByCaller, scopedStatement, visibleLists, visibleListsInOrder, type Scope } from '@/lib/scope/scope';
 import { decodeCursor, encodeCursor } from '@/lib/tasks/cursor';
-import { InvalidCursor } from '@/lib/tasks/errors';
-import { PRIORITY_VALUES, taskColumns, type TaskRow } from '@/lib/tasks/rows';
+import { InvalidCursor, ParentNotFound } from '@/lib/tasks/errors';
+import { PRIORITY_VALUES, selectVersion, taskColumns, type TaskRow } from '@/lib/tasks/rows';
 import { defaultOrder, type ListTasksOptions } from '@/lib/tasks/schemas';
 import { boundedSearch, regexSubstring } from '@/lib/tasks/search';
 
 // The list: filters, sort and keyset pagination, one page per statement (with its total).
+//
+// Which lists: one (the Inbox, or a project the caller is a member of), or every list the caller
+// sees. One list is a range of its sort's index (each leads with list_id). Every list is a
+// lateral join: each list's first page from its own index, then the first page of those.
+// In manual order the lists come one after another (the Inbox, then the sidebar's order), so the
+// join stops once the lists read so far fill the page; the other sorts read each list's page.
 
 const placeholder = sql.placeholder;
 
@@ -35,8 +42,11 @@ type CursorValue = string | number | null;
 interface SortKey {
   columns(order: Order): SQL[];
   cursor(order: Order): SQL[];
-  values(task: Task): CursorValue[];
+  values(task: ListedTask): CursorValue[];
 }
+
+/** A listed task: with `rank`, its list's place among the caller's lists, when they are all listed in manual order. */
+type ListedTask = Task & { rank?: string };
 
 const v = (i: number) => placeholder(`v${i}`);
 
@@ -73,6 +83,8 @@ function normalized(options: ListTasksOptions) {
     dueFrom: options.due_from,
     dueTo: options.due_to,
     hasDue: options.has_due,
+    project: options.project?.toLowerCase(),
+    parent: options.parent?.toLowerCase(),
     sort: options.sort,
     order: options.order ?? defaultOrder(options.sort),
   };
@@ -94,6 +106,8 @@ function fingerprint(scope: Scope, list: Normalized): string {
     list.dueFrom ?? null,
     list.dueTo ?? null,
     list.hasDue ?? null,
+    list.project ?? null,
+    list.parent ?? null,
   ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
 }
@@ -108,18 +122,32 @@ function cursorPosition(cursor: string, scope: Scope, list: Normalized): { v: Cu
   return position.data;
 }
 
-function cursorAfter(task: Task, scope: Scope, list: Normalized): string {
-  return encodeCursor({ v: SORT_KEYS[list.sort].values(task), i: task.id, f: fingerprint(scope, list) });
+function cursorAfter(task: ListedTask, scope: Scope, list: Normalized): string {
+  const v = SORT_KEYS[list.sort].values(task);
+  return encodeCursor({ v: task.rank === undefined ? v : [task.rank, ...v], i: task.id, f: fingerprint(scope, list) });
 }
 
 /** What decides a list statement's SQL; its values go in as placeholders. */
 type ListShape = FilterShape & { sort: SortName; order: Order; after: boolean };
 
-type FilterShape = { completed: boolean; q: boolean; priorities: boolean; labels: boolean; dueFrom: boolean; dueTo: boolean; hasDue: boolean };
+type Lists = 'inbox' | 'project' | 'all';
 
-function listFilters(db: Executor, shape: FilterShape): SQL {
+type FilterShape = {
+  lists: Lists;
+  parent: 'any' | 'none' | 'one';
+  completed: boolean;
+  q: boolean;
+  priorities: boolean;
+  labels: boolean;
+  dueFrom: boolean;
+  dueTo: boolean;
+  hasDue: boolean;
+};
+
+/** The filters of the body and of the query, except the list (`inList`): about the task alone. */
+function taskFilters(db: Executor, shape: FilterShape): SQL | undefined {
   return and(
-    ownedByCaller(tasks.userId),
+    shape.parent === 'none' ? sql`${tasks.parentId} is null` : shape.parent === 'one' ? eq(tasks.parentId, placeholder('parent')) : undefined,
     shape.completed ? eq(tasks.completed, placeholder('completed')) : undefined,
     shape.q ? or(sql`${tasks.title} ~* ${placeholder('q')}`, sql`${tasks.description} ~* ${placeholder('q')}`) : undefined,
     shape.priorities ? sql`${tasks.priority} = any(${placeholder('priorities')}::smallint[])` : undefined,
@@ -139,31 +167,80 @@ function listFilters(db: Executor, shape: FilterShape): SQL {
     shape.dueFrom ? sql`${tasks.dueDate} >= ${placeholder('dueFrom')}::date` : undefined,
     shape.dueTo ? sql`${tasks.dueDate} <= ${placeholder('dueTo')}::date` : undefined,
     shape.hasDue ? sql`(${tasks.dueDate} is not null) = ${placeholder('hasDue')}::boolean` : undefined,
-  )!;
+  );
 }
 
-const listStatement = scopedStatement('list_tasks', (db, shape: ListShape, name) => {
-  const filters = listFilters(db, shape);
+/** The list the filter names, among those the caller sees; with the live-session check. */
+function inList(lists: Lists): SQL {
+  const list =
+    lists === 'inbox'
+      ? eq(tasks.listId, placeholder('userId'))
+      : lists === 'project'
+        ? and(
+            eq(tasks.listId, placeholder('project')),
+            sql`exists (select 1 from ${projectMembers} where ${projectMembers.projectId} = ${placeholder('project')}::uuid and ${projectMembers.userId} = ${placeholder('userId')})`,
+          )
+        : sql`${tasks.listId} in ${visibleLists()}`;
+  return and(list, liveSession())!;
+}
+
+/** The keyset condition: after the cursor's row in the sort's order (one list, or every list in a sort other than the manual order). */
+function afterCursor(shape: ListShape): SQL {
   const key = SORT_KEYS[shape.sort];
   const columns = [...key.columns(shape.order), sql`${tasks.id}`];
-  const position = shape.after
-    ? sql`(${sql.join(columns, sql`, `)}) ${sql.raw(shape.order === 'asc' ? '>' : '<')} (${sql.join([...key.cursor(shape.order), sql`${placeholder('i')}::uuid`], sql`, `)})`
-    : undefined;
+  return sql`(${sql.join(columns, sql`, `)}) ${sql.raw(shape.order === 'asc' ? '>' : '<')} (${sql.join([...key.cursor(shape.order), sql`${placeholder('i')}::uuid`], sql`, `)})`;
+}
+
+// One round trip: the count is an uncorrelated subquery, which PostgreSQL runs once (its
+// `tasks` is its own FROM's, not the outer row's).
+const total = (db: Executor, shape: FilterShape) => sql<number>`(select count(*) from ${tasks} where ${and(inList(shape.lists), taskFilters(db, shape))})`.mapWith(Number);
+
+const listStatement = scopedStatement('list_tasks', (db, shape: ListShape, name) => {
+  const key = SORT_KEYS[shape.sort];
   const direction = shape.order === 'asc' ? asc : desc;
-  // One round trip: the count is an uncorrelated subquery, which PostgreSQL runs once (its
-  // `tasks` is its own FROM's, not the outer row's).
+  const columns = [...key.columns(shape.order), sql`${tasks.id}`];
+  if (shape.lists !== 'all') {
+    return db
+      .select({ ...taskColumns(false), total: total(db, shape), rank: sql<string | null>`null` })
+      .from(tasks)
+      .where(and(inList(shape.lists), taskFilters(db, shape), shape.after ? afterCursor(shape) : undefined))
+      .orderBy(...columns.map((column) => direction(column)))
+      .limit(placeholder('limit'))
+      .prepare(name);
+  }
+  // Every list: each one's first page (a range of its index), then the first page of those.
+  const manual = shape.sort === 'position';
+  const asc_ = shape.order === 'asc';
+  let after: SQL | undefined;
+  let listsAfter: SQL | undefined;
+  if (shape.after && manual) {
+    // The cursor's list, then the lists after it: in the cursor's list after its position, in the others from their end.
+    listsAfter = sql`"lists"."rank" ${sql.raw(asc_ ? '>=' : '<=')} ${placeholder('v0')}::text collate "C"`;
+    after = sql`${tasks.position} ${sql.raw(asc_ ? '>' : '<')} case when "lists"."rank" = ${placeholder('v0')}::text collate "C" then ${placeholder('v1')}::text collate "C" else ${asc_ ? '' : '~'}::text collate "C" end`;
+  } else if (shape.after) {
+    after = afterCursor(shape);
+  }
+  const keys = columns.map((column, i) => sql`${column} as ${sql.identifier(`k${i}`)}`);
+  const listPage = sql`select ${sql.join(keys, sql`, `)} from ${tasks}
+    where ${and(sql`${tasks.listId} = "lists"."list_id"`, taskFilters(db, shape), after)}
+    order by ${sql.join(columns.map((column) => sql`${column} ${sql.raw(shape.order)}`), sql`, `)} limit ${placeholder('limit')}`;
+  const pageKeys = columns.map((_, i) => sql`"page".${sql.identifier(`k${i}`)} ${sql.raw(shape.order)}`);
+  const page = sql`(select "lists"."rank", "page".* from ${visibleListsInOrder()} "lists" cross join lateral (${listPage}) "page"
+    ${listsAfter ? sql`where ${listsAfter}` : sql``}
+    order by ${sql.join(manual ? [sql`"lists"."rank" ${sql.raw(shape.order)}`, ...pageKeys] : pageKeys, sql`, `)} limit ${placeholder('limit')})`;
+  const last = columns.length - 1;
   return db
-    .select({ ...taskColumns(false), total: sql<number>`(select count(*) from ${tasks} where ${filters})`.mapWith(Number) })
+    .select({ ...taskColumns(false), total: total(db, shape), rank: sql<string | null>`"page"."rank"` })
     .from(tasks)
-    .where(and(filters, position))
-    .orderBy(...columns.map((column) => direction(column)))
-    .limit(placeholder('limit'))
+    .innerJoin(sql`${page} "page"`, sql`"page".${sql.identifier(`k${last}`)} = ${tasks.id}`)
+    .where(liveSession())
+    .orderBy(...(manual ? [direction(sql`"page"."rank"`)] : []), ...columns.map((column) => direction(column)))
     .prepare(name);
 });
 
 const countStatement = scopedStatement(
   'count_tasks',
-  (db, shape: FilterShape, name) => db.select({ total: count() }).from(tasks).where(listFilters(db, shape)).prepare(name),
+  (db, shape: FilterShape, name) => db.select({ total: count() }).from(tasks).where(and(inList(shape.lists), taskFilters(db, shape))).prepare(name),
   { aggregate: true },
 );
 
@@ -174,7 +251,10 @@ const countStatement = scopedStatement(
 export async function listTasksForUser(scope: Scope, options: ListTasksOptions): Promise<TaskPage> {
   const list = normalized(options);
   const after = options.cursor === undefined ? undefined : cursorPosition(options.cursor, scope, list);
+  const lists: Lists = list.project === undefined ? 'all' : list.project === 'inbox' ? 'inbox' : 'project';
   const filters: FilterShape = {
+    lists,
+    parent: list.parent === undefined ? 'any' : list.parent === 'none' ? 'none' : 'one',
     completed: list.completed !== undefined,
     q: list.q !== undefined,
     priorities: list.priorities !== undefined,
@@ -183,7 +263,11 @@ export async function listTasksForUser(scope: Scope, options: ListTasksOptions):
     dueTo: list.dueTo !== undefined,
     hasDue: list.hasDue !== undefined,
   };
+  // Every list in manual order: the cursor carries the list's rank first, then the position.
+  const ranked = lists === 'all' && list.sort === 'position';
   const values = {
+    project: lists === 'project' ? list.project : null,
+    parent: filters.parent === 'one' ? list.parent : null,
     completed: list.completed ?? null,
     q: list.q ? regexSubstring(list.q) : null,
     priorities: list.priorities ?? null,
@@ -201,13 +285,30 @@ export async function listTasksForUser(scope: Scope, options: ListTasksOptions):
   const rows = await run((ex) => scope.run(listStatement, { ...filters, sort: list.sort, order: list.order, after: Boolean(after) }, values, ex));
   // No row to carry the count: none match, or the cursor is past the last.
   let total = rows[0]?.total ?? 0;
-  if (!rows.length && after) total = (await run((ex) => scope.run(countStatement, filters, values, ex)))[0]?.total ?? 0;
+  if (!rows.length) {
+    if (after) total = (await run((ex) => scope.run(countStatement, filters, values, ex)))[0]?.total ?? 0;
+    await listExists(scope, filters, values);
+  }
 
-  const page = rows.slice(0, options.limit).map(({ total: _, ...task }) => task);
+  const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   return {
-    tasks: page,
+    tasks: page.map(({ total: _, rank: __, ...task }) => task),
     total,
-    nextCursor: rows.length > options.limit && last ? cursorAfter(last, scope, list) : undefined,
+    nextCursor: rows.length > options.limit && last ? cursorAfter({ ...last, rank: ranked ? last.rank! : undefined }, scope, list) : undefined,
   };
+}
+
+const memberStatement = scopedStatement('is_project_member', (db, _shape: Record<never, never>, name) =>
+  db
+    .select({ member: sql<number>`1` })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, placeholder('project')), ownedByCaller(projectMembers.userId)))
+    .prepare(name),
+);
+
+/** An empty page of a project or a parent the caller cannot see is a 404, as the project or the task is. */
+async function listExists(scope: Scope, filters: FilterShape, values: { project: string | null | undefined; parent: string | null | undefined }) {
+  if (filters.lists === 'project' && !(await scope.run(memberStatement, {}, { project: values.project })).length) throw new ProjectNotFound();
+  if (filters.parent === 'one' && !(await scope.run(selectVersion, {}, { id: values.parent })).length) throw new ParentNotFound();
 }

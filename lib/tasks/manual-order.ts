@@ -1,27 +1,43 @@
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { statementKind, preparedStatement } from '@/lib/db/prepared';
-import { BOTTOM_POSITION, TOP_POSITION, tasks, users } from '@/lib/db/schema';
-import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
-import { MoveAnchorIsTask, MoveAnchorNotFound } from '@/lib/tasks/errors';
-import { positionBetween } from '@/lib/tasks/position';
-import { taskColumns, writeTask, writeWhere, type TaskRow, type Versions } from '@/lib/tasks/rows';
+import { BOTTOM_POSITION, TOP_POSITION, tasks } from '@/lib/db/schema';
+import { positionBetween } from '@/lib/manual-order';
+import { scopedStatement, visibleLists, visibleTask, type Scope } from '@/lib/scope/scope';
+import { MoveAnchorInOtherList, MoveAnchorIsTask, MoveAnchorNotFound, TaskNotFound } from '@/lib/tasks/errors';
+import { selectVersion, taskColumns, writeTask, writeWhere, type TaskRow, type Versions } from '@/lib/tasks/rows';
 import type { MoveTaskInput } from '@/lib/tasks/schemas';
 
-// The manual order: a task moved to the top, the bottom, or next to another of the caller's
-// tasks (lib/tasks/position.ts says how positions work).
+// The manual order of each list: a task moved to the top, the bottom, or next to another task
+// of its list (lib/manual-order.ts says how positions work).
 
 const placeholder = sql.placeholder;
 
-const lockUsersMoves = statementKind('lock_user_moves', (db, _shape: Record<never, never>, name) =>
-  db.select({ id: users.id }).from(users).where(eq(users.id, placeholder('userId'))).for('no key update').prepare(name),
+// Moves next to an anchor in one list take turns: an advisory lock on the anchor's list, taken
+// by the statement that finds the anchor (creates, which land on top, do not wait for it).
+const lockAnchorsList = scopedStatement('lock_move_list', (db, _shape: Record<never, never>, name) =>
+  db
+    .select({ listId: tasks.listId, locked: sql<string>`pg_advisory_xact_lock(hashtextextended('moves:' || ${tasks.listId}::text, 0))::text` })
+    .from(tasks)
+    .where(and(eq(tasks.id, placeholder('anchor')), visibleTask()))
+    .limit(1)
+    .prepare(name),
 );
 
+/** The anchor and the moved task, as they are once the list's moves are this one's turn. */
 const selectAnchor = scopedStatement('get_move_anchor', (db, _shape: Record<never, never>, name) =>
-  db.select({ position: tasks.position }).from(tasks).where(and(eq(tasks.id, placeholder('anchor')), ownedByCaller(tasks.userId))).limit(1).prepare(name),
+  db
+    .select({
+      position: tasks.position,
+      listId: tasks.listId,
+      taskListId: sql<string | null>`(select "moved"."list_id" from ${tasks} "moved" where "moved"."id" = ${placeholder('id')} and "moved"."list_id" in ${visibleLists()})`,
+    })
+    .from(tasks)
+    .where(and(eq(tasks.id, placeholder('anchor')), visibleTask()))
+    .limit(1)
+    .prepare(name),
 );
 
-/** The anchor's neighbour on the side the task goes to, the task itself left out. */
+/** The anchor's neighbour on the side the task goes to, in the anchor's list, the task itself left out. */
 const selectNeighbour = scopedStatement('get_move_neighbour', (db, shape: { side: 'before' | 'after' }, name) => {
   const before = shape.side === 'before';
   return db
@@ -29,7 +45,8 @@ const selectNeighbour = scopedStatement('get_move_neighbour', (db, shape: { side
     .from(tasks)
     .where(
       and(
-        ownedByCaller(tasks.userId),
+        eq(tasks.listId, placeholder('listId')),
+        visibleTask(),
         sql`${tasks.position} ${sql.raw(before ? '<' : '>')} ${placeholder('anchorPosition')}`,
         sql`${tasks.id} <> ${placeholder('id')}`,
       ),
@@ -41,29 +58,35 @@ const selectNeighbour = scopedStatement('get_move_neighbour', (db, shape: { side
 
 const moveTaskStatement = scopedStatement('move_task', (db, shape: { to: 'top' | 'bottom' | 'between'; ifMatch: boolean }, name) => {
   const position = shape.to === 'top' ? TOP_POSITION : shape.to === 'bottom' ? BOTTOM_POSITION : sql`${placeholder('position')}`;
-  return db.update(tasks).set({ position }).where(writeWhere(shape.ifMatch)).returning(taskColumns(false)).prepare(name);
+  const sameList = shape.to === 'between' ? eq(tasks.listId, placeholder('listId')) : undefined;
+  return db.update(tasks).set({ position }).where(and(writeWhere(shape.ifMatch), sameList)).returning(taskColumns(false)).prepare(name);
 });
 
 /**
- * Moves a task in the caller's manual order. Moves next to an anchor take turns per user (a lock
- * on the user row that creates do not wait for: FOR NO KEY UPDATE), so the anchor and its
- * neighbour stay neighbours until the task lands strictly between them; top and bottom come from
- * the sequence and need no turn. Concurrent moves always leave distinct positions.
+ * Moves a task in its list's manual order. Moves next to an anchor take turns per list, so the
+ * anchor and its neighbour stay neighbours until the task lands strictly between them; top and
+ * bottom come from the sequence and need no turn. Concurrent moves always leave distinct positions.
  */
 export async function moveTask(scope: Scope, id: string, move: MoveTaskInput, versions?: Versions): Promise<TaskRow> {
   const anchorId = move.before ?? move.after;
   if (anchorId !== undefined && anchorId.toLowerCase() === id.toLowerCase()) throw new MoveAnchorIsTask(move.before ? 'before' : 'after');
   let to: 'top' | 'bottom' | 'between' = move.to ?? 'between';
   if (anchorId === undefined) return writeTask(scope, moveTaskStatement, { to, ifMatch: Boolean(versions) }, id, versions, {});
+  const side = move.before ? 'before' : 'after';
   return scope.transaction(async (tx) => {
-    await preparedStatement(tx, lockUsersMoves, {}).execute(scope.values);
-    const [anchor] = await scope.run(selectAnchor, {}, { anchor: anchorId }, tx);
-    if (!anchor) throw new MoveAnchorNotFound();
-    const side = move.before ? 'before' : 'after';
-    const [neighbour] = await scope.run(selectNeighbour, { side }, { id, anchorPosition: anchor.position }, tx);
+    const [locked] = await scope.run(lockAnchorsList, {}, { anchor: anchorId }, tx);
+    const [anchor] = locked ? await scope.run(selectAnchor, {}, { anchor: anchorId, id }, tx) : [];
+    // The task's own 404 (and 403, 412) comes first.
+    if (!anchor?.taskListId) {
+      // The task's own 404 first.
+      if (!anchor && (await scope.run(selectVersion, {}, { id }, tx)).length) throw new MoveAnchorNotFound();
+      throw new TaskNotFound();
+    }
+    if (anchor.taskListId !== anchor.listId) throw new MoveAnchorInOtherList(side);
+    const [neighbour] = await scope.run(selectNeighbour, { side }, { id, listId: anchor.listId, anchorPosition: anchor.position }, tx);
     let position: string | undefined;
     if (!neighbour) to = side === 'before' ? 'top' : 'bottom';
     else position = side === 'before' ? positionBetween(neighbour.position, anchor.position) : positionBetween(anchor.position, neighbour.position);
-    return writeTask(scope, moveTaskStatement, { to, ifMatch: Boolean(versions) }, id, versions, { position }, tx);
+    return writeTask(scope, moveTaskStatement, { to, ifMatch: Boolean(versions) }, id, versions, { position, listId: anchor.listId }, tx);
   });
 }

@@ -1,27 +1,56 @@
 import 'server-only';
-import { sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/lib/db';
-import { tasks } from '@/lib/db/schema';
-import { callerAsOwner, scopedStatement, type Scope } from '@/lib/scope/scope';
-import { TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
-import { taskETag } from '@/lib/tasks/etag';
-import { asInvalidFields, ownTask, selectVersion, taskColumns, taskValues, writeTask, writeWhere, type TaskRow, type Versions } from '@/lib/tasks/rows';
+import { sqlState } from '@/lib/db/errors';
+import { TOP_POSITION, tasks } from '@/lib/db/schema';
+import { refusedProjectWrite } from '@/lib/projects/queries';
+import { callerAsOwner, callerMayWrite, callerMayWriteTo, scopedStatement, visibleLists, writableTask, type Scope } from '@/lib/scope/scope';
+import { TaskNotFound } from '@/lib/tasks/errors';
+import {
+  asInvalidFields,
+  isParentRefused,
+  refusedParent,
+  refusedWrite,
+  taskColumns,
+  taskValues,
+  visibleTaskById,
+  writeTask,
+  writeWhere,
+  type TaskRow,
+  type TaskValues,
+  type Versions,
+} from '@/lib/tasks/rows';
 import type { CreateTaskInput, TaskChangesInput } from '@/lib/tasks/schemas';
 
 // One task at a time: create, read, update, complete, delete. Each statement is a
-// scopedStatement (lib/scope/scope.ts): the caller and the caller's live session are checked in
-// its own `where`, so isolation and revocation hold per statement. The other writers of the
-// tasks table: the manual order (manual-order.ts), imports (lib/transfer/import.ts), the seed.
+// scopedStatement (lib/scope/scope.ts): the lists the caller sees, or may write to, and the
+// caller's live session are checked in its own `where`, so isolation and revocation hold per
+// statement. The other writers of the tasks table: the manual order (manual-order.ts), imports
+// (lib/transfer/import.ts), the seed.
 
 export type { NewTaskInput, TaskRow, Versions } from '@/lib/tasks/rows';
 
 const placeholder = sql.placeholder;
 
-const insertTask = scopedStatement('create_task', (db, shape: { labels: boolean }, name) =>
-  db
+// An insert whose owner is null: the session has ended, or the caller may not write to the list.
+const NOT_NULL_VIOLATION = '23502';
+
+type CreateShape = { labels: boolean; project: boolean; parent: boolean };
+
+const insertTask = scopedStatement('create_task', (db, shape: CreateShape, name) => {
+  // The list: the body's project; with a parent alone, the parent's (as the caller sees it: a
+  // parent they cannot see leaves the Inbox, which the parent's foreign key then refuses).
+  const projectId = shape.project
+    ? sql`${placeholder('projectId')}::uuid`
+    : shape.parent
+      ? sql`(select "parent"."project_id" from ${tasks} "parent" where "parent"."id" = ${placeholder('parentId')}::uuid and "parent"."list_id" in ${visibleLists()})`
+      : undefined;
+  return db
     .insert(tasks)
     .values({
-      userId: callerAsOwner(),
+      userId: projectId ? sql`case when ${callerMayWriteTo(projectId)} then ${callerAsOwner()} end` : callerAsOwner(),
+      projectId: projectId ?? null,
+      parentId: shape.parent ? placeholder('parentId') : null,
       title: placeholder('title'),
       description: placeholder('description'),
       completed: placeholder('completed'),
@@ -32,16 +61,17 @@ const insertTask = scopedStatement('create_task', (db, shape: { labels: boolean 
       repeatInterval: placeholder('repeatInterval'),
     })
     .returning(taskColumns(shape.labels))
-    .prepare(name),
-);
+    .prepare(name);
+});
 
 /**
- * Creates a task of the caller's at the top of the manual order, with its labels (created as
- * needed) in the same statement; `executor` is a transaction when the create is idempotent.
+ * Creates a task at the top of its list's manual order, with its labels (created as needed) in
+ * the same statement: in the caller's Inbox, the body's project, or its parent's list.
+ * `executor` is a transaction when the create is idempotent.
  */
 export async function createTask(scope: Scope, input: CreateTaskInput, executor?: Executor): Promise<TaskRow> {
   const values = taskValues(input);
-  const shape = { labels: Boolean(values.labels?.length) };
+  const shape = { labels: Boolean(values.labels?.length), project: Boolean(values.projectId), parent: Boolean(values.parentId) };
   try {
     const [task] = await scope.run(insertTask, shape, {
       title: values.title,
@@ -53,24 +83,39 @@ export async function createTask(scope: Scope, input: CreateTaskInput, executor?
       repeatEvery: values.repeatEvery ?? null,
       repeatInterval: values.repeatInterval ?? null,
       labels: values.labels ?? null,
+      projectId: values.projectId ?? null,
+      parentId: values.parentId ?? null,
     }, executor);
     return task!;
   } catch (err) {
-    return asInvalidFields(err, values);
+    return refusedCreate(scope, err, values, executor);
   }
 }
 
+/** Why a create stored nothing, in the contract's order: the session, the project, the parent, then the fields. */
+async function refusedCreate(scope: Scope, err: unknown, values: TaskValues, executor?: Executor): Promise<never> {
+  if (sqlState(err) === NOT_NULL_VIOLATION && (values.projectId || values.parentId)) {
+    await scope.confirm();
+    if (values.projectId) return refusedProjectWrite(scope, values.projectId, executor);
+    // The parent's list is one the caller may only read.
+    return refusedWrite(scope, values.parentId!, undefined, executor);
+  }
+  if (values.parentId && isParentRefused(err)) return refusedParent(scope, values.parentId, executor);
+  return asInvalidFields(err, values);
+}
+
 const selectTask = scopedStatement('get_task', (db, _shape: Record<never, never>, name) =>
-  db.select(taskColumns(false)).from(tasks).where(ownTask()).limit(1).prepare(name),
+  db.select(taskColumns(false)).from(tasks).where(visibleTaskById()).limit(1).prepare(name),
 );
 
-export async function getTask(scope: Scope, id: string): Promise<TaskRow> {
-  const [task] = await scope.run(selectTask, {}, { id });
+/** A task in a list the caller sees. */
+export async function getTask(scope: Scope, id: string, executor?: Executor): Promise<TaskRow> {
+  const [task] = await scope.run(selectTask, {}, { id }, executor);
   if (!task) throw new TaskNotFound();
   return task;
 }
 
-const CHANGEABLE = ['title', 'description', 'completed', 'dueDate', 'dueTime', 'priority', 'repeatEvery', 'repeatInterval'] as const;
+const CHANGEABLE = ['title', 'description', 'completed', 'dueDate', 'dueTime', 'priority', 'repeatEvery', 'repeatInterval', 'parentId'] as const;
 type Changeable = (typeof CHANGEABLE)[number];
 
 /**
@@ -87,41 +132,119 @@ function nextOccurrence(due: SQL, every: SQL, interval: SQL): SQL {
   end`;
 }
 
+/**
+ * The subtasks (at any depth) a completion carries with it, as a data-modifying CTE of the
+ * write that completes the task: in the same statement, so no one sees the task done and its
+ * subtasks open. `completes`, over the task as stored (`root`): true when the write completes a
+ * task that does not repeat (its open subtasks are completed), false when it completes one that
+ * repeats (its done subtasks reopen: the next occurrence starts afresh), null when it does neither.
+ */
+function completingSubtasks(db: Executor, completes: SQL, ifMatch: boolean) {
+  const root = db.select({ id: tasks.id, completes: sql<boolean | null>`${completes}`.as('completes') }).from(tasks).where(writeWhere(ifMatch));
+  return db.$with('subtasks', { id: sql<string>`id` }).as(
+    sql`update ${tasks} set "completed" = "root"."completes"
+      from (${root}) "root"
+      where "root"."completes" is not null and ${tasks.id} in (select task_descendants("root"."id")) and ${tasks.completed} <> "root"."completes"
+      returning ${tasks.id}`,
+  );
+}
+
 type UpdateShape = { fields: readonly Changeable[]; labels: boolean; ifMatch: boolean };
 
 const updateTaskStatement = scopedStatement('update_task', (db, shape: UpdateShape, name) => {
   // The value a column will have after this write: the body's, else the stored one.
   const after = (field: Changeable, column: Column) => (shape.fields.includes(field) ? sql`${placeholder(field)}` : sql`${column}`);
   const set: Record<string, SQL> = Object.fromEntries(shape.fields.map((field) => [field, sql`${placeholder(field)}`]));
+  let subtasks: ReturnType<typeof completingSubtasks> | undefined;
   if (shape.fields.includes('completed')) {
     // Completing a repeating task moves it to its next occurrence instead.
     const repeats = sql`(${placeholder('completed')}::boolean and ${after('repeatEvery', tasks.repeatEvery)}::text is not null)`;
     const due = sql`${after('dueDate', tasks.dueDate)}::date`;
     set.completed = sql`case when ${repeats} then false else ${placeholder('completed')}::boolean end`;
     set.dueDate = sql`case when ${repeats} then ${nextOccurrence(due, sql`${after('repeatEvery', tasks.repeatEvery)}::text`, sql`${after('repeatInterval', tasks.repeatInterval)}`)} else ${due} end`;
+    subtasks = completingSubtasks(db, sql`case when ${placeholder('completed')}::boolean then ${after('repeatEvery', tasks.repeatEvery)}::text is null end`, shape.ifMatch);
   }
   // Labels alone still change the task: its updated_at (and so its ETag) moves on.
   if (Object.keys(set).length === 0) set.updatedAt = sql`now()`;
-  return db.update(tasks).set(set).where(writeWhere(shape.ifMatch)).returning(taskColumns(shape.labels)).prepare(name);
+  return (subtasks ? db.with(subtasks) : db).update(tasks).set(set).where(writeWhere(shape.ifMatch)).returning(taskColumns(shape.labels)).prepare(name);
+});
+
+const lockTaskStatement = scopedStatement('lock_task', (db, _shape: Record<never, never>, name) =>
+  db
+    .select({ id: tasks.id, projectId: tasks.projectId, updatedAt: tasks.updatedAt, writable: callerMayWrite() })
+    .from(tasks)
+    .where(visibleTaskById())
+    .for('update', { of: tasks })
+    .prepare(name),
+);
+
+// Moves a task, with its subtasks, to the top of another list, in their order; the task leaves
+// its parent for the body's parent_id (or none). The parents' foreign key checks the new list's
+// parent at the end of the statement, when the whole subtree has moved.
+const moveToListStatement = scopedStatement('move_task_to_list', (db, _shape: Record<never, never>, name) => {
+  const subtree = sql`(select ${placeholder('id')}::uuid union all select task_descendants(${placeholder('id')}::uuid))`;
+  // Top positions, the highest to the one that was highest: nextval in that order (top = later).
+  const positions = db
+    .select({ taskId: sql<string>`"subtree"."id"`.as('task_id'), position: sql<string>`${TOP_POSITION}`.as('new_position') })
+    .from(sql`(select ${tasks.id}, ${tasks.position} from ${tasks} where ${tasks.id} in ${subtree} order by ${tasks.position} desc) as "subtree"`)
+    .as('moved');
+  // The rule does not see a `where` after `from`.
+  // eslint-disable-next-line drizzle/enforce-update-with-where
+  return db
+    .update(tasks)
+    .set({
+      projectId: sql`${placeholder('projectId')}::uuid`,
+      position: sql`${positions.position}`,
+      parentId: sql`case when ${tasks.id} = ${placeholder('id')}::uuid then ${placeholder('parentId')}::uuid else ${tasks.parentId} end`,
+    })
+    .from(positions)
+    .where(and(eq(tasks.id, positions.taskId), writableTask(), callerMayWriteTo(sql`${placeholder('projectId')}::uuid`)))
+    .returning({ id: tasks.id })
+    .prepare(name);
 });
 
 /**
  * PUT and PATCH: sets the given fields and labels in one statement (`updated_at` moves forward
- * by the database trigger); what the stored task would then break (a time without a date) is a 422.
+ * by the database trigger); what the stored task would then break (a time without a date) is a
+ * 422. A new `project_id` first moves the task and its subtasks to the top of that list, in one
+ * transaction with the rest.
  */
 export async function updateTask(scope: Scope, id: string, changes: TaskChangesInput, versions?: Versions): Promise<TaskRow> {
   const values = taskValues(changes);
-  const shape = { fields: CHANGEABLE.filter((field) => values[field] !== undefined), labels: values.labels !== undefined, ifMatch: Boolean(versions) };
   try {
-    return await writeTask(scope, updateTaskStatement, shape, id, versions, values);
+    if (values.projectId !== undefined) return await updateTaskAcrossLists(scope, id, values, versions);
+    return await updateInPlace(scope, id, values, versions);
   } catch (err) {
+    if (values.parentId && isParentRefused(err)) return refusedParent(scope, values.parentId);
     return asInvalidFields(err, values);
   }
 }
 
+function updateInPlace(scope: Scope, id: string, values: TaskValues, versions: Versions, executor?: Executor): Promise<TaskRow> {
+  const shape = { fields: CHANGEABLE.filter((field) => values[field] !== undefined), labels: values.labels !== undefined, ifMatch: Boolean(versions) };
+  return writeTask(scope, updateTaskStatement, shape, id, versions, values, executor);
+}
+
+async function updateTaskAcrossLists(scope: Scope, id: string, values: TaskValues, versions: Versions): Promise<TaskRow> {
+  return scope.transaction(async (tx) => {
+    const [task] = await scope.run(lockTaskStatement, {}, { id }, tx);
+    if (!task || !task.writable || (versions && !versions.some((v) => v.getTime() === task.updatedAt.getTime()))) {
+      return refusedWrite(scope, id, versions, tx);
+    }
+    const { projectId, ...rest } = values;
+    if (projectId === task.projectId) return updateInPlace(scope, id, rest, undefined, tx);
+    const [moved] = await scope.run(moveToListStatement, {}, { id, projectId, parentId: values.parentId ?? null }, tx);
+    if (!moved) return refusedProjectWrite(scope, projectId!, tx);
+    const { parentId: _, ...others } = rest;
+    return updateInPlace(scope, id, others, undefined, tx);
+  });
+}
+
 const toggleTaskStatement = scopedStatement('toggle_task', (db, shape: { ifMatch: boolean }, name) => {
   const repeats = sql`(${tasks.repeatEvery} is not null and not ${tasks.completed})`;
+  const subtasks = completingSubtasks(db, sql`case when not ${tasks.completed} then ${tasks.repeatEvery} is null end`, shape.ifMatch);
   return db
+    .with(subtasks)
     .update(tasks)
     .set({
       completed: sql`case when ${repeats} then false else not ${tasks.completed} end`,
@@ -133,8 +256,9 @@ const toggleTaskStatement = scopedStatement('toggle_task', (db, shape: { ifMatch
 });
 
 /**
- * Flips `completed` in one statement: concurrent toggles never lose an update. A repeating
- * task is not completed: it moves to its next occurrence.
+ * Flips `completed` in one statement: concurrent toggles never lose an update. Completing a task
+ * completes its open subtasks; a repeating task is not completed: it moves to its next
+ * occurrence, and its subtasks reopen.
  */
 export async function toggleTaskCompletion(scope: Scope, id: string, versions?: Versions): Promise<TaskRow> {
   try {
@@ -148,12 +272,8 @@ const deleteTaskStatement = scopedStatement('delete_task', (db, shape: { ifMatch
   db.delete(tasks).where(writeWhere(shape.ifMatch)).returning({ id: tasks.id }).prepare(name),
 );
 
+/** Deletes a task and, through the parents' foreign key, its subtasks. */
 export async function deleteTask(scope: Scope, id: string, versions?: Versions): Promise<void> {
   const [deleted] = await scope.run(deleteTaskStatement, { ifMatch: Boolean(versions) }, { id, versions: versions?.map((version) => version.toISOString()) });
-  if (deleted) return;
-  if (versions) {
-    const [current] = await scope.run(selectVersion, {}, { id });
-    if (current) throw new VersionConflict(taskETag(current));
-  }
-  throw new TaskNotFound();
+  if (!deleted) await refusedWrite(scope, id, versions);
 }

@@ -22,6 +22,8 @@ export function toTaskJson(task: TaskRow): TaskJson {
     labels: task.labels,
     repeat: task.repeatEvery ? ({ every: task.repeatEvery, interval: task.repeatInterval ?? 1 } as RepeatRule) : null,
     position: task.position,
+    project_id: task.projectId,
+    parent_id: task.parentId,
     created_at: task.createdAt.toISOString(),
     updated_at: task.updatedAt.toISOString(),
     etag: taskETag(task),

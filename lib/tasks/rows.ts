@@ -4,9 +4,10 @@ import type { Executor } from '@/lib/db';
 import { driverError, sqlState } from '@/lib/db/errors';
 import type { Shape } from '@/lib/db/prepared';
 import { labels, taskLabels, tasks, type Task } from '@/lib/db/schema';
-import { LABELS_PER_USER_MAX, TASKS_PER_USER_MAX } from '@/lib/limits';
-import { ownedByCaller, scopedStatement, type Scope, type ScopedStatement } from '@/lib/scope/scope';
-import { InvalidTaskFields, TaskLimitReached, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
+import { LABELS_PER_USER_MAX, TASK_LEVELS_MAX, TASKS_PER_USER_MAX } from '@/lib/limits';
+import { ProjectReadOnly } from '@/lib/projects/errors';
+import { callerMayWrite, scopedStatement, visibleTask, writableTask, type Scope, type ScopedStatement } from '@/lib/scope/scope';
+import { InvalidTaskFields, ParentInOtherList, ParentNotFound, TaskLimitReached, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
 import { taskETag } from '@/lib/tasks/etag';
 import type { CreateTaskInput, PriorityName, TaskChangesInput } from '@/lib/tasks/schemas';
 
@@ -15,6 +16,12 @@ import type { CreateTaskInput, PriorityName, TaskChangesInput } from '@/lib/task
 // columns a write body sets, and the conditional write with its 404 or 412.
 
 const CHECK_VIOLATION = '23514';
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/** Whether `err` is the parent's foreign key refusing a write: its `parent_id` is not a task of the same list. */
+export function isParentRefused(err: unknown): boolean {
+  return sqlState(err) === FOREIGN_KEY_VIOLATION && (driverError(err) as { constraint?: string } | undefined)?.constraint === 'tasks_parent_fk';
+}
 
 export type NewTaskInput = CreateTaskInput;
 
@@ -32,6 +39,8 @@ export type TaskValues = {
   repeatEvery?: string | null;
   repeatInterval?: number | null;
   labels?: string[];
+  projectId?: string | null;
+  parentId?: string | null;
 };
 
 export const PRIORITY_VALUES: Record<PriorityName, number> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -48,6 +57,9 @@ export function taskValues(input: CreateTaskInput | TaskChangesInput): TaskValue
     values.repeatInterval = input.repeat?.interval ?? null;
   }
   if (input.labels !== undefined) values.labels = input.labels;
+  // Ids as the database writes them, so that comparing one with a stored id is plain equality.
+  if (input.project_id !== undefined) values.projectId = input.project_id?.toLowerCase() ?? null;
+  if (input.parent_id !== undefined) values.parentId = input.parent_id?.toLowerCase() ?? null;
   return values;
 }
 
@@ -70,6 +82,10 @@ export function asInvalidFields(err: unknown, values: TaskValues): never {
       throw new InvalidTaskFields([{ path: 'labels', message: `would make more than ${LABELS_PER_USER_MAX} labels; delete some first` }]);
     case 'tasks_per_user_limit':
       throw new TaskLimitReached(TASKS_PER_USER_MAX);
+    case 'tasks_parent_depth':
+      throw new InvalidTaskFields([{ path: 'parent_id', message: `would make subtasks more than ${TASK_LEVELS_MAX} levels deep` }]);
+    case 'tasks_parent_cycle':
+      throw new InvalidTaskFields([{ path: 'parent_id', message: 'cannot be the task itself or one of its subtasks' }]);
     default:
       throw err;
   }
@@ -84,7 +100,8 @@ export type Versions = Date[] | undefined;
 
 const placeholder = sql.placeholder;
 
-export const ownTask = () => and(eq(tasks.id, placeholder('id')), ownedByCaller(tasks.userId))!;
+/** `where`: the task `id`, in a list the caller sees. */
+export const visibleTaskById = () => and(eq(tasks.id, placeholder('id')), visibleTask())!;
 
 // Qualified by hand: in a one-table select drizzle writes a column bare ("id"), which inside the
 // subquery below would mean labels.id.
@@ -104,26 +121,41 @@ const setLabels = sql<string[]>`set_task_labels(${tasks.id}, ${tasks.userId}, ${
 /** What every task statement returns: the row and its labels (set by this write, or as stored). */
 export const taskColumns = (settingLabels: boolean) => ({ ...getTableColumns(tasks), labels: settingLabels ? setLabels : taskLabelNames });
 
+/** What tells a write's refusals apart: whether the caller sees the task, may change it, and its version. */
 export const selectVersion = scopedStatement('get_task_version', (db, _shape: Record<never, never>, name) =>
-  db.select({ id: tasks.id, updatedAt: tasks.updatedAt }).from(tasks).where(ownTask()).limit(1).prepare(name),
+  db.select({ id: tasks.id, updatedAt: tasks.updatedAt, writable: callerMayWrite() }).from(tasks).where(visibleTaskById()).limit(1).prepare(name),
 );
 
-/** The `where` of a write: the caller's task, and with `If-Match`, one of the given versions. */
+/** The `where` of a write: the task `id`, which the caller may change, and with `If-Match`, one of the given versions. */
 export function writeWhere(ifMatch: boolean): SQL {
-  return and(ownTask(), ifMatch ? sql`${tasks.updatedAt} = any(${placeholder('versions')}::timestamptz[])` : undefined)!;
+  return and(eq(tasks.id, placeholder('id')), writableTask(), ifMatch ? sql`${tasks.updatedAt} = any(${placeholder('versions')}::timestamptz[])` : undefined)!;
+}
+
+/**
+ * Why a write to task `id` changed nothing, in the contract's order: a task the caller cannot see
+ * (`TaskNotFound`), one they may only read (`ProjectReadOnly`), a stale `If-Match` (`VersionConflict`,
+ * with the current ETag).
+ */
+export async function refusedWrite(scope: Scope, id: string, versions: Versions, executor?: Executor): Promise<never> {
+  const [current] = await scope.run(selectVersion, {}, { id }, executor);
+  if (!current) throw new TaskNotFound();
+  if (!current.writable) throw new ProjectReadOnly();
+  if (versions) throw new VersionConflict(taskETag(current));
+  // Deleted between the write and this read.
+  throw new TaskNotFound();
+}
+
+/** Why a `parent_id` was refused: one the caller cannot see is not found; one they see is in another list. */
+export async function refusedParent(scope: Scope, parentId: string, executor?: Executor): Promise<never> {
+  const [parent] = await scope.run(selectVersion, {}, { id: parentId }, executor);
+  throw parent ? new ParentInOtherList() : new ParentNotFound();
 }
 
 /**
  * Runs one conditional write. The `If-Match` versions go into the statement's own `where`, so
- * checking and changing are one atomic step; when no row qualified, a follow-up read tells a
- * missing task (`TaskNotFound`) from a stale tag (`VersionConflict`, with the current ETag).
+ * checking and changing are one atomic step; when no row qualified, a follow-up read says why.
  */
 export async function writeTask<S extends Shape>(scope: Scope, write: ScopedStatement<S, TaskRow>, shape: S, id: string, versions: Versions, values: object, executor?: Executor): Promise<TaskRow> {
   const [row] = await scope.run(write, shape, { ...values, id, versions: versions?.map((version) => version.toISOString()) }, executor);
-  if (row) return row;
-  if (versions) {
-    const [current] = await scope.run(selectVersion, {}, { id }, executor);
-    if (current) throw new VersionConflict(taskETag(current));
-  }
-  throw new TaskNotFound();
+  return row ?? refusedWrite(scope, id, versions, executor);
 }

@@ -14,6 +14,7 @@ import {
   REPEAT_UNITS,
   TITLE_MAX,
 } from '@/lib/limits';
+import { moveBody } from '@/lib/manual-order';
 import { userText } from '@/lib/text';
 
 // The single source for what task requests may carry: the routes validate with these schemas
@@ -140,7 +141,7 @@ export const TaskPathParams = z.object({ id: TaskIdParam });
 export const TaskSchema = z
   .object({
     id: z.uuid(),
-    user_id: z.uuid().meta({ description: 'The owner: always the caller.' }),
+    user_id: z.uuid().meta({ description: 'Who created the task; it stays when the task moves.' }),
     title: z.string().meta({ minLength: 1, maxLength: TITLE_MAX }),
     description: z.string().nullable().meta({ maxLength: DESCRIPTION_MAX }),
     completed: z.boolean(),
@@ -149,7 +150,9 @@ export const TaskSchema = z
     priority: Priority,
     labels: z.array(z.string()).meta({ description: "The names of the task's labels, sorted case-insensitively." }),
     repeat: RepeatJson.nullable(),
-    position: z.string().meta({ description: "The task's place in the manual order: opaque; tasks sort by it as byte strings. Only the server sets it." }),
+    position: z.string().meta({ description: "The task's place in its list's manual order: opaque; tasks sort by it as byte strings. Only the server sets it." }),
+    project_id: z.uuid().nullable().meta({ description: "The task's project; null: the Inbox of its creator (`user_id`)." }),
+    parent_id: z.uuid().nullable().meta({ description: 'The task this is a subtask of, in the same list; null for a top-level task.' }),
     created_at: z.iso.datetime().meta({ description: 'UTC, millisecond precision; never changes.' }),
     updated_at: z.iso.datetime().meta({ description: 'UTC, millisecond precision; moves forward on every change.' }),
     etag: z.string().meta({
@@ -172,6 +175,8 @@ export const TaskSchema = z
         labels: ['errands', 'home'],
         repeat: { every: 'week', interval: 2 },
         position: '7ffffffffffffffeV',
+        project_id: null,
+        parent_id: null,
         created_at: '2026-11-21T23:10:00.000Z',
         updated_at: '2026-11-21T23:10:00.000Z',
         etag: '"1795302600000-UguP_9Ecg3kN"',
@@ -184,6 +189,24 @@ export type TaskJson = z.output<typeof TaskSchema>;
 // Request bodies are zod objects that strip unknown keys: `id`, `user_id` and the timestamps
 // are never applied, whatever a client sends.
 
+// ---- Projects and subtasks (v3) ----
+
+const ProjectIdField = z
+  .uuid('must be a UUID')
+  .nullable()
+  .meta({
+    description:
+      "null: the Inbox (of the task's creator); else a project the caller may write to (404 if they cannot see it, 403 if they only read it). Changing it moves the task, with its subtasks, to the top of that list.",
+  });
+
+const ParentIdField = z
+  .uuid('must be a UUID')
+  .nullable()
+  .meta({
+    description:
+      'null, or a task in the same list, making this a subtask (at most 4 levels; not one of its own subtasks). With parent_id alone, a new task goes to its parent\'s list.',
+  });
+
 export const CreateTaskBody = z
   .object({
     title: Title,
@@ -194,6 +217,8 @@ export const CreateTaskBody = z
     priority: Priority.optional().meta({ description: 'Defaults to none.' }),
     labels: TaskLabels.optional(),
     repeat: RepeatField.optional(),
+    project_id: ProjectIdField.optional(),
+    parent_id: ParentIdField.optional(),
   })
   .superRefine(checkPlanning(true))
   .meta({
@@ -216,6 +241,8 @@ export const ReplaceTaskBody = z
     priority: Priority.optional(),
     labels: TaskLabels.optional(),
     repeat: RepeatField.optional(),
+    project_id: ProjectIdField.optional(),
+    parent_id: ParentIdField.optional(),
   })
   .superRefine(checkPlanning(false))
   .meta({
@@ -225,7 +252,7 @@ export const ReplaceTaskBody = z
     examples: [{ title: 'Buy oat milk', description: null }],
   });
 
-const PATCH_FIELDS = ['title', 'description', 'completed', 'due_date', 'due_time', 'priority', 'labels', 'repeat'] as const;
+const PATCH_FIELDS = ['title', 'description', 'completed', 'due_date', 'due_time', 'priority', 'labels', 'repeat', 'project_id', 'parent_id'] as const;
 
 export const PatchTaskBody = z
   .object({
@@ -237,6 +264,8 @@ export const PatchTaskBody = z
     priority: Priority.optional(),
     labels: TaskLabels.optional(),
     repeat: RepeatField.optional(),
+    project_id: ProjectIdField.optional(),
+    parent_id: ParentIdField.optional(),
   })
   .refine((body) => PATCH_FIELDS.some((field) => body[field] !== undefined), {
     message: `must contain at least one of ${PATCH_FIELDS.join(', ')}`,
@@ -303,9 +332,17 @@ export const ListTasksQuery = z
     has_due: queryBoolean()
       .optional()
       .meta({ description: 'Only tasks with (true) or without (false) a due_date.' }),
+    project: z
+      .union([z.literal('inbox'), z.uuid()], { error: 'must be inbox or a project id' })
+      .optional()
+      .meta({ description: "`inbox`, or a project's id (a project the caller cannot see answers 404). Left out: every task the caller can see." }),
+    parent: z
+      .union([z.literal('none'), z.uuid()], { error: 'must be none or a task id' })
+      .optional()
+      .meta({ description: '`none`: tasks that are no subtask; a task id: its subtasks.' }),
     sort: TaskSort.default('created_at').meta({
       description:
-        'Titles sort case-insensitively; `due` by date then time (tasks without a time first in their day), tasks without a date last in both orders; `priority` high above low in desc; `position` is the manual order. Ties break on id.',
+        'Titles sort case-insensitively; `due` by date then time (tasks without a time first in their day), tasks without a date last in both orders; `priority` high above low in desc; `position` is the manual order of each list (without a project filter: the Inbox first, then each project in the caller\'s sidebar order). Ties break on id.',
     }),
     order: SortOrder.optional().meta({ description: 'Defaults to asc for sort=due and sort=position, desc otherwise.' }),
     limit: z.coerce
@@ -330,23 +367,11 @@ export const ListTasksQuery = z
 
 export type ListTasksOptions = z.output<typeof ListTasksQuery>;
 
-export const MoveTaskBody = z
-  .object({
-    before: TaskIdParam.optional().meta({ description: 'Put the task just above this task.' }),
-    after: TaskIdParam.optional().meta({ description: 'Put the task just below this task.' }),
-    to: z.enum(['top', 'bottom']).optional().meta({ description: 'Put the task at the top or the bottom.' }),
-  })
-  .superRefine((body, ctx) => {
-    const given = (['before', 'after', 'to'] as const).filter((key) => body[key] !== undefined);
-    if (given.length !== 1) ctx.addIssue({ code: 'custom', path: [], message: 'must contain exactly one of before, after, to' });
-  })
-  .meta({
-    id: 'MoveTaskBody',
-    description: 'Exactly one of before, after, to. An anchor that is not one of the caller\'s tasks answers 404; the task itself as anchor, 422.',
-    minProperties: 1,
-    maxProperties: 1,
-    examples: [{ before: '0b6f3c1e-8d4a-4f0e-a7f2-3c9d5e1b2a47' }, { to: 'top' }],
-  });
+export const MoveTaskBody = moveBody(
+  'MoveTaskBody',
+  'task',
+  "An anchor the caller cannot see answers 404; the task itself as anchor, or one in another list, 422.",
+);
 
 export type MoveTaskInput = z.output<typeof MoveTaskBody>;
 

@@ -8,7 +8,7 @@ import { openSession } from '@/lib/auth/sessions';
 import { createTestUser, newAccessToken, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { documentedOperations, sendOperation, type Operation } from '@/tests/helpers/openapi-operations';
-import { callHandler, callRoute, createTaskVia, labelsApi, tasksApi } from '@/tests/helpers/requests';
+import { callHandler, callRoute, createProjectVia, createTaskVia, labelsApi, projectsApi, tasksApi } from '@/tests/helpers/requests';
 import * as accountPasswordRoute from '@/app/api/[user_id]/account/password/route';
 import * as accountRoute from '@/app/api/[user_id]/account/route';
 import * as sessionRoute from '@/app/api/[user_id]/sessions/[id]/route';
@@ -37,7 +37,7 @@ async function snapshot(): Promise<Record<string, string>> {
   return state;
 }
 
-/** A user with one of everything a path can name: a task, a label, another live session. */
+/** A user with one of everything a path can name: a task, a label, a project (with a task and its subtask), another live session. */
 interface Owner {
   user: TestUser;
   ids: Record<string, string>;
@@ -49,8 +49,11 @@ async function ownerWithData(): Promise<Owner> {
   const task = await createTaskVia(tasks, { title: 'owned', labels: ['mine'] });
   await createTaskVia(tasks, { title: 'owned too' });
   const [label] = (await (await labelsApi(user).list()).json()) as { id: string }[];
+  const project = await createProjectVia(projectsApi(user), { name: 'owned' });
+  const projectTask = await createTaskVia(tasks, { title: 'in the project', project_id: project.id });
+  await createTaskVia(tasks, { title: 'a subtask', parent_id: projectTask.id });
   const other = await newAccessToken(user.id);
-  return { user, ids: { 'tasks/{id}': task.id, 'labels/{id}': label!.id, 'sessions/{id}': other.sessionId } };
+  return { user, ids: { 'tasks/{id}': task.id, 'labels/{id}': label!.id, 'projects/{id}': project.id, 'sessions/{id}': other.sessionId } };
 }
 
 /** The path parameters of `operation` for rows of `owner`; a parameter without a fixture fails. */

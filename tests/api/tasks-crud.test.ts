@@ -42,14 +42,16 @@ describe('POST /api/{user_id}/tasks', () => {
       'etag',
       'id',
       'labels',
+      'parent_id',
       'position',
       'priority',
+      'project_id',
       'repeat',
       'title',
       'updated_at',
       'user_id',
     ]);
-    expect(task).toMatchObject({ user_id: user.id, title: 'Buy milk', description: '2 litres', completed: false });
+    expect(task).toMatchObject({ user_id: user.id, title: 'Buy milk', description: '2 litres', completed: false, project_id: null, parent_id: null });
     expect(task.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(task.created_at).toMatch(ISO_MS);
     expect(task.updated_at).toBe(task.created_at);

@@ -114,6 +114,12 @@ describe(`migrations round trip (${config.kind})`, () => {
       'labels_limit',
       'labels_record_tombstone',
       'labels_stamp_change_xid',
+      'project_members_record_tombstone',
+      'project_members_stamp_change_xid',
+      'projects_limit',
+      'projects_set_timestamps',
+      'projects_stamp_change_xid',
+      'tasks_check_tree',
       'tasks_count_deleted',
       'tasks_count_inserted',
       'tasks_record_tombstone',
@@ -121,7 +127,7 @@ describe(`migrations round trip (${config.kind})`, () => {
       'tasks_stamp_change_xid',
       'users_set_timestamps',
     ]);
-    expect(migrated.indexes.map((i) => i.indexname)).toContain('tasks_user_created_idx');
+    expect(migrated.indexes.map((i) => i.indexname)).toContain('tasks_list_created_idx');
     expect(migrated.extensions).toEqual([{ extname: 'pg_trgm' }]);
 
     const trigramIndexes = (schema: typeof migrated) => schema.indexes.filter((i) => String(i.indexname).endsWith('_trgm_idx')).map((i) => i.indexdef);
@@ -132,6 +138,14 @@ describe(`migrations round trip (${config.kind})`, () => {
 
     // one at a time, newest first: each goes, and what came before it stays
     const afterRollingBack: Record<string, () => Promise<void>> = {
+      '0011_projects': async () => {
+        const schema = await schemaOf(db);
+        expect(await exists(db, 'public.projects')).toBe(false);
+        expect(await exists(db, 'public.project_members')).toBe(false);
+        expect(schema.columns.filter((c) => c.table_name === 'tasks').map((c) => c.column_name)).not.toContain('list_id');
+        expect(schema.indexes.map((i) => i.indexname)).toContain('tasks_user_created_idx');
+        expect(schema.functions.map((f) => f.proname)).not.toContain('task_descendants');
+      },
       '0010_task_labels_race': async () => {
         // 0005's set_task_labels again, which did not lock the labels it links.
         const [source] = await rows(db, sql`select prosrc from pg_proc where proname = 'set_task_labels'`);
@@ -249,6 +263,60 @@ describe(`v1 data through the v2 migrations (${config.kind})`, () => {
   });
 });
 
+describe(`v2 data through the v3 projects migration (${config.kind})`, () => {
+  it('keeps every v2 task in its owner\'s Inbox, in its order, and round-trips with projects and subtasks', { timeout: 120_000 }, async () => {
+    const { open } = await emptyDatabase();
+    const handle = await open();
+    cleanups.push(() => handle.close());
+    const db = handle.db;
+    const V2 = '0010_task_labels_race';
+    const v3 = TAGS.slice(TAGS.indexOf(V2) + 1);
+    await migrate(db);
+    expect(await rollback(db, { to: V2 })).toEqual([...v3].reverse());
+
+    // v2 data: two users with tasks in their manual order, a label, and a deleted task's tombstone.
+    const [ann] = await rows(db, sql`insert into users (email, password_hash) values ('ann@x.io', 'h') returning id`);
+    const [bob] = await rows(db, sql`insert into users (email, password_hash) values ('bob@x.io', 'h') returning id`);
+    for (const [user, n] of [[ann!.id, 4], [bob!.id, 2]] as const) {
+      await db.execute(sql`insert into tasks (user_id, title) select ${user}, 'task ' || i from generate_series(1, ${n}) as i`);
+    }
+    await db.execute(sql`select set_task_labels(id, user_id, array['home']) from tasks where user_id = ${ann!.id}`);
+    await db.execute(sql`delete from tasks where user_id = ${bob!.id} and title = 'task 1'`);
+    const before = await rows(db, sql`select id, user_id, title, position from tasks order by user_id, position`);
+
+    expect(await migrate(db)).toEqual(v3);
+    const migrated = await rows(db, sql`select id, user_id, title, position, project_id, parent_id, list_id from tasks order by user_id, position`);
+    expect(migrated.map(({ id, user_id, title, position }) => ({ id, user_id, title, position }))).toEqual(before);
+    expect(migrated.every((t) => t.project_id === null && t.parent_id === null && t.list_id === t.user_id)).toBe(true);
+    expect((await rows(db, sql`select count(*)::int as n from tombstones where kind = 'task'`))[0]!.n).toBe(1);
+
+    // v3 data: a project of Ann's with a task and its subtask, and one of Ann's tasks moved there.
+    const [project] = await rows(db, sql`insert into projects (owner_id, name) values (${ann!.id}, 'Home') returning id`);
+    await db.execute(sql`insert into project_members (project_id, user_id, role) values (${project!.id}, ${ann!.id}, 'owner')`);
+    const [parent] = await rows(db, sql`insert into tasks (user_id, project_id, title) values (${ann!.id}, ${project!.id}, 'paint') returning id`);
+    await db.execute(sql`insert into tasks (user_id, project_id, parent_id, title) values (${ann!.id}, ${project!.id}, ${parent!.id}, 'buy paint')`);
+    await db.execute(sql`update tasks set project_id = ${project!.id}, position = 'V' where user_id = ${ann!.id} and title = 'task 2'`);
+    // A project deleted after v3 leaves tombstones: its tasks' and its member's.
+    const [gone] = await rows(db, sql`insert into projects (owner_id, name) values (${ann!.id}, 'Gone') returning id`);
+    await db.execute(sql`insert into project_members (project_id, user_id, role) values (${gone!.id}, ${ann!.id}, 'owner')`);
+    await db.execute(sql`delete from projects where id = ${gone!.id}`);
+
+    // Down: every task is back in its creator's Inbox, with distinct positions; the projects are gone.
+    expect(await rollback(db, { to: V2 })).toEqual([...v3].reverse());
+    const down = await rows(db, sql`select user_id, title, position from tasks order by user_id, position`);
+    expect(down.filter((t) => t.user_id === ann!.id).map((t) => t.title).sort()).toEqual(['buy paint', 'paint', 'task 1', 'task 2', 'task 3', 'task 4']);
+    expect(new Set(down.filter((t) => t.user_id === ann!.id).map((t) => t.position)).size).toBe(6);
+    // The project's tasks on top; the Inbox's below them, in the order they had.
+    expect(down.filter((t) => t.user_id === ann!.id).slice(-3).map((t) => t.title)).toEqual(['task 4', 'task 3', 'task 1']);
+    expect(await rows(db, sql`select kind, count(*)::int as n from tombstones group by kind order by kind`)).toEqual([{ kind: 'task', n: 1 }]);
+
+    expect(await migrate(db)).toEqual(v3);
+    const again = await rows(db, sql`select title, project_id, list_id, user_id from tasks where user_id = ${ann!.id} order by position`);
+    expect(again.map((t) => t.title)).toEqual(down.filter((t) => t.user_id === ann!.id).map((t) => t.title));
+    expect(again.every((t) => t.project_id === null && t.list_id === t.user_id)).toBe(true);
+  });
+});
+
 describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => {
   it('prints what it applied, rolled back and found, and leaves the full schema after up, down, up', { timeout: 300_000 }, async () => {
     const target = await emptyDatabase({ forCli: true });
@@ -280,6 +348,8 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
         'idempotency_keys',
         'labels',
         'login_failures',
+        'project_members',
+        'projects',
         'sessions',
         'task_counts',
         'task_labels',

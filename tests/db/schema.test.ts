@@ -23,13 +23,18 @@ describe('schema', () => {
   });
 
   it('references users(id) from tasks.user_id with on delete cascade', async () => {
-    const [fk] = await rows(sql`
+    const fks = await rows(sql`
       select pg_get_constraintdef(oid) as def from pg_constraint
-      where conrelid = 'tasks'::regclass and contype = 'f'`);
-    expect(fk?.def).toBe('FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE');
+      where conrelid = 'tasks'::regclass and contype = 'f' order by 1`);
+    expect(fks.map((fk) => fk.def)).toEqual([
+      // A subtask's parent is a task of the same list.
+      'FOREIGN KEY (parent_id, list_id) REFERENCES tasks(id, list_id) ON DELETE CASCADE',
+      'FOREIGN KEY (project_id) REFERENCES projects(id) ON DELETE CASCADE',
+      'FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
+    ]);
   });
 
-  it('makes every column NOT NULL but description and the optional planning fields', async () => {
+  it('makes every column NOT NULL but description, the optional planning fields, the project and the parent', async () => {
     const result = await rows(sql`
       select column_name, is_nullable from information_schema.columns
       where table_name = 'tasks' order by column_name`);
@@ -41,8 +46,11 @@ describe('schema', () => {
       due_date: 'YES',
       due_time: 'YES',
       id: 'NO',
+      list_id: 'NO',
+      parent_id: 'YES',
       position: 'NO',
       priority: 'NO',
+      project_id: 'YES',
       repeat_every: 'YES',
       repeat_interval: 'YES',
       title: 'NO',
@@ -51,9 +59,9 @@ describe('schema', () => {
     });
   });
 
-  it('has an index leading with user_id for the list query', async () => {
+  it('has an index leading with list_id for the list query', async () => {
     const result = await rows(sql`select indexdef from pg_indexes where tablename = 'tasks'`);
-    expect(result.map((r) => r.indexdef)).toContainEqual(expect.stringMatching(/USING btree \(user_id, created_at, id\)/));
+    expect(result.map((r) => r.indexdef)).toContainEqual(expect.stringMatching(/USING btree \(list_id, created_at, id\)/));
   });
 
   it('keeps the trigram indexes\' pending list, which every search scans, at 64 kB', async () => {

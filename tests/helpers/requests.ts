@@ -2,10 +2,14 @@ import * as exportRoute from '@/app/api/[user_id]/export/route';
 import * as importRoute from '@/app/api/[user_id]/import/route';
 import * as labelRoute from '@/app/api/[user_id]/labels/[id]/route';
 import * as labelsRoute from '@/app/api/[user_id]/labels/route';
+import * as projectMoveRoute from '@/app/api/[user_id]/projects/[id]/move/route';
+import * as projectRoute from '@/app/api/[user_id]/projects/[id]/route';
+import * as projectsRoute from '@/app/api/[user_id]/projects/route';
 import * as completeRoute from '@/app/api/[user_id]/tasks/[id]/complete/route';
 import * as moveRoute from '@/app/api/[user_id]/tasks/[id]/move/route';
 import * as taskRoute from '@/app/api/[user_id]/tasks/[id]/route';
 import * as listRoute from '@/app/api/[user_id]/tasks/route';
+import type { ProjectJson } from '@/lib/projects/schemas';
 import type { TaskJson } from '@/lib/tasks/schemas';
 import { assertConformant } from './conformance';
 
@@ -105,6 +109,29 @@ export function labelsApi(user: { id: string; headers: Record<string, string> },
 }
 
 export type LabelsApi = ReturnType<typeof labelsApi>;
+
+/** The project routes as one user calls them, like `tasksApi`. */
+export function projectsApi(user: { id: string; headers: Record<string, string> }, pathUserId = user.id) {
+  const withAuth = (options: CallOptions = {}): CallOptions => ({ ...options, headers: { ...user.headers, ...options.headers } });
+  const listPath = `/api/${pathUserId}/projects`;
+  return {
+    list: () => callRoute(projectsRoute, 'GET', listPath, { user_id: pathUserId }, withAuth()),
+    create: (body: unknown) => callRoute(projectsRoute, 'POST', listPath, { user_id: pathUserId }, withAuth({ body })),
+    get: (id: string) => callRoute(projectRoute, 'GET', `${listPath}/${id}`, { user_id: pathUserId, id }, withAuth()),
+    patch: (id: string, body: unknown) => callRoute(projectRoute, 'PATCH', `${listPath}/${id}`, { user_id: pathUserId, id }, withAuth({ body })),
+    remove: (id: string) => callRoute(projectRoute, 'DELETE', `${listPath}/${id}`, { user_id: pathUserId, id }, withAuth()),
+    move: (id: string, body: unknown) => callRoute(projectMoveRoute, 'POST', `${listPath}/${id}/move`, { user_id: pathUserId, id }, withAuth({ body })),
+  };
+}
+
+export type ProjectsApi = ReturnType<typeof projectsApi>;
+
+/** Creates a project and returns its JSON, failing loudly unless the API answered 201. */
+export async function createProjectVia(api: ProjectsApi, body: Record<string, unknown>): Promise<ProjectJson> {
+  const response = await api.create(body);
+  if (response.status !== 201) throw new Error(`create project answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as ProjectJson;
+}
 
 /** Export and import as `user` calls them; `pathUserId` is the `{user_id}` in the path. */
 export function transferApi(user: { id: string; headers: Record<string, string> }, pathUserId = user.id) {

@@ -13,6 +13,8 @@ function task(id: string, overrides: Partial<Task> = {}): Task {
     due_date: null,
     due_time: null,
     priority: 'none',
+    project_id: null,
+    parent_id: null,
     labels: [],
     repeat: null,
     position: `p-${id}`,

@@ -21,6 +21,8 @@ function nextPageUrl(request: Request, query: ListTasksOptions, cursor: string):
   if (query.due_from) next.set('due_from', query.due_from);
   if (query.due_to) next.set('due_to', query.due_to);
   if (query.has_due !== undefined) next.set('has_due', String(query.has_due));
+  if (query.project) next.set('project', query.project);
+  if (query.parent) next.set('parent', query.parent);
   next.set('sort', query.sort);
   next.set('order', query.order ?? defaultOrder(query.sort));
   next.set('limit', String(query.limit));
