@@ -4,7 +4,7 @@ import { BOTTOM_POSITION, TOP_POSITION, tasks } from '@/lib/db/schema';
 import { positionBetween } from '@/lib/manual-order';
 import { scopedStatement, visibleLists, visibleTask, type Scope } from '@/lib/scope/scope';
 import { MoveAnchorInOtherList, MoveAnchorIsTask, MoveAnchorNotFound, TaskNotFound } from '@/lib/tasks/errors';
-import { selectVersion, taskColumns, writeTask, writeWhere, type TaskRow, type Versions } from '@/lib/tasks/rows';
+import { refusedWrite, selectVersion, taskColumns, writeTask, writeWhere, type TaskRow, type Versions } from '@/lib/tasks/rows';
 import type { MoveTaskInput } from '@/lib/tasks/schemas';
 
 // The manual order of each list: a task moved to the top, the bottom, or next to another task
@@ -87,6 +87,9 @@ export async function moveTask(scope: Scope, id: string, move: MoveTaskInput, ve
     let position: string | undefined;
     if (!neighbour) to = side === 'before' ? 'top' : 'bottom';
     else position = side === 'before' ? positionBetween(neighbour.position, anchor.position) : positionBetween(anchor.position, neighbour.position);
-    return writeTask(scope, moveTaskStatement, { to, ifMatch: Boolean(versions) }, id, versions, { position, listId: anchor.listId }, tx);
+    const values = { id, position, listId: anchor.listId, versions: versions?.map((version) => version.toISOString()) };
+    const [moved] = await scope.run(moveTaskStatement, { to, ifMatch: Boolean(versions) }, values, tx);
+    // The task left the anchor's list meanwhile (a project change does not wait for the list's moves).
+    return moved ?? refusedWrite(scope, id, versions, tx, new MoveAnchorInOtherList(side));
   });
 }

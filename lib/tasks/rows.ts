@@ -134,15 +134,15 @@ export function writeWhere(ifMatch: boolean): SQL {
 /**
  * Why a write to task `id` changed nothing, in the contract's order: a task the caller cannot see
  * (`TaskNotFound`), one they may only read (`ProjectReadOnly`), a stale `If-Match` (`VersionConflict`,
- * with the current ETag).
+ * with the current ETag), else `otherwise`.
  */
-export async function refusedWrite(scope: Scope, id: string, versions: Versions, executor?: Executor): Promise<never> {
+export async function refusedWrite(scope: Scope, id: string, versions: Versions, executor?: Executor, otherwise: Error = new TaskNotFound()): Promise<never> {
   const [current] = await scope.run(selectVersion, {}, { id }, executor);
   if (!current) throw new TaskNotFound();
   if (!current.writable) throw new ProjectReadOnly();
   if (versions) throw new VersionConflict(taskETag(current));
-  // Deleted between the write and this read.
-  throw new TaskNotFound();
+  // What else the write's `where` asked for (by default, the task: deleted between the write and this read).
+  throw otherwise;
 }
 
 /** Why a `parent_id` was refused: one the caller cannot see is not found; one they see is in another list. */
