@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LabelManager } from '@/components/labels/label-manager';
-import { countMatching, fetchLabels, type Label, type LabelColor } from '@/lib/client/api';
+import { countMatching, fetchLabels, fetchProjects, type Label, type LabelColor, type Project } from '@/lib/client/api';
 import { viewFromSearch, viewHref, viewQuery, type View } from '@/lib/client/views';
 import { TaskBoard } from './task-board';
 import { ViewsNav } from './views-nav';
@@ -11,8 +11,8 @@ const FIXED: View[] = [{ kind: 'inbox' }, { kind: 'today' }, { kind: 'upcoming' 
 
 /**
  * The signed-in app's frame: the views nav (with each view's open tasks counted the same way,
- * by the list's own filters) beside the page's content, which is the task board of one view
- * or, on /labels, the label manager.
+ * by the list's own filters, and the person's projects) beside the page's content, which is the
+ * task board of one view or, on /labels, the label manager.
  */
 interface Props {
   userId: string;
@@ -23,6 +23,7 @@ interface Props {
 export function Planner({ userId, search }: Props) {
   const view = search ? viewFromSearch(search) : null;
   const [labels, setLabels] = useState<Label[] | null>(null);
+  const [projects, setProjects] = useState<Project[] | null>(null);
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
@@ -31,8 +32,9 @@ export function Planner({ userId, search }: Props) {
     const controller = new AbortController();
     const now = new Date();
     (async () => {
-      const fresh = await fetchLabels(userId, controller.signal);
+      const [fresh, freshProjects] = await Promise.all([fetchLabels(userId, controller.signal), fetchProjects(userId, controller.signal)]);
       setLabels(fresh);
+      setProjects(freshProjects);
       const views = [...FIXED, ...fresh.map((label): View => ({ kind: 'label', name: label.name }))];
       const numbers = await Promise.all(views.map((v) => countMatching(userId, viewQuery(v, now, true), controller.signal)));
       setCounts(Object.fromEntries(views.map((v, i) => [viewHref(v), numbers[i]!])));
@@ -47,10 +49,10 @@ export function Planner({ userId, search }: Props) {
 
   return (
     <div className="flex flex-col gap-4 md:flex-row md:gap-8">
-      <ViewsNav current={view} labels={labels ?? []} counts={counts} />
+      <ViewsNav userId={userId} current={view} labels={labels ?? []} projects={projects} counts={counts} onProjectsChanged={reload} />
       <div className="min-w-0 flex-1">
         {view ? (
-          <TaskBoard key={viewHref(view)} userId={userId} view={view} colorOf={colorOf} onChanged={reload} />
+          <TaskBoard key={viewHref(view)} userId={userId} view={view} projects={projects ?? []} colorOf={colorOf} onChanged={reload} />
         ) : (
           <LabelManager userId={userId} labels={labels} onChanged={reload} />
         )}

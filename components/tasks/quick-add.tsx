@@ -1,13 +1,15 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { newIdempotencyKey } from '@/lib/client/api';
+import { newIdempotencyKey, type Project } from '@/lib/client/api';
 import { formatDue } from '@/lib/client/dates';
 import type { QuickAddTask } from '@/lib/client/planning';
 import { parseQuickAdd, quickAddProblem, type QuickAddPart } from '@/lib/client/quick-add';
 import { describeRepeat } from './task-meta';
 
 interface Props {
+  /** The person's projects: `@name` puts the task in one of them. */
+  projects: readonly Pick<Project, 'id' | 'name'>[];
   /**
    * Resolves true once the server has the task; false leaves what was typed in place. Every
    * attempt at one line carries the same idempotency key, so a retry never adds it twice.
@@ -23,7 +25,7 @@ const ANNOUNCE_AFTER_MS = 700;
  * recognises shows as chips under the field before anything is sent; removing a chip keeps its
  * words in the title.
  */
-export function QuickAdd({ onSubmit }: Props) {
+export function QuickAdd({ projects: _projects, onSubmit }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const [ignored, setIgnored] = useState<string[]>([]);

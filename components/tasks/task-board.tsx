@@ -15,6 +15,7 @@ import {
   updateTask,
   type LabelColor,
   type NewTask,
+  type Project,
   type TaskChanges,
 } from '@/lib/client/api';
 import { formatDue } from '@/lib/client/dates';
@@ -57,12 +58,14 @@ interface Conflict {
 interface Props {
   userId: string;
   view: View;
+  /** The person's projects, in their sidebar order. */
+  projects: Project[];
   colorOf: (label: string) => LabelColor;
   /** A change has settled on the server: the views' counts and the labels may have changed. */
   onChanged: () => void;
 }
 
-export function TaskBoard({ userId, view: viewOnMount, colorOf, onChanged }: Props) {
+export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChanged }: Props) {
   const id = useId();
   // The planner keys the board by the view's URL, so a board shows one view for its whole life.
   const [view] = useState(viewOnMount);
@@ -279,7 +282,7 @@ export function TaskBoard({ userId, view: viewOnMount, colorOf, onChanged }: Pro
   return (
     <div className="space-y-6">
       <section className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        <QuickAdd onSubmit={add} />
+        <QuickAdd projects={projects} onSubmit={add} />
       </section>
 
       <LiveStatus connected={connected} />

@@ -3,13 +3,18 @@
 import Link from 'next/link';
 import { useId, useState, type ReactNode } from 'react';
 import { LabelDot } from '@/components/labels/label-chip';
-import type { Label } from '@/lib/client/api';
+import type { Label, Project } from '@/lib/client/api';
 import { sameView, viewHref, viewTitle, type View } from '@/lib/client/views';
 
 interface Props {
+  userId: string;
   /** The view on screen, or null on a page that is not a view (/labels). */
   current: View | null;
   labels: Label[];
+  /** The person's projects in their sidebar order; null while they load. */
+  projects: Project[] | null;
+  /** A project was added, renamed, moved or deleted here: the planner loads them again. */
+  onProjectsChanged: () => void;
   /** Open tasks in each view, by its href; missing while they load. */
   counts: Record<string, number>;
 }
@@ -21,6 +26,7 @@ const FIXED: View[] = [{ kind: 'inbox' }, { kind: 'today' }, { kind: 'upcoming' 
  * on a wide screen, a "Views" disclosure on a phone.
  */
 export function ViewsNav({ current, labels, counts }: Props) {
+  // Projects come in the next step (their section, reorder and "Add project").
   const id = useId();
   const [open, setOpen] = useState(false);
   const currentName = current ? viewTitle(current) : 'Labels';

@@ -31,11 +31,13 @@ function messageFor(status: number, detail: string | undefined): string {
   switch (status) {
     case 401:
       return 'Your session has ended. Sign in again.';
+    // The server's details of these are written for people ("You may only read this project").
     case 403:
-      return 'You can only change your own tasks.';
+      return detail ? `${detail}.` : 'You may not change this.';
     case 404:
-      return 'This task no longer exists. It may have been deleted elsewhere.';
+      return !detail || detail === 'Task not found' ? 'This task no longer exists. It may have been deleted elsewhere.' : `${detail}. It may have been deleted elsewhere.`;
     case 409:
+      return detail ? `${detail}.` : 'This was changed elsewhere. Reload to see the latest version.';
     case 412:
       return 'This task was changed elsewhere. Reload to see the latest version.';
     case 422:
@@ -59,6 +61,8 @@ export type Label = components['schemas']['Label'];
 type Changes = components['schemas']['Changes'];
 export type LabelColor = components['schemas']['LabelColor'];
 export type LabelChanges = components['schemas']['PatchLabelBody'];
+export type Project = components['schemas']['Project'];
+export type ProjectChanges = components['schemas']['PatchProjectBody'];
 
 const api = createClient<paths>({ credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
 
@@ -214,4 +218,27 @@ export async function updateLabel(userId: string, id: string, changes: LabelChan
 
 export async function deleteLabel(userId: string, id: string): Promise<void> {
   await settle(api.DELETE('/api/{user_id}/labels/{id}', { params: { path: { user_id: userId, id } } }));
+}
+
+/** The caller's projects, in their sidebar order. */
+export async function fetchProjects(userId: string, signal?: AbortSignal): Promise<Project[]> {
+  return (await settle(api.GET('/api/{user_id}/projects', { params: { path: { user_id: userId } }, signal }))).data;
+}
+
+export async function createProject(userId: string, name: string, color: LabelColor): Promise<Project> {
+  return (await settle(api.POST('/api/{user_id}/projects', { params: { path: { user_id: userId } }, body: { name, color } }))).data;
+}
+
+export async function updateProject(userId: string, id: string, changes: ProjectChanges): Promise<Project> {
+  return (await settle(api.PATCH('/api/{user_id}/projects/{id}', { params: { path: { user_id: userId, id } }, body: changes }))).data;
+}
+
+/** Deletes a project and every task in it. */
+export async function deleteProject(userId: string, id: string): Promise<void> {
+  await settle(api.DELETE('/api/{user_id}/projects/{id}', { params: { path: { user_id: userId, id } } }));
+}
+
+/** Moves a project in the caller's own sidebar. */
+export async function moveProject(userId: string, id: string, move: MoveRequest): Promise<Project> {
+  return (await settle(api.POST('/api/{user_id}/projects/{id}/move', { params: { path: { user_id: userId, id } }, body: move }))).data;
 }

@@ -2,13 +2,19 @@ import { addDaysTo, localToday } from './dates';
 import type { paths } from './openapi';
 
 /**
- * The task views, as URLs: `/tasks` is the Inbox (everything, in the person's own order),
- * `?view=today` what is due today or overdue, `?view=upcoming` the next seven days, and
+ * The task views, as URLs: `/tasks` is the Inbox (the tasks in no project, in the person's own
+ * order), `?project=<id>` one project's tasks in its order, `?view=today` what is due today or
+ * overdue and `?view=upcoming` the next seven days (both across every project), and
  * `?label=<name>` one label's tasks. "Today" is the browser's own day, so the list queries are
  * built in the browser from `now`.
  */
 
-export type View = { kind: 'inbox' } | { kind: 'today' } | { kind: 'upcoming' } | { kind: 'label'; name: string };
+export type View =
+  | { kind: 'inbox' }
+  | { kind: 'today' }
+  | { kind: 'upcoming' }
+  | { kind: 'label'; name: string }
+  | { kind: 'project'; id: string };
 
 export type ListQuery = NonNullable<paths['/api/{user_id}/tasks']['get']['parameters']['query']>;
 
@@ -16,7 +22,9 @@ export type ListQuery = NonNullable<paths['/api/{user_id}/tasks']['get']['parame
 export const UPCOMING_DAYS = 7;
 
 /** The view a `/tasks` URL's search parameters name; anything unknown is the Inbox. */
-export function viewFromSearch(params: { view?: string | string[]; label?: string | string[] }): View {
+export function viewFromSearch(params: { view?: string | string[]; label?: string | string[]; project?: string | string[] }): View {
+  const project = first(params.project)?.trim().toLowerCase();
+  if (project && UUID.test(project)) return { kind: 'project', id: project };
   const label = first(params.label)?.trim();
   if (label) return { kind: 'label', name: label };
   const view = first(params.view);
@@ -33,10 +41,13 @@ export function viewHref(view: View): string {
       return `/tasks?view=${view.kind}`;
     case 'label':
       return `/tasks?${new URLSearchParams({ label: view.name }).toString()}`;
+    case 'project':
+      return `/tasks?project=${view.id}`;
   }
 }
 
-export function viewTitle(view: View): string {
+/** A view's name; a project's is its own, from `projectName` (it may not be loaded yet). */
+export function viewTitle(view: View, projectName: (id: string) => string | undefined = () => undefined): string {
   switch (view.kind) {
     case 'inbox':
       return 'Inbox';
@@ -46,17 +57,25 @@ export function viewTitle(view: View): string {
       return 'Upcoming';
     case 'label':
       return view.name;
+    case 'project':
+      return projectName(view.id) ?? 'Project';
   }
 }
 
 export function sameView(a: View, b: View): boolean {
   if (a.kind === 'label' && b.kind === 'label') return a.name.toLocaleLowerCase() === b.name.toLocaleLowerCase();
+  if (a.kind === 'project' && b.kind === 'project') return a.id === b.id;
   return a.kind === b.kind;
 }
 
 /** Whether the view lists tasks in the person's own order, where rows can be moved. */
 export function isManualOrder(view: View): boolean {
-  return view.kind === 'inbox' || view.kind === 'label';
+  return view.kind === 'inbox' || view.kind === 'label' || view.kind === 'project';
+}
+
+/** Whether the view is one list (the Inbox or a project), where subtasks show under their parents. */
+export function isOneList(view: View): view is { kind: 'inbox' } | { kind: 'project'; id: string } {
+  return view.kind === 'inbox' || view.kind === 'project';
 }
 
 /** Whether the view offers the All / Active / Completed filter (Today and Upcoming list open tasks only). */
@@ -69,7 +88,9 @@ export function viewQuery(view: View, now: Date, open = false): ListQuery {
   const today = localToday(now);
   switch (view.kind) {
     case 'inbox':
-      return { sort: 'position', ...(open && { completed: false }) };
+      return { sort: 'position', project: 'inbox', ...(open && { completed: false }) };
+    case 'project':
+      return { sort: 'position', project: view.id, ...(open && { completed: false }) };
     case 'label':
       return { sort: 'position', label: [view.name], ...(open && { completed: false }) };
     case 'today':
@@ -78,6 +99,8 @@ export function viewQuery(view: View, now: Date, open = false): ListQuery {
       return { sort: 'due', completed: false, due_from: today, due_to: addDaysTo(today, UPCOMING_DAYS - 1) };
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
