@@ -334,8 +334,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export all tasks and labels
-         * @description A download of the caller's labels and tasks, tasks in the manual order. It streams, page by page of the manual order, so an account of any size exports in constant memory; a task moved while the export runs may appear at its old or its new place. JSON: `ExportDocument`. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at`: `labels` joined with `;` (a `;` or `\` inside a name escaped with `\`, so every name reads back as it was), `repeat` as `week` or `week/2` (every/interval), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again.
+         * Export all tasks, labels and projects
+         * @description A download of the caller's labels, projects (those they are a member of, in their sidebar order, by name) and the tasks of those lists: the Inbox first, then each project in sidebar order, each list in its manual order. A subtask names its parent by its place in the file. It streams, page by page of each list, so an account of any size exports in constant memory; a task moved while the export runs may appear at its old or its new place, and a change that would make a subtask's `parent` point at another task stops the download (the file is cut short: retry). JSON: `ExportDocument`. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at,project,parent`: `labels` joined with `;` (a `;` or `\` inside a name escaped with `\`, so every name reads back as it was), `repeat` as `week` or `week/2` (every/interval), `project` the project's name (empty: the Inbox), `parent` the row of the task's parent as `row 5` (the header is row 1), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again.
          */
         get: operations["exportTasks"];
         put?: never;
@@ -358,8 +358,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import tasks and labels from an export
-         * @description Adds the file's tasks on top of the manual order, in file order, with new ids; `created_at` and `completed` come from the file (a completed repeating task is not moved on). Labels are created as needed: from the JSON document's `labels` with their colours, and from the tasks' label names (grey); a label the caller already has (by name, case-insensitively) is used as it is. All or nothing, in one transaction: any problem answers `422` listing each with its place, and nothing is stored. At most 50000 tasks per account in all. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at`: `labels` joined with `;` (a `;` or `\` inside a name escaped with `\`, so every name reads back as it was), `repeat` as `week` or `week/2` (every/interval), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again. Columns are found by their header (`title` is required, unknown ones are ignored); rows are numbered as a spreadsheet shows them, the header being row 1.
+         * Import tasks, labels and projects from an export
+         * @description Adds the file's tasks on top of each list's manual order, in file order, with new ids; `created_at` and `completed` come from the file (a completed repeating task is not moved on). Labels are created as needed: from the JSON document's `labels` with their colours, and from the tasks' label names (grey); a label the caller already has (by name, case-insensitively) is used as it is. Projects likewise: a task's `project` names one of the caller's own projects (case-insensitively), used as it is, or a new one, owned by the caller at the end of their sidebar (the JSON document's `projects` give colours and order; other names are grey). A task with a `parent` and no `project` goes to its parent's list; a `parent` must be another task of the file, in the same project, with no cycle and at most 4 levels. A file without projects or parents (v2) imports into the Inbox as before. All or nothing, in one transaction: any problem answers `422` listing each with its place, and nothing is stored. At most 50000 tasks per account in all. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at,project,parent`: `labels` joined with `;` (a `;` or `\` inside a name escaped with `\`, so every name reads back as it was), `repeat` as `week` or `week/2` (every/interval), `project` the project's name (empty: the Inbox), `parent` the row of the task's parent as `row 5` (the header is row 1), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again. Columns are found by their header (`title` is required, unknown ones are ignored); rows are numbered as a spreadsheet shows them, the header being row 1.
          */
         post: operations["importTasks"];
         delete?: never;
@@ -979,6 +979,15 @@ export interface components {
                 /** @default grey */
                 color: components["schemas"]["LabelColor"];
             }[];
+            /**
+             * @description Projects to create when the caller owns none of that name (case-insensitively), with their colours, at the end of their sidebar in this order. An existing one keeps its colour. At most 300 owned projects per user in all.
+             * @default []
+             */
+            projects: {
+                name: components["schemas"]["ProjectName"];
+                /** @default grey */
+                color: components["schemas"]["LabelColor"];
+            }[];
             /** @description In the order they should take, top first. At most 50000 tasks per account in all. */
             tasks: components["schemas"]["ImportedTask"][];
         };
@@ -1032,7 +1041,7 @@ export interface components {
          * @example Home
          */
         ProjectName: string;
-        /** @description A task to import: the fields of a create, and created_at. Other fields (id, user_id, position, updated_at) are ignored; the order of the list is kept. */
+        /** @description A task to import: a create's fields (its ids ignored), created_at, and its place: project and parent. Other fields (id, user_id, position, updated_at) are ignored; the order of each list is kept. */
         ImportedTask: {
             /**
              * @description Trimmed, then 1 to 500 characters (Unicode code points). No U+0000.
@@ -1065,15 +1074,19 @@ export interface components {
             labels?: components["schemas"]["LabelName"][];
             /** @description null: does not repeat. A repeating task needs a due_date. */
             repeat?: components["schemas"]["RepeatBody"] | null;
-            /** @description null: the Inbox (of the task's creator); else a project the caller may write to (404 if they cannot see it, 403 if they only read it). Changing it moves the task, with its subtasks, to the top of that list. */
+            /** @description Ignored: ids mean nothing in another account; `project` and `parent` place the task. */
             project_id?: string | null;
-            /** @description null, or a task in the same list, making this a subtask (at most 4 levels; not one of its own subtasks). With parent_id alone, a new task goes to its parent's list. */
+            /** @description Ignored: ids mean nothing in another account; `project` and `parent` place the task. */
             parent_id?: string | null;
             /**
              * Format: date-time
              * @description When the task was created (an instant between years 1 and 9999 UTC, kept to the millisecond); now when left out.
              */
             created_at?: string;
+            /** @description The name of the task's project: one the caller owns (case-insensitively), else a new one, at the end of their sidebar. null or left out: the Inbox, or for a subtask its parent's project. */
+            project?: components["schemas"]["ProjectName"] | null;
+            /** @description The task this is a subtask of, as its place in this file (`tasks[3]`: the fourth task), in the same project; at most 4 levels, no cycles. null or left out: a top-level task. */
+            parent?: string | null;
         };
         /**
          * @description A task of the caller.
@@ -1358,7 +1371,7 @@ export interface components {
             /** @description true for the session of this request. */
             current: boolean;
         };
-        /** @description All of the caller's tasks and labels. */
+        /** @description The caller's labels, projects and the tasks of every list they see. */
         ExportDocument: {
             /** @constant */
             format: "todo-export";
@@ -1371,19 +1384,30 @@ export interface components {
                 name: string;
                 color: components["schemas"]["LabelColor"];
             }[];
-            /** @description In the manual order, top first. */
+            /** @description The projects the caller is a member of, in their sidebar order. Projects of different owners may share a name: an import, which goes by name, puts their tasks into one project. */
+            projects: {
+                name: string;
+                color: components["schemas"]["LabelColor"];
+            }[];
+            /** @description Every task of the caller's lists, list by list: the Inbox, then each project in sidebar order; each list in its manual order, top first. */
             tasks: components["schemas"]["ExportedTask"][];
         };
         /**
          * @example {
          *       "tasks_created": 120,
-         *       "labels_created": 3
+         *       "labels_created": 3,
+         *       "projects_created": 2
          *     }
          */
         ImportResult: {
             tasks_created: number;
             /** @description Labels the caller did not have (by name, case-insensitively). */
             labels_created: number;
+            /**
+             * @description Projects the caller did not own (by name, case-insensitively).
+             * @default 0
+             */
+            projects_created: number;
         };
         /** @description A page of the changes feed. */
         Changes: {
@@ -1406,7 +1430,7 @@ export interface components {
             every: "day" | "weekday" | "week" | "month" | "year";
             interval: number;
         };
-        /** @description A task without id, user_id, position and etag: the list itself is in the manual order. */
+        /** @description A task without id, user_id, position, etag, project_id and parent_id: the file is in the manual order, and `project` and `parent` place the task. */
         ExportedTask: {
             title: string;
             description: string | null;
@@ -1417,10 +1441,6 @@ export interface components {
             /** @description The names of the task's labels, sorted case-insensitively. */
             labels: string[];
             repeat: components["schemas"]["Repeat"] | null;
-            /** @description The task's project; null: the Inbox of its creator (`user_id`). */
-            project_id: string | null;
-            /** @description The task this is a subtask of, in the same list; null for a top-level task. */
-            parent_id: string | null;
             /**
              * Format: date-time
              * @description UTC, millisecond precision; never changes.
@@ -1431,6 +1451,13 @@ export interface components {
              * @description UTC, millisecond precision; moves forward on every change.
              */
             updated_at: string;
+            /** @description The name of the task's project (one of `projects`); null: the Inbox. */
+            project: string | null;
+            /**
+             * @description The task this is a subtask of, as its place in this file (`tasks[3]`: the fourth task); null for a top-level task.
+             * @example tasks[3]
+             */
+            parent: string | null;
         };
     };
     responses: {
@@ -2764,8 +2791,10 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ExportDocument"];
                     /**
-                     * @example title,description,completed,due_date,due_time,priority,labels,repeat,created_at
-                     *     Pay rent,,false,2026-12-01,09:00,high,home;money,month,2026-11-21T23:10:00.000Z
+                     * @example title,description,completed,due_date,due_time,priority,labels,repeat,created_at,project,parent
+                     *     Pay rent,,false,2026-12-01,09:00,high,home;money,month,2026-11-21T23:10:00.000Z,,
+                     *     Paint the fence,,false,,,none,,,2026-11-21T23:12:00.000Z,Garden,
+                     *     Buy paint,,false,,,low,,,2026-11-21T23:13:00.000Z,Garden,row 3
                      */
                     "text/csv": string;
                 };
@@ -2797,8 +2826,9 @@ export interface operations {
             content: {
                 "application/json": components["schemas"]["ImportDocument"];
                 /**
-                 * @example title,description,completed,due_date,due_time,priority,labels,repeat,created_at
-                 *     Pay rent,,false,2026-12-01,09:00,high,home,month,
+                 * @example title,description,completed,due_date,due_time,priority,labels,repeat,created_at,project,parent
+                 *     Paint the fence,,false,,,none,,,,Garden,
+                 *     Buy paint,,false,,,low,,,,,row 2
                  */
                 "text/csv": string;
             };
@@ -2855,7 +2885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description Nothing was imported. `errors` lists each problem (the first 100) with its place: `tasks[12].title`, `labels[0].color` (JSON) or `row 13: title` (CSV); `tasks` when the account would hold more than 50000 tasks. Also a malformed `Idempotency-Key`, or one used with another file. */
+            /** @description Nothing was imported. `errors` lists each problem (the first 100) with its place: `tasks[12].title`, `tasks[12].parent`, `labels[0].color` (JSON) or `row 13: title`, `row 13: parent` (CSV); `tasks` when the account would hold more than 50000 tasks, `projects` when the caller would own more than 300 projects. Also a malformed `Idempotency-Key`, or one used with another file. */
             422: {
                 headers: {
                     [name: string]: unknown;

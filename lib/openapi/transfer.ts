@@ -1,4 +1,5 @@
 import 'server-only';
+import { PROJECTS_PER_USER_MAX, TASK_LEVELS_MAX } from '@/lib/limits';
 import {
   CSV_COLUMNS,
   ExportDocumentSchema,
@@ -19,7 +20,7 @@ export const transferResponseSchemas = { ExportDocument: ExportDocumentSchema, I
 const MIB = IMPORT_MAX_BYTES / (1024 * 1024);
 const CSV_HEADER = CSV_COLUMNS.join(',');
 
-const CSV_FORMAT = `\`text/csv\` (RFC 4180, UTF-8, CRLF), one row per task under the header \`${CSV_HEADER}\`: \`labels\` joined with \`;\` (a \`;\` or \`\\\` inside a name escaped with \`\\\`, so every name reads back as it was), \`repeat\` as \`week\` or \`week/2\` (every/interval), empty cells for null. A cell that begins with \`=\`, \`+\`, \`-\`, \`@\`, tab or carriage return (optionally after quotes) gets a leading \`'\` so that spreadsheets show it as text; import takes that quote off again.`;
+const CSV_FORMAT = `\`text/csv\` (RFC 4180, UTF-8, CRLF), one row per task under the header \`${CSV_HEADER}\`: \`labels\` joined with \`;\` (a \`;\` or \`\\\` inside a name escaped with \`\\\`, so every name reads back as it was), \`repeat\` as \`week\` or \`week/2\` (every/interval), \`project\` the project's name (empty: the Inbox), \`parent\` the row of the task's parent as \`row 5\` (the header is row 1), empty cells for null. A cell that begins with \`=\`, \`+\`, \`-\`, \`@\`, tab or carriage return (optionally after quotes) gets a leading \`'\` so that spreadsheets show it as text; import takes that quote off again.`;
 
 export const transferPaths = {
   '/api/{user_id}/export': {
@@ -27,8 +28,8 @@ export const transferPaths = {
     get: {
       operationId: 'exportTasks',
       tags: ['Tasks'],
-      summary: 'Export all tasks and labels',
-      description: `A download of the caller's labels and tasks, tasks in the manual order. It streams, page by page of the manual order, so an account of any size exports in constant memory; a task moved while the export runs may appear at its old or its new place. JSON: \`ExportDocument\`. CSV: ${CSV_FORMAT}`,
+      summary: 'Export all tasks, labels and projects',
+      description: `A download of the caller's labels, projects (those they are a member of, in their sidebar order, by name) and the tasks of those lists: the Inbox first, then each project in sidebar order, each list in its manual order. A subtask names its parent by its place in the file. It streams, page by page of each list, so an account of any size exports in constant memory; a task moved while the export runs may appear at its old or its new place, and a change that would make a subtask's \`parent\` point at another task stops the download (the file is cut short: retry). JSON: \`ExportDocument\`. CSV: ${CSV_FORMAT}`,
       parameters: [
         { name: 'format', in: 'query', required: false, description: ExportQuery.shape.format.description, schema: { type: 'string', enum: ExportQuery.shape.format.unwrap().options, default: 'json' } },
       ],
@@ -41,7 +42,10 @@ export const transferPaths = {
           },
           content: {
             [JSON_TYPE]: { schema: ref('schemas', 'ExportDocument') },
-            'text/csv': { schema: { type: 'string' }, example: `${CSV_HEADER}\r\nPay rent,,false,2026-12-01,09:00,high,home;money,month,2026-11-21T23:10:00.000Z\r\n` },
+            'text/csv': {
+              schema: { type: 'string' },
+              example: `${CSV_HEADER}\r\nPay rent,,false,2026-12-01,09:00,high,home;money,month,2026-11-21T23:10:00.000Z,,\r\nPaint the fence,,false,,,none,,,2026-11-21T23:12:00.000Z,Garden,\r\nBuy paint,,false,,,low,,,2026-11-21T23:13:00.000Z,Garden,row 3\r\n`,
+            },
           },
         },
         ...errors('Unauthorized', 'Forbidden', 'ContentTooLarge', 'ValidationFailed', 'InternalError', 'ServiceUnavailable'),
@@ -53,8 +57,8 @@ export const transferPaths = {
     post: {
       operationId: 'importTasks',
       tags: ['Tasks'],
-      summary: 'Import tasks and labels from an export',
-      description: `Adds the file's tasks on top of the manual order, in file order, with new ids; \`created_at\` and \`completed\` come from the file (a completed repeating task is not moved on). Labels are created as needed: from the JSON document's \`labels\` with their colours, and from the tasks' label names (grey); a label the caller already has (by name, case-insensitively) is used as it is. All or nothing, in one transaction: any problem answers \`422\` listing each with its place, and nothing is stored. At most ${TASKS_PER_USER_MAX} tasks per account in all. CSV: ${CSV_FORMAT} Columns are found by their header (\`title\` is required, unknown ones are ignored); rows are numbered as a spreadsheet shows them, the header being row 1.`,
+      summary: 'Import tasks, labels and projects from an export',
+      description: `Adds the file's tasks on top of each list's manual order, in file order, with new ids; \`created_at\` and \`completed\` come from the file (a completed repeating task is not moved on). Labels are created as needed: from the JSON document's \`labels\` with their colours, and from the tasks' label names (grey); a label the caller already has (by name, case-insensitively) is used as it is. Projects likewise: a task's \`project\` names one of the caller's own projects (case-insensitively), used as it is, or a new one, owned by the caller at the end of their sidebar (the JSON document's \`projects\` give colours and order; other names are grey). A task with a \`parent\` and no \`project\` goes to its parent's list; a \`parent\` must be another task of the file, in the same project, with no cycle and at most ${TASK_LEVELS_MAX} levels. A file without projects or parents (v2) imports into the Inbox as before. All or nothing, in one transaction: any problem answers \`422\` listing each with its place, and nothing is stored. At most ${TASKS_PER_USER_MAX} tasks per account in all. CSV: ${CSV_FORMAT} Columns are found by their header (\`title\` is required, unknown ones are ignored); rows are numbered as a spreadsheet shows them, the header being row 1.`,
       parameters: [
         {
           name: 'dry_run',
@@ -70,7 +74,7 @@ export const transferPaths = {
         description: `An export, at most ${MIB} MiB.`,
         content: {
           [JSON_TYPE]: { schema: ref('schemas', 'ImportDocument') },
-          'text/csv': { schema: { type: 'string' }, example: `${CSV_HEADER}\r\nPay rent,,false,2026-12-01,09:00,high,home,month,\r\n` },
+          'text/csv': { schema: { type: 'string' }, example: `${CSV_HEADER}\r\nPaint the fence,,false,,,none,,,,Garden,\r\nBuy paint,,false,,,low,,,,,row 2\r\n` },
         },
       },
       responses: {
@@ -89,7 +93,7 @@ export const transferPaths = {
         '413': problem(`The body is over ${MIB} MiB.`),
         '415': problem('The body is neither `application/json` nor `text/csv`.'),
         '422': problem(
-          `Nothing was imported. \`errors\` lists each problem (the first 100) with its place: \`tasks[12].title\`, \`labels[0].color\` (JSON) or \`row 13: title\` (CSV); \`tasks\` when the account would hold more than ${TASKS_PER_USER_MAX} tasks. Also a malformed \`Idempotency-Key\`, or one used with another file.`,
+          `Nothing was imported. \`errors\` lists each problem (the first 100) with its place: \`tasks[12].title\`, \`tasks[12].parent\`, \`labels[0].color\` (JSON) or \`row 13: title\`, \`row 13: parent\` (CSV); \`tasks\` when the account would hold more than ${TASKS_PER_USER_MAX} tasks, \`projects\` when the caller would own more than ${PROJECTS_PER_USER_MAX} projects. Also a malformed \`Idempotency-Key\`, or one used with another file.`,
         ),
         ...errors('InternalError', 'ServiceUnavailable'),
       },

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { HttpError } from '@/lib/http/problem';
-import { CSV_COLUMNS, type CsvColumn, type ExportedTask } from '@/lib/transfer/schemas';
+import { CSV_COLUMNS, taskIndex, type CsvColumn, type ExportedTask } from '@/lib/transfer/schemas';
 
 // The CSV form of an export (RFC 4180: comma, double quotes, CRLF, UTF-8, one header row) and
 // its way back into the fields of an import. Quoting and parsing are csv-stringify's and
@@ -62,6 +62,14 @@ function repeatCell(repeat: ExportedTask['repeat']): string {
   return repeat.interval === 1 ? repeat.every : `${repeat.every}/${repeat.interval}`;
 }
 
+/** The spreadsheet row of the file's task `index`: the header is row 1. */
+export const rowOfTask = (index: number) => index + 2;
+
+/** A `parent` cell: `row 5`, the row of the parent task. */
+function parentCell(parent: ExportedTask['parent']): string {
+  return parent === null ? '' : `row ${rowOfTask(taskIndex(parent))}`;
+}
+
 /** Rows of the CSV for these tasks (no header), CRLF-terminated. Null is an empty cell. */
 export function csvRows(tasks: ExportedTask[]): string {
   const cells: Record<CsvColumn, (task: ExportedTask) => string> = {
@@ -74,6 +82,8 @@ export function csvRows(tasks: ExportedTask[]): string {
     labels: (t) => labelsCell(t.labels),
     repeat: (t) => repeatCell(t.repeat),
     created_at: (t) => t.created_at,
+    project: (t) => t.project ?? '',
+    parent: (t) => parentCell(t.parent),
   };
   const rows = tasks.map((task) => CSV_COLUMNS.map((column) => escapeFormula(cells[column](task))));
   return stringify(rows, { record_delimiter: '\r\n' });

@@ -100,11 +100,13 @@ describe('GET /api/{user_id}/export', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="todo-export-\d{4}-\d{2}-\d{2}\.csv"$/);
     const text = await response.text();
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('title,description,completed,due_date,due_time,priority,labels,repeat,created_at');
+    expect(lines[0]).toBe('title,description,completed,due_date,due_time,priority,labels,repeat,created_at,project,parent');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")",'-5 degrees,false,,,none,'@team,,`);
     expect(text).toContain("''=already quoted,");
     expect(text).toContain('Fortnightly,,false,2026-11-30,,medium,,week/2,');
     expect(text).toContain('Pay rent,"by the 1st,\n""standing order""",false,2026-12-01,09:00,high,Errands;home,month,');
+    // The Inbox's tasks: no project, no parent.
+    expect(lines.slice(1, -1).every((line) => line.endsWith(',,'))).toBe(true);
     // No cell starts a formula: every cell that starts with = + - @ is quoted text.
     expect(text).not.toMatch(/(^|,|\r\n)"?[=+\-@]/);
   });
@@ -126,7 +128,7 @@ describe('GET /api/{user_id}/export', () => {
     expect(document.tasks).toEqual([]);
     expect(document.labels).toEqual([]);
     expect((await (await transferApi(empty).export('csv')).text()).split('\r\n')).toEqual([
-      'title,description,completed,due_date,due_time,priority,labels,repeat,created_at',
+      'title,description,completed,due_date,due_time,priority,labels,repeat,created_at,project,parent',
       '',
     ]);
   });
@@ -145,7 +147,7 @@ describe('export, then import into a new account', () => {
     const target = await createTestUser();
     const response = await transferApi(target).importJson(original);
     expect(response.status).toBe(201);
-    expect(await response.json()).toEqual({ tasks_created: 6, labels_created: 4 });
+    expect(await response.json()).toEqual({ tasks_created: 6, labels_created: 4, projects_created: 0 });
     const copy = await exportedDocument(target);
     expect(comparable(copy)).toEqual(comparable(original));
     expect(copy.labels).toEqual(original.labels);
@@ -158,7 +160,7 @@ describe('export, then import into a new account', () => {
     const response = await transferApi(target).importCsv(csv);
     expect(response.status).toBe(201);
     // `unused` carries no task, so the CSV does not name it.
-    expect(await response.json()).toEqual({ tasks_created: 6, labels_created: 3 });
+    expect(await response.json()).toEqual({ tasks_created: 6, labels_created: 3, projects_created: 0 });
     const copy = await exportedDocument(target);
     expect(comparable(copy)).toEqual(comparable(original));
   });
@@ -172,7 +174,7 @@ describe('export, then import into a new account', () => {
     const target = await createTestUser();
     const response = await transferApi(target).importCsv(csv);
     expect(response.status).toBe(201);
-    expect(await response.json()).toEqual({ tasks_created: 1, labels_created: names.length });
+    expect(await response.json()).toEqual({ tasks_created: 1, labels_created: names.length, projects_created: 0 });
     const [copy] = (await (await tasksApi(target).list()).json()) as { labels: string[] }[];
     expect([...copy!.labels].sort()).toEqual([...names].sort());
   });
@@ -193,7 +195,7 @@ describe('export, then import into a new account', () => {
       labels: [{ name: 'home', color: 'red' }],
       tasks: [{ title: 'first', labels: ['home'] }, { title: 'second' }],
     });
-    expect(await response.json()).toEqual({ tasks_created: 2, labels_created: 0 });
+    expect(await response.json()).toEqual({ tasks_created: 2, labels_created: 0, projects_created: 0 });
     const copy = await exportedDocument(target);
     expect(copy.tasks.map((t) => [t.title, t.labels])).toEqual([
       ['first', ['HOME']],
@@ -305,7 +307,7 @@ describe('POST /api/{user_id}/import?dry_run=true', () => {
     const original = await exportedDocument(source);
     const response = await transferApi(target).importJson(original, { query: { dry_run: 'true' } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ tasks_created: 6, labels_created: 4 });
+    expect(await response.json()).toEqual({ tasks_created: 6, labels_created: 4, projects_created: 0 });
     expect(await countOwn(target)).toEqual({ tasks: 0, labels: 0 });
   });
 });
@@ -361,7 +363,7 @@ describe('text is stored the same way by an import as by a create', () => {
       tasks: [{ title: 'lone \udfff', labels: ['\ud800x', 'y\udc00'] }],
     });
     expect(response.status).toBe(201);
-    expect(await response.json()).toEqual({ tasks_created: 1, labels_created: 2 });
+    expect(await response.json()).toEqual({ tasks_created: 1, labels_created: 2, projects_created: 0 });
     const [imported] = (await (await tasksApi(target).list()).json()) as { title: string; labels: string[] }[];
     expect(imported!.title).toBe('lone \ufffd');
     expect([...imported!.labels].sort()).toEqual(['y\ufffd', '\ufffdx']);
