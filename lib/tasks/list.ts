@@ -1,11 +1,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/lib/db';
 import { labels, projectMembers, taskLabels, tasks, type Task } from '@/lib/db/schema';
 import { ProjectNotFound } from '@/lib/projects/errors';
-import { liveSession, ownedByCaller, scopedStatement, visibleLists, visibleListsInOrder, type Scope } from '@/lib/scope/scope';
+import { liveSession, ownedByCaller, scopedStatement, visibleLists, type Scope } from '@/lib/scope/scope';
 import { decodeCursor, encodeCursor } from '@/lib/tasks/cursor';
 import { InvalidCursor, ParentNotFound } from '@/lib/tasks/errors';
 import { PRIORITY_VALUES, selectVersion, taskColumns, type TaskRow } from '@/lib/tasks/rows';
@@ -16,9 +16,8 @@ import { boundedSearch, regexSubstring } from '@/lib/tasks/search';
 //
 // Which lists: one (the Inbox, or a project the caller is a member of), or every list the caller
 // sees. One list is a range of its sort's index (each leads with list_id). Every list is a
-// lateral join: each list's first page from its own index, then the first page of those.
-// In manual order the lists come one after another (the Inbox, then the sidebar's order), so the
-// join stops once the lists read so far fill the page; the other sorts read each list's page.
+// lateral join: each list's first page from its own index, then the first page of those (see
+// listStatement).
 
 const placeholder = sql.placeholder;
 
@@ -192,8 +191,17 @@ function afterCursor(shape: ListShape): SQL {
 }
 
 // One round trip: the count is an uncorrelated subquery, which PostgreSQL runs once (its
-// `tasks` is its own FROM's, not the outer row's).
-const total = (db: Executor, shape: FilterShape) => sql<number>`(select count(*) from ${tasks} where ${and(inList(shape.lists), taskFilters(db, shape))})`.mapWith(Number);
+// `tasks` is its own FROM's, not the outer row's). Over every list, it counts list by list: an
+// index-only range per list (one scan for `list_id in (…)` reads the whole table on a small one).
+const total = (db: Executor, shape: FilterShape) =>
+  (shape.lists === 'all'
+    ? sql<number>`(select coalesce(sum("counted"."n"), 0) from ${visibleLists()} as "lists"("list_id")
+        cross join lateral (select count(*) as "n" from ${tasks} where ${and(sql`${tasks.listId} = "lists"."list_id"`, taskFilters(db, shape))}) as "counted")`
+    : sql<number>`(select count(*) from ${tasks} where ${and(inList(shape.lists), taskFilters(db, shape))})`
+  ).mapWith(Number);
+
+const USER_ID = placeholder('userId');
+const RANK = (value: SQLWrapper) => sql`${value}::text collate "C"`;
 
 const listStatement = scopedStatement('list_tasks', (db, shape: ListShape, name) => {
   const key = SORT_KEYS[shape.sort];
@@ -208,31 +216,50 @@ const listStatement = scopedStatement('list_tasks', (db, shape: ListShape, name)
       .limit(placeholder('limit'))
       .prepare(name);
   }
-  // Every list: each one's first page (a range of its index), then the first page of those.
+  // Every list: the Inbox's first page and each project's (a range of each one's index), then
+  // the first page of those. In manual order the lists come one after another, the Inbox (rank
+  // '') then the projects by the member's sidebar position: that index feeds the projects in
+  // order, so PostgreSQL stops reading once the lists so far fill the page.
   const manual = shape.sort === 'position';
   const asc_ = shape.order === 'asc';
-  let after: SQL | undefined;
-  let listsAfter: SQL | undefined;
+  const dir = sql.raw(shape.order);
+  const v0 = RANK(placeholder('v0'));
+  const v1 = RANK(placeholder('v1'));
+  let inboxAfter: SQL | undefined;
+  let projectAfter: SQL | undefined;
+  let projectsAfter: SQL | undefined;
   if (shape.after && manual) {
-    // The cursor's list, then the lists after it: in the cursor's list after its position, in the others from their end.
-    listsAfter = sql`"lists"."rank" ${sql.raw(asc_ ? '>=' : '<=')} ${placeholder('v0')}::text collate "C"`;
-    after = sql`${tasks.position} ${sql.raw(asc_ ? '>' : '<')} case when "lists"."rank" = ${placeholder('v0')}::text collate "C" then ${placeholder('v1')}::text collate "C" else ${asc_ ? '' : '~'}::text collate "C" end`;
+    // The cursor's list after its position, and the lists after it whole. The Inbox is first in asc and last in desc.
+    inboxAfter = asc_ ? sql`(${v0} = '' and ${tasks.position} > ${v1})` : sql`(${v0} <> '' or ${tasks.position} < ${v1})`;
+    projectsAfter = sql`"member"."position" ${sql.raw(asc_ ? '>=' : '<=')} ${v0}`;
+    projectAfter = sql`${tasks.position} ${sql.raw(asc_ ? '>' : '<')} case when "member"."position" = ${v0} then ${v1} else ${RANK(sql.raw(asc_ ? "''" : "'~'"))} end`;
   } else if (shape.after) {
-    after = afterCursor(shape);
+    inboxAfter = projectAfter = afterCursor(shape);
   }
-  const keys = columns.map((column, i) => sql`${column} as ${sql.identifier(`k${i}`)}`);
-  const listPage = sql`select ${sql.join(keys, sql`, `)} from ${tasks}
-    where ${and(sql`${tasks.listId} = "lists"."list_id"`, taskFilters(db, shape), after)}
-    order by ${sql.join(columns.map((column) => sql`${column} ${sql.raw(shape.order)}`), sql`, `)} limit ${placeholder('limit')}`;
-  const pageKeys = columns.map((_, i) => sql`"page".${sql.identifier(`k${i}`)} ${sql.raw(shape.order)}`);
-  const page = sql`(select "lists"."rank", "page".* from ${visibleListsInOrder()} "lists" cross join lateral (${listPage}) "page"
-    ${listsAfter ? sql`where ${listsAfter}` : sql``}
-    order by ${sql.join(manual ? [sql`"lists"."rank" ${sql.raw(shape.order)}`, ...pageKeys] : pageKeys, sql`, `)} limit ${placeholder('limit')})`;
+  const keys = sql.join(
+    columns.map((column, i) => sql`${column} as ${sql.identifier(`k${i}`)}`),
+    sql`, `,
+  );
+  const byKeys = sql.join(
+    columns.map((column) => sql`${column} ${dir}`),
+    sql`, `,
+  );
+  const pageKeys = (table: string) => columns.map((_, i) => sql`${sql.identifier(table)}.${sql.identifier(`k${i}`)} ${dir}`);
+  const inboxPage = sql`(select ${RANK(sql.raw("''"))} as "rank", ${keys} from ${tasks}
+    where ${and(sql`${tasks.listId} = ${USER_ID}`, taskFilters(db, shape), inboxAfter)}
+    order by ${byKeys} limit ${placeholder('limit')})`;
+  const projectPages = sql`(select "member"."position" as "rank", "listed".* from ${projectMembers} as "member"
+    cross join lateral (select ${keys} from ${tasks} where ${and(sql`${tasks.listId} = "member"."project_id"`, taskFilters(db, shape), projectAfter)}
+      order by ${byKeys} limit ${placeholder('limit')}) as "listed"
+    where ${and(sql`"member"."user_id" = ${USER_ID}`, projectsAfter)}
+    order by ${sql.join(manual ? [sql`"member"."position" ${dir}`, ...pageKeys('listed')] : pageKeys('listed'), sql`, `)} limit ${placeholder('limit')})`;
+  const page = sql`(select * from (${inboxPage} union all ${projectPages}) as "lists"
+    order by ${sql.join(manual ? [sql`"lists"."rank" ${dir}`, ...pageKeys('lists')] : pageKeys('lists'), sql`, `)} limit ${placeholder('limit')})`;
   const last = columns.length - 1;
   return db
     .select({ ...taskColumns(false), total: total(db, shape), rank: sql<string | null>`"page"."rank"` })
     .from(tasks)
-    .innerJoin(sql`${page} "page"`, sql`"page".${sql.identifier(`k${last}`)} = ${tasks.id}`)
+    .innerJoin(sql`${page} as "page"`, sql`"page".${sql.identifier(`k${last}`)} = ${tasks.id}`)
     .where(liveSession())
     .orderBy(...(manual ? [direction(sql`"page"."rank"`)] : []), ...columns.map((column) => direction(column)))
     .prepare(name);
