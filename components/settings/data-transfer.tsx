@@ -7,7 +7,7 @@ import { IMPORT_MAX_BYTES } from '@/lib/limits';
 // sent as a dry run, which answers what it would create or every problem with its row; only on
 // "Import" is it sent again for real, with an Idempotency-Key so that a retry cannot import twice.
 
-type Counts = { tasks_created: number; labels_created: number };
+type Counts = { tasks_created: number; labels_created: number; projects_created?: number };
 type Problem = { path: string; message: string };
 
 type State =
@@ -29,7 +29,9 @@ function plural(n: number, one: string): string {
 }
 
 function describe(counts: Counts): string {
-  return `${plural(counts.tasks_created, 'task')} and ${plural(counts.labels_created, 'new label')}`;
+  const parts = [plural(counts.tasks_created, 'task'), plural(counts.labels_created, 'new label')];
+  if (counts.projects_created) parts.push(plural(counts.projects_created, 'new project'));
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 function failureMessage(status: number, detail: string | undefined): string {

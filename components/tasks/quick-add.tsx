@@ -8,8 +8,8 @@ import { parseQuickAdd, quickAddProblem, type QuickAddPart } from '@/lib/client/
 import { describeRepeat } from './task-meta';
 
 interface Props {
-  /** The person's projects: `@name` puts the task in one of them. */
-  projects: readonly Pick<Project, 'id' | 'name'>[];
+  /** The person's projects: `@name` puts the task in one they may add tasks to. */
+  projects: readonly Pick<Project, 'id' | 'name' | 'role'>[];
   /**
    * Resolves true once the server has the task; false leaves what was typed in place. Every
    * attempt at one line carries the same idempotency key, so a retry never adds it twice.
@@ -25,7 +25,7 @@ const ANNOUNCE_AFTER_MS = 700;
  * recognises shows as chips under the field before anything is sent; removing a chip keeps its
  * words in the title.
  */
-export function QuickAdd({ projects: _projects, onSubmit }: Props) {
+export function QuickAdd({ projects, onSubmit }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const [ignored, setIgnored] = useState<string[]>([]);
@@ -37,7 +37,9 @@ export function QuickAdd({ projects: _projects, onSubmit }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   const draftKey = useRef<string | null>(null);
 
-  const parsed = useMemo(() => parseQuickAdd(text, now, ignored), [text, now, ignored]);
+  // A viewer's project is no place for a new task: `@` its name and it stays words, like an unknown one.
+  const writable = useMemo(() => projects.filter((project) => project.role !== 'viewer'), [projects]);
+  const parsed = useMemo(() => parseQuickAdd(text, now, ignored, writable), [text, now, ignored, writable]);
   const summary = parsed.parts.map((part) => `${kindName(part)} ${chipText(part, now)}`).join(', ');
   const startsOn = parsed.repeat && !parsed.parts.some((p) => p.kind === 'due') && parsed.due_date ? formatDue(parsed.due_date, null, now) : null;
 
@@ -112,7 +114,7 @@ export function QuickAdd({ projects: _projects, onSubmit }: Props) {
         </button>
       </div>
       <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
-        Type a date or time, !high, #label or every week; remove what should stay words.
+        Type a date or time, !high, #label, @project or every week; remove what should stay words.
       </p>
       {parsed.parts.length > 0 && (
         <ul aria-label="Recognised in the task" className="flex flex-wrap gap-2">
@@ -158,6 +160,8 @@ function kindName(part: QuickAddPart): string {
       return 'priority';
     case 'label':
       return 'label';
+    case 'project':
+      return 'project';
     case 'repeat':
       return 'repeat';
   }
@@ -171,6 +175,8 @@ function chipText(part: QuickAddPart, now: Date): string {
       return part.priority;
     case 'label':
       return part.label;
+    case 'project':
+      return part.name;
     case 'repeat':
       return describeRepeat(part.repeat);
   }

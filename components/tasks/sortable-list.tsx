@@ -174,7 +174,8 @@ function SortableRow({ id, name, onKeyDown, children }: RowProps) {
   );
 }
 
-function isTextField(target: EventTarget): boolean {
+/** Whether a key pressed in `target` is typing, which Alt+arrows must leave alone. */
+export function isTextField(target: EventTarget): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);

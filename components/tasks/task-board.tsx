@@ -11,6 +11,7 @@ import {
   fetchPage,
   listQuery,
   moveTask,
+  newIdempotencyKey,
   toggleTask,
   updateTask,
   type LabelColor,
@@ -24,7 +25,9 @@ import type { QuickAddTask } from '@/lib/client/planning';
 import type { FeedUpdate } from '@/lib/client/sync';
 import { matchesFilter, type Task, type TaskFilter } from '@/lib/client/task';
 import { initialTaskListState, tasksReducer } from '@/lib/client/tasks-reducer';
-import { hasCompletionFilter, isManualOrder, viewQuery, viewTitle, type View } from '@/lib/client/views';
+import type { TreeChange } from '@/lib/client/task-tree';
+import { hasCompletionFilter, isManualOrder, isOneList, viewQuery, viewTitle, type View } from '@/lib/client/views';
+import { ProjectActions } from '@/components/projects/project-actions';
 import { ConflictNotice } from './conflict-notice';
 import { LiveStatus } from './live-status';
 import { QuickAdd } from './quick-add';
@@ -81,6 +84,8 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
   const listHeading = useRef<HTMLHeadingElement>(null);
   const baseQuery = useMemo(() => viewQuery(view, now), [view, now]);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // Tasks whose subtasks are folded away, in this view.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
 
   // Other devices' and tabs' changes, as they happen.
   const { connected } = useLiveUpdates(
@@ -166,21 +171,42 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
     }
   }
 
-  const add = useCallback(
-    async (planned: QuickAddTask, idempotencyKey: string): Promise<boolean> => {
-      // A task added in a label's view carries that label.
-      const labels = view.kind === 'label' && !planned.labels.some((l) => l.toLocaleLowerCase() === view.name.toLocaleLowerCase()) ? [...planned.labels, view.name] : planned.labels;
-      const draft: NewTask = { ...planned, labels };
+  /** Whether a task belongs in this view's list (a task moved to another project leaves the Inbox's). */
+  const belongs = useCallback(
+    (task: Task) => (view.kind === 'inbox' ? task.project_id === null : view.kind === 'project' ? task.project_id === view.id : true),
+    [view],
+  );
+  const projectName = useCallback((projectId: string | null) => (projectId === null ? 'Inbox' : (projects.find((p) => p.id === projectId)?.name ?? 'another project')), [projects]);
+
+  /** After a change saved elsewhere in the list: a task that left this view's list leaves the board too. */
+  const settle = useCallback(
+    (saved: Task) => {
+      dispatch({ type: 'updateSucceeded', task: saved });
+      if (belongs(saved)) return;
+      dispatch({ type: 'removeStarted', id: saved.id });
+      dispatch({ type: 'removeSucceeded', id: saved.id });
+      setStatus(`“${saved.title}” moved to ${projectName(saved.project_id)}.`);
+    },
+    [belongs, projectName],
+  );
+
+  /** Shows a new task at once, saves it, and swaps in the server's copy (or takes it back). */
+  const create = useCallback(
+    async (draft: NewTask, idempotencyKey: string): Promise<Task | null> => {
       const createdAt = new Date().toISOString();
       tempCounter += 1;
       const temp: Task = {
         id: `temp-${tempCounter}`,
         user_id: userId,
         description: null,
-        project_id: null,
-        parent_id: null,
-        ...planned,
-        labels,
+        due_date: null,
+        due_time: null,
+        priority: 'none',
+        labels: [],
+        repeat: null,
+        ...draft,
+        project_id: draft.project_id ?? null,
+        parent_id: draft.parent_id ?? null,
         position: '',
         completed: false,
         created_at: createdAt,
@@ -190,21 +216,90 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
       };
       dispatch({ type: 'addStarted', task: temp });
       try {
-        dispatch({ type: 'addSucceeded', tempId: temp.id, task: await createTask(userId, draft, idempotencyKey) });
-        return true;
+        const task = await createTask(userId, draft, idempotencyKey);
+        dispatch({ type: 'addSucceeded', tempId: temp.id, task });
+        return task;
       } catch (err) {
         dispatch({ type: 'addFailed', tempId: temp.id, message: `Could not add “${draft.title}”. ${explain(err)}` });
-        return false;
+        return null;
       }
     },
-    [userId, view, explain],
+    [userId, explain],
   );
+
+  const add = useCallback(
+    async ({ project_id: named, ...planned }: QuickAddTask, idempotencyKey: string): Promise<boolean> => {
+      // A task added in a label's view carries that label; in a project's view it goes to that
+      // project, unless quick add named another (`@project`).
+      const labels = view.kind === 'label' && !planned.labels.some((l) => l.toLocaleLowerCase() === view.name.toLocaleLowerCase()) ? [...planned.labels, view.name] : planned.labels;
+      const projectId = named ?? (view.kind === 'project' ? view.id : null);
+      const task = await create({ ...planned, labels, ...(projectId && { project_id: projectId }) }, idempotencyKey);
+      if (task && !belongs(task)) {
+        dispatch({ type: 'removeStarted', id: task.id });
+        dispatch({ type: 'removeSucceeded', id: task.id });
+        setStatus(`Added “${task.title}” to ${projectName(task.project_id)}.`);
+      }
+      return task !== null;
+    },
+    [view, create, belongs, projectName],
+  );
+
+  /** A subtask goes to its parent's list, last among the parent's subtasks. */
+  async function addSubtask(parent: Task, title: string): Promise<boolean> {
+    const last = state.tasks
+      .filter((t) => t.parent_id === parent.id && !t.id.startsWith('temp-'))
+      .sort((a, b) => (a.position < b.position ? -1 : 1))
+      .at(-1);
+    const task = await create({ title, parent_id: parent.id }, newIdempotencyKey());
+    if (!task) return false;
+    setCollapsed((current) => {
+      const next = new Set(current);
+      next.delete(parent.id);
+      return next;
+    });
+    if (last) {
+      try {
+        dispatch({ type: 'updateSucceeded', task: await moveTask(userId, task.id, { after: last.id }) });
+      } catch {
+        // It was added, on top of the subtasks: the order is the person's to change.
+      }
+    }
+    setStatus(`Added “${task.title}” as a subtask of “${parent.title}”.`);
+    return true;
+  }
+
+  /** A new place in the outline: the new parent first, then the place among its subtasks. */
+  async function changePlace(task: Task, change: TreeChange): Promise<boolean> {
+    if (state.pending[task.id]) return false;
+    try {
+      let saved = task;
+      if (change.parent_id !== undefined) {
+        dispatch({ type: 'updateStarted', task: { ...task, parent_id: change.parent_id } });
+        saved = await updateTask(userId, task.id, { parent_id: change.parent_id });
+        dispatch({ type: 'updateSucceeded', task: saved });
+        if (change.parent_id) {
+          setCollapsed((current) => {
+            const next = new Set(current);
+            next.delete(change.parent_id!);
+            return next;
+          });
+        }
+      }
+      if (change.move) dispatch({ type: 'updateSucceeded', task: await moveTask(userId, task.id, change.move) });
+      return true;
+    } catch (err) {
+      dispatch({ type: 'updateFailed', id: task.id, message: `Could not move “${task.title}”. ${explain(err)}` });
+      return false;
+    }
+  }
 
   async function toggle(task: Task) {
     dispatch({ type: 'updateStarted', task: { ...task, completed: !task.completed } });
     try {
       const saved = await toggleTask(userId, task.id);
       dispatch({ type: 'updateSucceeded', task: saved });
+      // Its subtasks were completed (or reopened) with it: show them as they are now.
+      if (state.tasks.some((t) => t.parent_id === task.id)) dispatch({ type: 'remoteChanged', changed: [], deleted: [] });
       // A repeating task is not done: it moves on to its next date.
       if (task.repeat && !saved.completed && saved.due_date) setStatus(`“${saved.title}” repeats: next due ${formatDue(saved.due_date, saved.due_time, new Date())}.`);
     } catch (err) {
@@ -226,7 +321,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
     setConflict(null);
     dispatch({ type: 'updateStarted', task: { ...current, ...changes, due_time: changes.due_date === null ? null : (changes.due_time ?? current.due_time) } });
     try {
-      dispatch({ type: 'updateSucceeded', task: await updateTask(userId, base.id, changes, base.etag || undefined) });
+      settle(await updateTask(userId, base.id, changes, base.etag || undefined));
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) {
@@ -263,6 +358,9 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
     try {
       await deleteTask(userId, task.id);
       dispatch({ type: 'removeSucceeded', id: task.id });
+      // Its subtasks went with it.
+      const below = state.tasks.filter((t) => t.parent_id === task.id).map((t) => t.id);
+      if (below.length) dispatch({ type: 'remoteChanged', changed: [], deleted: below });
     } catch (err) {
       // Already gone is what the person wanted.
       if (err instanceof ApiError && err.status === 404) dispatch({ type: 'removeSucceeded', id: task.id });
@@ -272,9 +370,17 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
 
   const visible = useMemo(() => {
     const shown = state.tasks.filter((task) => matchesFilter(task, filter));
-    // In manual order the server's positions are the order, so a move shows once it is saved.
-    return isManualOrder(view) ? shown.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)) : shown;
-  }, [state.tasks, filter, view]);
+    if (!isManualOrder(view)) return shown;
+    // In manual order the server's positions are the order, so a move shows once it is saved:
+    // list by list (the Inbox, then the sidebar's order), each by position.
+    const rank = new Map(projects.map((project, i) => [project.id, i]));
+    const listRank = (task: Task) => (task.project_id === null ? -1 : (rank.get(task.project_id) ?? projects.length));
+    return shown.sort((a, b) => listRank(a) - listRank(b) || (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  }, [state.tasks, filter, view, projects]);
+  // One list, whole: an outline. Filtered or searched, the matching tasks alone, in order.
+  const outline = isOneList(view) && filter === 'all' && !query;
+  const currentProject = view.kind === 'project' ? projects.find((p) => p.id === view.id) : undefined;
+  const title = viewTitle(view, (projectId) => projects.find((p) => p.id === projectId)?.name);
   const counts = state.counts;
   const noTasksAtAll = view.kind === 'inbox' && counts !== null && counts.open + counts.done === 0 && state.tasks.length === 0;
   const completionFilter = hasCompletionFilter(view);
@@ -308,7 +414,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
       <section aria-labelledby={`${id}-heading`} className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
           <h1 id={`${id}-heading`} ref={listHeading} tabIndex={-1} className="text-xl font-semibold wrap-anywhere">
-            {view.kind === 'label' ? `#${viewTitle(view)}` : viewTitle(view)}
+            {view.kind === 'label' ? `#${title}` : title}
           </h1>
           {counts && (
             <p data-testid="task-counts" className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
@@ -316,6 +422,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
             </p>
           )}
         </div>
+        {currentProject && <ProjectActions userId={userId} project={currentProject} onChanged={onChanged} />}
 
         {completionFilter && <TaskFilters filter={filter} onFilter={chooseFilter} search={searchText} onSearch={setSearchText} />}
 
@@ -327,14 +434,27 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
           <TaskList
             view={view}
             tasks={visible}
+            outline={outline}
             now={now}
             busy={state.loading === 'list'}
             pending={state.pending}
+            projects={projects}
             colorOf={colorOf}
+            collapsed={collapsed}
+            onCollapse={(task, fold) =>
+              setCollapsed((current) => {
+                const next = new Set(current);
+                if (fold) next.add(task.id);
+                else next.delete(task.id);
+                return next;
+              })
+            }
             onToggle={toggle}
             onEdit={edit}
             onDelete={remove}
             onMove={move}
+            onTreeChange={changePlace}
+            onAddSubtask={addSubtask}
           />
         )}
 
@@ -358,6 +478,7 @@ function EmptyState({ noTasksAtAll, view, filter, query }: { noTasksAtAll: boole
   else if (filter === 'active') text = 'Nothing left to do. Everything is done!';
   else if (filter === 'completed') text = 'No completed tasks yet. Tick a task’s checkbox when it is done.';
   else if (view.kind === 'label') text = `No tasks with the label ${view.name}. Add one above: it gets the label.`;
+  else if (view.kind === 'project') text = 'No tasks in this project yet. Add one above: it goes here.';
   else text = 'No tasks here.';
   return (
     <p

@@ -1,13 +1,15 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { TaskChanges } from '@/lib/client/api';
+import type { Project, TaskChanges } from '@/lib/client/api';
 import { codePoints, draftProblem } from '@/lib/client/limits';
 import { LABEL_NAME_MAX, LABELS_PER_TASK_MAX, PRIORITIES, REPEAT_INTERVAL_MAX, REPEAT_UNITS, type Priority, type RepeatUnit } from '@/lib/client/planning';
 import type { Task } from '@/lib/client/task';
 
 interface Props {
   task: Task;
+  /** The projects the task may move to (with the Inbox): those the person may write to. */
+  projects: Project[];
   /** The dialog is done with: saved, cancelled or closed with Escape. */
   onDone: () => void;
   /** Resolves false when the server refused: the dialog reopens with what was typed. */
@@ -26,6 +28,8 @@ interface Fields {
   labels: string;
   repeat: RepeatUnit | '';
   interval: string;
+  /** '' for the Inbox. */
+  project: string;
 }
 
 function fieldsOf(task: Task): Fields {
@@ -38,14 +42,15 @@ function fieldsOf(task: Task): Fields {
     labels: task.labels.join(', '),
     repeat: task.repeat?.every ?? '',
     interval: String(task.repeat?.interval ?? 1),
+    project: task.project_id ?? '',
   };
 }
 
 /**
- * The task's fields in one modal dialog: title, description, due date and time, priority,
- * labels, repeat. Mounted while open; the fields are the task's as it was when it opened.
+ * The task's fields in one modal dialog: title, description, project, due date and time,
+ * priority, labels, repeat. Mounted while open; the fields are the task's as it was when it opened.
  */
-export function TaskDetails({ task, onDone, onSave }: Props) {
+export function TaskDetails({ task, projects, onDone, onSave }: Props) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   // The version the person is editing: a change saved elsewhere meanwhile must not pass for it
@@ -109,6 +114,30 @@ export function TaskDetails({ task, onDone, onSave }: Props) {
             value={fields.description}
             onChange={(e) => set('description', e.target.value)}
           />
+        </div>
+        <div>
+          <label htmlFor={`${id}-project`} className="label">
+            Project
+          </label>
+          <select
+            id={`${id}-project`}
+            className="field"
+            value={fields.project}
+            onChange={(e) => set('project', e.target.value)}
+            aria-describedby={`${id}-project-hint`}
+          >
+            <option value="">Inbox</option>
+            {projects
+              .filter((project) => project.role !== 'viewer' || project.id === task.project_id)
+              .map((project) => (
+                <option key={project.id} value={project.id}>
+                  {project.name}
+                </option>
+              ))}
+          </select>
+          <p id={`${id}-project-hint`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+            Moving a task takes its subtasks along, to the top of that list.
+          </p>
         </div>
         <div className="grid grid-cols-2 gap-3">
           <div>
@@ -226,5 +255,6 @@ function changesFrom(fields: Fields): TaskChanges | string {
     priority: fields.priority,
     labels,
     repeat: fields.repeat ? { every: fields.repeat, interval } : null,
+    project_id: fields.project || null,
   };
 }

@@ -1,8 +1,10 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
-import type { LabelColor, TaskChanges } from '@/lib/client/api';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
+import type { LabelColor, Project, TaskChanges } from '@/lib/client/api';
+import { draftProblem } from '@/lib/client/limits';
 import type { Task } from '@/lib/client/task';
+import { TASK_LEVELS_MAX } from '@/lib/client/limits';
 import { TaskDetails } from './task-details';
 import { TaskMeta } from './task-meta';
 
@@ -15,17 +17,38 @@ interface Props {
   colorOf: (label: string) => LabelColor;
   /** The drag handle, in views that keep the person's own order. */
   dragHandle?: ReactElement;
+  /** In an outline (the Inbox, a project): how deep the task is, and its subtasks. */
+  outline?: {
+    depth: number;
+    subtasks: number;
+    done: number;
+    collapsed: boolean;
+    onCollapse: (collapsed: boolean) => void;
+    /** Resolves true once the server has the subtask. */
+    onAddSubtask: (title: string) => Promise<boolean>;
+  };
+  /** The task's project, named on the row where several lists show. */
+  project?: Project;
+  /** The projects the details dialog may move the task to. */
+  projects: Project[];
   onToggle: (task: Task) => void;
   /** Resolves false when the server refused: the details reopen with what was typed. */
   onEdit: (task: Task, changes: TaskChanges) => Promise<boolean>;
   onDelete: (task: Task) => void;
 }
 
-/** One task: its checkbox, title and planning, and the ways to edit (a details dialog) or delete it. */
-export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, onToggle, onEdit, onDelete }: Props) {
+/** A subtask's indent per level, in rem (the drag's projection counts levels in the same step). */
+export const INDENT_REM = 1.75;
+
+/**
+ * One task: its checkbox, title and planning, and the ways to edit (a details dialog) or delete
+ * it; in an outline, its subtasks' progress, a way to fold them and to add one.
+ */
+export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, outline, project, projects, onToggle, onEdit, onDelete }: Props) {
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [addingSubtask, setAddingSubtask] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const focusDelete = useRef(false);
 
@@ -47,8 +70,24 @@ export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, onToggl
   }
 
   return (
-    <div className="flex items-start gap-3 p-3 sm:p-4" aria-busy={busy || undefined}>
+    <div
+      className="flex items-start gap-3 p-3 sm:p-4"
+      style={outline?.depth ? { paddingLeft: `calc(${outline.depth * INDENT_REM}rem + 0.75rem)` } : undefined}
+      aria-busy={busy || undefined}
+    >
       {dragHandle}
+      {outline && (
+        <button
+          type="button"
+          className={`-my-1 inline-flex size-8 shrink-0 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800 ${outline.subtasks ? '' : 'invisible'}`}
+          aria-expanded={outline.subtasks ? !outline.collapsed : undefined}
+          aria-label={`${outline.collapsed ? 'Show' : 'Hide'} the subtasks of ${task.title}`}
+          hidden={!outline.subtasks}
+          onClick={() => outline.onCollapse(!outline.collapsed)}
+        >
+          <span aria-hidden="true">{outline.collapsed ? '▸' : '▾'}</span>
+        </button>
+      )}
       <input
         id={`${id}-done`}
         type="checkbox"
@@ -69,8 +108,17 @@ export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, onToggl
           {task.description && (
             <p className="mt-1 text-sm whitespace-pre-line text-zinc-600 wrap-anywhere dark:text-zinc-400">{task.description}</p>
           )}
-          <TaskMeta task={task} now={now} colorOf={colorOf} />
+          {outline && outline.subtasks > 0 && (
+            <p data-testid="subtask-progress" className="mt-1 text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
+              {outline.done}/{outline.subtasks}
+              <span className="sr-only"> subtasks done</span>
+            </p>
+          )}
+          <TaskMeta task={task} now={now} colorOf={colorOf} project={project && { name: project.name, color: project.color }} />
           {saving && <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Saving…</p>}
+          {outline && addingSubtask && (
+            <SubtaskForm parent={task.title} onAdd={outline.onAddSubtask} onDone={() => setAddingSubtask(false)} />
+          )}
         </div>
         {confirming ? (
           <div className="mt-2 flex flex-wrap items-center gap-2 sm:mt-0 sm:flex-nowrap" role="group" aria-label="Confirm deletion" onKeyDown={keepOnEscape}>
@@ -83,7 +131,12 @@ export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, onToggl
             </button>
           </div>
         ) : (
-          <div className="-ml-3 mt-1 flex gap-1 sm:mt-0 sm:ml-0">
+          <div className="-ml-3 mt-1 flex flex-wrap gap-1 sm:mt-0 sm:ml-0 sm:flex-nowrap">
+            {outline && outline.depth < TASK_LEVELS_MAX - 1 && (
+              <button type="button" className="btn btn-ghost py-1" onClick={() => setAddingSubtask(true)} disabled={busy || addingSubtask}>
+                Add subtask<span className="sr-only"> to {task.title}</span>
+              </button>
+            )}
             <button type="button" className="btn btn-ghost py-1" onClick={() => setEditing(true)} disabled={busy}>
               Edit<span className="sr-only"> {task.title}</span>
             </button>
@@ -93,7 +146,56 @@ export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, onToggl
           </div>
         )}
       </div>
-      {editing && <TaskDetails task={task} onDone={() => setEditing(false)} onSave={onEdit} />}
+      {editing && <TaskDetails task={task} projects={projects} onDone={() => setEditing(false)} onSave={onEdit} />}
     </div>
+  );
+}
+
+/** One line under a task for a new subtask: Enter adds it and leaves the line open for the next, Escape closes it. */
+function SubtaskForm({ parent, onAdd, onDone }: { parent: string; onAdd: (title: string) => Promise<boolean>; onDone: () => void }) {
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const invalid = draftProblem(title, '');
+    setProblem(invalid);
+    if (invalid) return;
+    setSaving(true);
+    const added = await onAdd(title.trim());
+    setSaving(false);
+    if (added) setTitle('');
+  }
+
+  return (
+    <form onSubmit={submit} className="mt-2 flex flex-wrap items-start gap-2" onKeyDown={(event) => event.key === 'Escape' && onDone()}>
+      <label htmlFor={`${id}-title`} className="sr-only">
+        New subtask of {parent}
+      </label>
+      <input
+        id={`${id}-title`}
+        className="field min-w-0 flex-1 py-1"
+        placeholder="Subtask"
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        autoComplete="off"
+        autoFocus
+      />
+      <button type="submit" className="btn btn-primary py-1" disabled={saving}>
+        Add
+      </button>
+      <button type="button" className="btn btn-secondary py-1" onClick={onDone}>
+        Done
+      </button>
+      {problem && (
+        <p id={`${id}-problem`} role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
+          {problem}
+        </p>
+      )}
+    </form>
   );
 }

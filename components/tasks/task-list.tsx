@@ -2,34 +2,49 @@
 
 import { format } from 'date-fns';
 import type { ReactElement } from 'react';
-import type { LabelColor, TaskChanges } from '@/lib/client/api';
+import type { LabelColor, Project, TaskChanges } from '@/lib/client/api';
 import { groupByDay, parseDateString } from '@/lib/client/dates';
 import type { MoveRequest } from '@/lib/client/manual-order';
 import type { Task } from '@/lib/client/task';
+import type { TreeChange, TreeRow } from '@/lib/client/task-tree';
 import type { Pending } from '@/lib/client/tasks-reducer';
-import { isManualOrder, UPCOMING_DAYS, type View } from '@/lib/client/views';
+import { isManualOrder, isOneList, UPCOMING_DAYS, type View } from '@/lib/client/views';
 import { SortableList } from './sortable-list';
 import { TaskItem } from './task-item';
+import { TaskTree } from './task-tree';
 
 interface Props {
   view: View;
   tasks: Task[];
+  /** Show one list as an outline (subtasks under their parents): the whole list, unfiltered. */
+  outline: boolean;
   now: Date;
   /** The list is being fetched again. */
   busy: boolean;
   pending: Record<string, Pending>;
+  projects: Project[];
   colorOf: (label: string) => LabelColor;
+  collapsed: ReadonlySet<string>;
+  onCollapse: (task: Task, collapsed: boolean) => void;
   onToggle: (task: Task) => void;
   onEdit: (task: Task, changes: TaskChanges) => Promise<boolean>;
   onDelete: (task: Task) => void;
   onMove: (task: Task, move: MoveRequest) => Promise<boolean>;
+  onTreeChange: (task: Task, change: TreeChange) => Promise<boolean>;
+  onAddSubtask: (parent: Task, title: string) => Promise<boolean>;
 }
 
 const LIST = 'divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900';
 
-/** A view's tasks: in the person's own order (movable), by due date (Today), or by day (Upcoming). */
-export function TaskList({ view, tasks, now, busy, pending, colorOf, onToggle, onEdit, onDelete, onMove }: Props) {
-  const row = (task: Task, dragHandle?: ReactElement) => (
+/**
+ * A view's tasks: one list as an outline in the person's own order, a label's tasks in that
+ * order (movable), by due date (Today), or by day (Upcoming). Where several lists show, each
+ * row names its project.
+ */
+export function TaskList(props: Props) {
+  const { view, tasks, outline, now, busy, pending, projects, colorOf, collapsed, onCollapse, onToggle, onEdit, onDelete, onMove, onTreeChange, onAddSubtask } = props;
+  const projectById = new Map(projects.map((project) => [project.id, project]));
+  const row = (task: Task, dragHandle?: ReactElement, tree?: TreeRow) => (
     <TaskItem
       task={task}
       busy={Boolean(pending[task.id])}
@@ -37,11 +52,31 @@ export function TaskList({ view, tasks, now, busy, pending, colorOf, onToggle, o
       now={now}
       colorOf={colorOf}
       dragHandle={dragHandle}
+      project={isOneList(view) || task.project_id === null ? undefined : projectById.get(task.project_id)}
+      projects={projects}
+      outline={
+        tree && {
+          depth: tree.depth,
+          subtasks: tree.subtasks,
+          done: tree.done,
+          collapsed: collapsed.has(task.id),
+          onCollapse: (fold) => onCollapse(task, fold),
+          onAddSubtask: (title) => onAddSubtask(task, title),
+        }
+      }
       onToggle={onToggle}
       onEdit={onEdit}
       onDelete={onDelete}
     />
   );
+
+  if (outline) {
+    return (
+      <div aria-busy={busy || undefined}>
+        <TaskTree tasks={tasks} collapsed={collapsed} renderRow={(tree, handle) => row(tree.task, handle, tree)} onChange={onTreeChange} className={LIST} />
+      </div>
+    );
+  }
 
   if (isManualOrder(view)) {
     return (
@@ -50,7 +85,7 @@ export function TaskList({ view, tasks, now, busy, pending, colorOf, onToggle, o
           items={tasks}
           label="Tasks"
           itemLabel={(task) => task.title}
-          renderItem={row}
+          renderItem={(task, handle) => row(task, handle)}
           onMove={(id, move) => {
             const task = tasks.find((t) => t.id === id);
             return task ? onMove(task, move) : Promise.resolve(false);

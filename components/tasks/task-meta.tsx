@@ -1,4 +1,4 @@
-import { LabelChip } from '@/components/labels/label-chip';
+import { LabelChip, LabelDot } from '@/components/labels/label-chip';
 import type { LabelColor } from '@/lib/client/api';
 import { formatDue, isOverdue } from '@/lib/client/dates';
 import type { Priority, Repeat } from '@/lib/client/planning';
@@ -22,15 +22,26 @@ interface Props {
   task: Task;
   now: Date;
   colorOf: (label: string) => LabelColor;
+  /** The task's project, in views that list several lists (Today, Upcoming, a label). */
+  project?: { name: string; color: LabelColor };
 }
 
-/** A task's planning at a glance: when it is due (overdue in words and an icon), priority, repeat, labels. */
-export function TaskMeta({ task, now, colorOf }: Props) {
+/** A task's planning at a glance: its project (where several lists show), when it is due (overdue in words and an icon), priority, repeat, labels. */
+export function TaskMeta({ task, now, colorOf, project }: Props) {
   const overdue = !task.completed && isOverdue(task.due_date, task.due_time, now);
-  const hasAny = task.due_date || task.priority !== 'none' || task.repeat || task.labels.length > 0;
+  const hasAny = project || task.due_date || task.priority !== 'none' || task.repeat || task.labels.length > 0;
   if (!hasAny) return null;
   return (
     <ul aria-label="Planning" className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+      {project && (
+        <li data-testid="task-project" className="inline-flex min-w-0 items-center gap-1.5 text-zinc-600 dark:text-zinc-400">
+          <LabelDot color={project.color} />
+          <span className="truncate">
+            <span className="sr-only">Project: </span>
+            {project.name}
+          </span>
+        </li>
+      )}
       {task.due_date && (
         <li
           data-testid="task-due"

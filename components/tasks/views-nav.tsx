@@ -1,10 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, type ReactNode } from 'react';
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { LabelDot } from '@/components/labels/label-chip';
-import type { Label, Project } from '@/lib/client/api';
+import { NewProject } from '@/components/projects/new-project';
+import { ApiError, moveProject, type Label, type Project } from '@/lib/client/api';
+import type { MoveRequest } from '@/lib/client/manual-order';
 import { sameView, viewHref, viewTitle, type View } from '@/lib/client/views';
+import { SortableList } from './sortable-list';
 
 interface Props {
   userId: string;
@@ -21,28 +25,63 @@ interface Props {
 
 const FIXED: View[] = [{ kind: 'inbox' }, { kind: 'today' }, { kind: 'upcoming' }];
 
+const SECTION_HEADING = 'mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400';
+
 /**
- * The views, each with its number of open tasks, and the way to the label manager: a sidebar
- * on a wide screen, a "Views" disclosure on a phone.
+ * The views, each with its number of open tasks: Inbox, Today and Upcoming, the person's
+ * projects in their own order (moved by drag or from the keyboard, and added here), the labels
+ * and the way to the label manager. A sidebar on a wide screen, a "Views" disclosure on a phone.
  */
-export function ViewsNav({ current, labels, counts }: Props) {
-  // Projects come in the next step (their section, reorder and "Add project").
+export function ViewsNav({ userId, current, labels, projects, onProjectsChanged, counts }: Props) {
   const id = useId();
+  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const currentName = current ? viewTitle(current) : 'Labels';
+  const [moveProblem, setMoveProblem] = useState<string | null>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const focusToggle = useRef(false);
+  const currentName = current ? viewTitle(current, (projectId) => projects?.find((p) => p.id === projectId)?.name) : 'Labels';
   // On a phone the menu folds away once a view is chosen.
   const close = () => setOpen(false);
+
+  // A project added on a phone folds the menu away with the focused form in it: the toggle
+  // takes the focus. On a wide screen the toggle is not displayed and focus() does nothing.
+  useEffect(() => {
+    if (!focusToggle.current) return;
+    focusToggle.current = false;
+    toggle.current?.focus();
+  });
+
+  async function move(projectId: string, request: MoveRequest): Promise<boolean> {
+    setMoveProblem(null);
+    try {
+      await moveProject(userId, projectId, request);
+      onProjectsChanged();
+      return true;
+    } catch (err) {
+      const name = projects?.find((p) => p.id === projectId)?.name ?? 'the project';
+      setMoveProblem(`Could not move “${name}”. ${err instanceof ApiError ? err.message : 'Try again.'}`);
+      return false;
+    }
+  }
+
+  function added(project: Project) {
+    router.push(viewHref({ kind: 'project', id: project.id }));
+    onProjectsChanged();
+    focusToggle.current = true;
+    close();
+  }
 
   return (
     <div className="md:w-56 md:shrink-0">
       <button
+        ref={toggle}
         type="button"
         className="btn btn-secondary w-full justify-between md:hidden"
         aria-expanded={open}
         aria-controls={`${id}-nav`}
         onClick={() => setOpen((was) => !was)}
       >
-        <span>
+        <span className="min-w-0 truncate">
           Views <span className="font-normal text-zinc-600 dark:text-zinc-400">· {currentName}</span>
         </span>
         <span aria-hidden="true">{open ? '▴' : '▾'}</span>
@@ -53,7 +92,42 @@ export function ViewsNav({ current, labels, counts }: Props) {
             <ViewLink key={view.kind} view={view} current={current} count={counts[viewHref(view)]} onChoose={close} />
           ))}
         </ul>
-        <h2 className="mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Labels</h2>
+
+        <h2 className={SECTION_HEADING}>Projects</h2>
+        {projects === null ? (
+          <p className="px-3 py-1.5 text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
+        ) : projects.length === 0 ? (
+          <p className="px-3 py-1.5 text-sm text-zinc-600 dark:text-zinc-400">No projects yet.</p>
+        ) : (
+          <SortableList
+            items={projects}
+            label="Projects"
+            itemLabel={(project) => project.name}
+            onMove={move}
+            className="space-y-0.5"
+            renderItem={(project, handle) => (
+              <div className="flex items-center gap-1 pl-1">
+                {handle}
+                <ViewAnchor
+                  view={{ kind: 'project', id: project.id }}
+                  title={project.name}
+                  current={current}
+                  count={project.open_count}
+                  dot={<LabelDot color={project.color} />}
+                  onChoose={close}
+                />
+              </div>
+            )}
+          />
+        )}
+        {moveProblem && (
+          <p role="alert" data-testid="project-move-error" className="alert-error mt-1 wrap-anywhere">
+            {moveProblem}
+          </p>
+        )}
+        <NewProject userId={userId} onAdded={added} />
+
+        <h2 className={SECTION_HEADING}>Labels</h2>
         <ul className="space-y-0.5">
           {labels.map((label) => (
             <ViewLink
@@ -89,26 +163,31 @@ interface ViewLinkProps {
   onChoose: () => void;
 }
 
-function ViewLink({ view, current, count, dot, onChoose }: ViewLinkProps) {
-  const active = current !== null && sameView(view, current);
-  const title = viewTitle(view);
+function ViewLink(props: ViewLinkProps) {
   return (
     <li>
-      <Link
-        href={viewHref(view)}
-        onClick={onChoose}
-        aria-current={active ? 'page' : undefined}
-        className="flex items-center gap-2 rounded-md px-3 py-1.5 text-sm text-zinc-800 hover:bg-zinc-100 aria-[current=page]:bg-blue-50 aria-[current=page]:font-semibold aria-[current=page]:text-blue-900 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-100"
-      >
-        {dot}
-        <span className="min-w-0 flex-1 truncate">{title}</span>
-        {count !== undefined && (
-          <span data-testid="view-count" className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
-            {count}
-            <span className="sr-only"> open</span>
-          </span>
-        )}
-      </Link>
+      <ViewAnchor {...props} title={viewTitle(props.view)} />
     </li>
+  );
+}
+
+function ViewAnchor({ view, title, current, count, dot, onChoose }: ViewLinkProps & { title: string }) {
+  const active = current !== null && sameView(view, current);
+  return (
+    <Link
+      href={viewHref(view)}
+      onClick={onChoose}
+      aria-current={active ? 'page' : undefined}
+      className="flex min-w-0 flex-1 items-center gap-2 rounded-md px-3 py-1.5 text-sm text-zinc-800 hover:bg-zinc-100 aria-[current=page]:bg-blue-50 aria-[current=page]:font-semibold aria-[current=page]:text-blue-900 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-100"
+    >
+      {dot}
+      <span className="min-w-0 flex-1 truncate">{title}</span>
+      {count !== undefined && (
+        <span data-testid="view-count" className="text-xs tabular-nums text-zinc-600 dark:text-zinc-400">
+          {count}
+          <span className="sr-only"> open</span>
+        </span>
+      )}
+    </Link>
   );
 }

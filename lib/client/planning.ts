@@ -11,5 +11,8 @@ export type RepeatUnit = Repeat['every'];
 /** What a new task carries besides its title, in the shape `POST …/tasks` accepts. */
 export type TaskPlan = Pick<Task, 'due_date' | 'due_time' | 'priority' | 'labels' | 'repeat'>;
 
-/** A new task as quick add produces it. */
-export type QuickAddTask = TaskPlan & Pick<Task, 'title'>;
+/**
+ * A new task as quick add produces it. `project_id` is the project named with `@name`; null or
+ * absent when none was, and the view it was typed in decides where it goes.
+ */
+export type QuickAddTask = TaskPlan & Pick<Task, 'title'> & { project_id?: string | null };

@@ -9,7 +9,8 @@ import { LABEL_NAME_MAX, LABELS_PER_TASK_MAX, REPEAT_INTERVAL_MAX, type Priority
  * `Pay rent tomorrow 9am !high #home every month` is the task "Pay rent", due tomorrow at
  * 09:00, high priority, labelled home, repeating monthly.
  *
- * Dates come from chrono-node; priorities (`!high`, `!p1`), labels (`#home`) and repeats
+ * Dates come from chrono-node; priorities (`!high`, `!p1`), labels (`#home`), projects
+ * (`@home`, `@Home renovation`: only the names of the projects given) and repeats
  * (`every 2 weeks`, `daily`) are plain tokens. Each recognised piece is a part with its range
  * in the text, for the UI to show as a chip. Removing a chip does not edit the text: the UI
  * passes the part's `key` back in `ignored`, and those words stay in the title as typed.
@@ -19,6 +20,7 @@ export type QuickAddPart =
   | (PartSpan & { kind: 'due'; due_date: string; due_time: string | null })
   | (PartSpan & { kind: 'priority'; priority: Exclude<Priority, 'none'> })
   | (PartSpan & { kind: 'label'; label: string })
+  | (PartSpan & { kind: 'project'; project_id: string; name: string })
   | (PartSpan & { kind: 'repeat'; repeat: Repeat });
 
 export type QuickAddPartKind = QuickAddPart['kind'];
@@ -26,7 +28,7 @@ export type QuickAddPartKind = QuickAddPart['kind'];
 interface PartSpan {
   /** Identifies the part across edits of the text: pass it in `ignored` to turn it back into plain words. */
   key: string;
-  /** The words as typed ("tomorrow 9am", "#home", "!high", "every month"). */
+  /** The words as typed ("tomorrow 9am", "#home", "!high", "@home", "every month"). */
   text: string;
   /** The part's range in the text: `text.slice(start, end)`. A date may span other parts ("fri #work 9am"). */
   start: number;
@@ -34,6 +36,8 @@ interface PartSpan {
 }
 
 export interface QuickAdd extends QuickAddTask {
+  /** The project named with `@name`, or null. */
+  project_id: string | null;
   /** The recognised parts, in the order they appear in the text. */
   parts: QuickAddPart[];
 }
@@ -43,12 +47,13 @@ export interface QuickAdd extends QuickAddTask {
  * "9am" (today if still ahead, else tomorrow). Parts whose `key` is in `ignored` stay words.
  * A repeat without a day starts on its first occurrence, today at the earliest ("every monday":
  * the next Monday), since the contract needs a date on a repeating task.
+ * `projects` are those a task may be put in with `@name`: an `@word` naming none stays words.
  */
-export function parseQuickAdd(text: string, now: Date, ignored: Iterable<string> = []): QuickAdd {
+export function parseQuickAdd(text: string, now: Date, ignored: Iterable<string> = [], projects: readonly QuickAddProject[] = []): QuickAdd {
   const skip = new Set(ignored);
   const tokens: Token[] = [];
   const ignoredSpans: Span[] = [];
-  for (const token of scanTokens(text)) {
+  for (const token of scanTokens(text, projects)) {
     if (token.part !== null && !skip.has(token.part.key)) tokens.push(token);
     else ignoredSpans.push(token);
   }
@@ -60,6 +65,7 @@ export function parseQuickAdd(text: string, now: Date, ignored: Iterable<string>
 
   const taken: Span[] = [...tokens, ...ignoredSpans, ...(due ? [due] : [])];
   const priority = tokens.find((t) => t.part.kind === 'priority');
+  const project = tokens.find((t) => t.part.kind === 'project');
   const repeat = tokens.find((t) => t.part.kind === 'repeat' && (!t.trailingOnly || onlyTakenAfter(text, t.end, taken)));
   const labels = tokens.filter((t) => t.part.kind === 'label');
   if (repeat && due?.timeOnly) {
@@ -67,7 +73,7 @@ export function parseQuickAdd(text: string, now: Date, ignored: Iterable<string>
     const from = due.part.due_time! > format(now, 'HH:mm') ? now : addDays(now, 1);
     due.part.due_date = firstOccurrence(repeat, from);
   }
-  const active = [...(priority ? [priority] : []), ...(repeat ? [repeat] : []), ...labels];
+  const active = [...(priority ? [priority] : []), ...(project ? [project] : []), ...(repeat ? [repeat] : []), ...labels];
 
   // A date's range may cover other tokens ("fri #work 9am"): those keep their own fate.
   const removed = new Uint8Array(text.length);
@@ -76,10 +82,11 @@ export function parseQuickAdd(text: string, now: Date, ignored: Iterable<string>
   for (const token of active) removed.fill(1, token.start, token.end);
 
   const parts = [...active, ...(due ? [due] : [])].map((t) => t.part).sort((a, b) => a.start - b.start);
-  const quickAdd: QuickAdd = { title: collapse(keep(text, removed)), due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, parts };
+  const quickAdd: QuickAdd = { title: collapse(keep(text, removed)), due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, project_id: null, parts };
   for (const part of parts) {
     if (part.kind === 'due') Object.assign(quickAdd, { due_date: part.due_date, due_time: part.due_time });
     else if (part.kind === 'priority') quickAdd.priority = part.priority;
+    else if (part.kind === 'project') quickAdd.project_id = part.project_id;
     else if (part.kind === 'repeat') quickAdd.repeat = part.repeat;
     else if (!quickAdd.labels.some((name) => name.toLocaleLowerCase() === part.label.toLocaleLowerCase())) {
       // Names that differ only in case are one label; the first spelling wins, as on the server.
@@ -101,6 +108,12 @@ export function quickAddProblem(quickAdd: QuickAdd): string | null {
 interface Span {
   start: number;
   end: number;
+}
+
+/** A project quick add can name: its id, and the name typed after `@`. */
+export interface QuickAddProject {
+  id: string;
+  name: string;
 }
 
 interface Token extends Span {
@@ -125,14 +138,63 @@ const EVERY = new RegExp(
 const ADVERB = /(?<=^|\s)(daily|weekly|monthly|yearly|annually)(?=\s|$)/giu;
 const ADVERB_UNITS: Record<string, RepeatUnit> = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year', annually: 'year' };
 
-/** Every token in the text; one whose part is null looks like a token but breaks a rule ("every 400 days") and stays words. */
-function* scanTokens(text: string): Generator<Token | (Span & { part: null })> {
+type Scanned = Token | (Span & { part: null });
+
+/**
+ * Every token in the text; one whose part is null looks like a token but breaks a rule ("every
+ * 400 days") and stays words. A project's name is all project: "@Chores every day" names the
+ * project "Chores every day" and repeats nothing.
+ */
+function* scanTokens(text: string, projects: readonly QuickAddProject[]): Generator<Scanned> {
+  const named = [...scanProjects(text, projects)];
+  yield* named;
+  for (const token of scanWords(text)) {
+    if (!named.some((project) => token.start < project.end && project.start < token.end)) yield token;
+  }
+}
+
+const AT = /(?<=^|\s)@/gu;
+// A name ends where a word does: "@Home" is not in "@Homework", nor "@Work" in "@Work-life".
+const WORD_GOES_ON = '(?![\\p{L}\\p{M}\\p{N}\\p{Pc}\\p{Pd}])';
+
+/**
+ * `@` and a project's name, case-insensitively, any run of spaces matching the name's spaces.
+ * Where several names fit ("@Home" and "@Home office"), the longest does; between equal names
+ * (one's own and a shared one), the first in the list.
+ */
+function* scanProjects(text: string, projects: readonly QuickAddProject[]): Generator<Token> {
+  if (projects.length === 0) return;
+  const patterns = projects.map((project) => ({
+    project,
+    pattern: new RegExp(project.name.trim().split(/\s+/u).map(escapeRegExp).join('\\s+') + WORD_GOES_ON, 'iuy'),
+  }));
+  let scannedTo = 0;
+  for (const at of text.matchAll(AT)) {
+    // An `@` inside a name just read ("@Mail @ work") belongs to that name.
+    if (at.index! < scannedTo) continue;
+    let best: { project: QuickAddProject; length: number } | null = null;
+    for (const { project, pattern } of patterns) {
+      pattern.lastIndex = at.index! + 1;
+      const length = pattern.exec(text)?.[0].length ?? 0;
+      if (length > (best?.length ?? 0)) best = { project, length };
+    }
+    if (!best) continue;
+    scannedTo = at.index! + 1 + best.length;
+    yield token(at.index!, text.slice(at.index!, scannedTo), { kind: 'project', project_id: best.project.id, name: best.project.name });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+function* scanWords(text: string): Generator<Scanned> {
   for (const m of text.matchAll(PRIORITY)) {
-    yield token(m, { kind: 'priority', priority: PRIORITY_WORDS[m[1]!.toLowerCase()]! });
+    yield token(m.index!, m[0], { kind: 'priority', priority: PRIORITY_WORDS[m[1]!.toLowerCase()]! });
   }
   for (const m of text.matchAll(LABEL)) {
     const label = m[1]!;
-    if ([...label].length <= LABEL_NAME_MAX) yield token(m, { kind: 'label', label });
+    if ([...label].length <= LABEL_NAME_MAX) yield token(m.index!, m[0], { kind: 'label', label });
   }
   for (const m of text.matchAll(EVERY)) {
     const [, other, count, unit, weekday] = m;
@@ -142,20 +204,18 @@ function* scanTokens(text: string): Generator<Token | (Span & { part: null })> {
       yield { start: m.index!, end: m.index! + m[0].length, part: null };
       continue;
     }
-    yield { ...token(m, { kind: 'repeat', repeat: { every, interval } }), weekday };
+    yield { ...token(m.index!, m[0], { kind: 'repeat', repeat: { every, interval } }), weekday };
   }
   for (const m of text.matchAll(ADVERB)) {
-    yield { ...token(m, { kind: 'repeat', repeat: { every: ADVERB_UNITS[m[1]!.toLowerCase()]!, interval: 1 } }), trailingOnly: true };
+    yield { ...token(m.index!, m[0], { kind: 'repeat', repeat: { every: ADVERB_UNITS[m[1]!.toLowerCase()]!, interval: 1 } }), trailingOnly: true };
   }
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type PartFields = DistributiveOmit<QuickAddPart, keyof PartSpan>;
 
-function token(match: RegExpMatchArray, fields: PartFields): Token {
-  const start = match.index!;
-  const end = start + match[0].length;
-  const text = match[0];
+function token(start: number, text: string, fields: PartFields): Token {
+  const end = start + text.length;
   const part = { ...fields, key: `${fields.kind}:${text.toLowerCase()}`, text, start, end } as QuickAddPart;
   return { start, end, part };
 }

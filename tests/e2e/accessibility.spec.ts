@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { expectNoHorizontalScroll, newPerson, quickAdd, signUp } from './helpers';
+import { currentUserId, expectNoHorizontalScroll, newPerson, quickAdd, signUp } from './helpers';
 
 // axe-core on every page, light and dark, desktop and phone: no serious or critical WCAG 2.1 AA
 // violation, and nothing wider than the screen.
@@ -64,6 +64,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await visit(page, '/tasks?view=today', tasksShown);
         await visit(page, '/tasks?view=upcoming', tasksShown);
         await visit(page, '/tasks?label=home', tasksShown);
+
+        // A project with a subtask, its "add subtask" line and its rename field open.
+        const userId = await currentUserId(page);
+        const project = (await (await page.request.post(`/api/${userId}/projects`, { data: { name: 'Home', color: 'green' } })).json()) as { id: string };
+        const parent = (await (await page.request.post(`/api/${userId}/tasks`, { data: { title: 'Paint the fence', project_id: project.id } })).json()) as { id: string };
+        await page.request.post(`/api/${userId}/tasks`, { data: { title: 'Buy paint', parent_id: parent.id } });
+        await visit(page, `/tasks?project=${project.id}`, (p) => expect(p.getByTestId('subtask-progress')).toBeVisible());
+        await page.getByRole('button', { name: 'Add subtask to Paint the fence' }).click();
+        await page.getByRole('button', { name: 'Rename Home' }).click();
+        await expectAccessible(page, '/tasks?project= with the subtask line and the rename field');
         await visit(page, '/labels', (p) => expect(p.getByRole('list', { name: 'Your labels' })).toBeVisible());
         await visit(page, '/settings', (p) => expect(p.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible());
       });

@@ -96,6 +96,8 @@ test('focus is visible and moves through the task controls in reading order', as
   const checkbox = taskCheckbox(page, 'Plan the trip');
   await checkbox.focus();
   await page.keyboard.press('Tab');
+  await expect(taskItem(page, 'Plan the trip').getByRole('button', { name: 'Add subtask' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(taskItem(page, 'Plan the trip').getByRole('button', { name: 'Edit' })).toBeFocused();
   await page.keyboard.press('Tab');
   const del = taskItem(page, 'Plan the trip').getByRole('button', { name: 'Delete' });

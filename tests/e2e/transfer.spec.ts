@@ -34,7 +34,7 @@ for (const format of ['json', 'csv'] as const) {
     const otherId = await currentUserId(other);
     const contentType = format === 'csv' ? 'text/csv' : 'application/json';
     const preview = await other.request.post(`/api/${otherId}/import?dry_run=true`, { headers: { 'content-type': contentType }, data: file });
-    expect(await preview.json()).toEqual({ tasks_created: 3, labels_created: 2 });
+    expect(await preview.json()).toEqual({ tasks_created: 3, labels_created: 2, projects_created: 0 });
     const imported = await other.request.post(`/api/${otherId}/import`, { headers: { 'content-type': contentType }, data: file });
     expect(imported.status()).toBe(201);
 

@@ -5,7 +5,7 @@ import { parseQuickAdd, quickAddProblem, type QuickAdd } from '@/lib/client/quic
 const FRIDAY = new Date(2026, 4, 15, 10, 0); // Fri 15 May 2026, 10:00
 const at = (y: number, m: number, d: number, h = 8, min = 0) => new Date(y, m - 1, d, h, min);
 
-const plain = { due_date: null, due_time: null, priority: 'none', labels: [], repeat: null } as const;
+const plain = { due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, project_id: null } as const;
 
 type Expected = Partial<Omit<QuickAdd, 'parts'>>;
 
@@ -25,6 +25,7 @@ describe('parseQuickAdd: the example from the issue', () => {
       priority: 'high',
       labels: ['home'],
       repeat: { every: 'month', interval: 1 },
+      project_id: null,
     });
     expect(quickAdd.parts.map((p) => [p.kind, p.text, text.slice(p.start, p.end)])).toEqual([
       ['due', 'tomorrow 9am', 'tomorrow 9am'],
@@ -192,6 +193,7 @@ describe('parseQuickAdd: removing a part keeps its words in the title', () => {
       priority: 'high',
       labels: ['home'],
       repeat: { every: 'month', interval: 1 },
+      project_id: null,
     });
   });
 
@@ -224,6 +226,103 @@ describe('parseQuickAdd: removing a part keeps its words in the title', () => {
     const text = 'Plan fri #work 9am';
     const label = parseQuickAdd(text, FRIDAY).parts.find((p) => p.kind === 'label')!;
     expect(parseQuickAdd(text, FRIDAY, [label.key])).toMatchObject({ title: 'Plan #work', labels: [], due_time: '09:00' });
+  });
+});
+
+describe('parseQuickAdd: @project', () => {
+  const HOME = { id: 'p-home', name: 'Home' };
+  const RENOVATION = { id: 'p-renovation', name: 'Home renovation' };
+  const WORK = { id: 'p-work', name: 'Work' };
+  const projects = [HOME, RENOVATION, WORK];
+  const parse = (text: string, ignored: string[] = []) => parseQuickAdd(text, FRIDAY, ignored, projects);
+
+  it('reads a project by its name, as a part with its range, and takes it out of the title', () => {
+    const text = 'Fix the tap @home now';
+    const quickAdd = parse(text);
+    expect(fields(quickAdd)).toEqual({ ...plain, title: 'Fix the tap now', project_id: 'p-home' });
+    expect(quickAdd.parts).toEqual([{ kind: 'project', project_id: 'p-home', name: 'Home', key: 'project:@home', text: '@home', start: 12, end: 17 }]);
+    expect(text.slice(12, 17)).toBe('@home');
+  });
+
+  const table: [string, Expected][] = [
+    ['Fix the tap @HOME', { title: 'Fix the tap', project_id: 'p-home' }],
+    ['@Work Send the report', { title: 'Send the report', project_id: 'p-work' }],
+    // The longest name that fits, on a word boundary; any run of spaces matches a space.
+    ['Order tiles @home renovation', { title: 'Order tiles', project_id: 'p-renovation' }],
+    ['Order tiles @Home   Renovation by the window', { title: 'Order tiles by the window', project_id: 'p-renovation' }],
+    ['Order tiles @home renovations', { title: 'Order tiles renovations', project_id: 'p-home' }],
+    ['Finish @homework', { title: 'Finish @homework' }],
+    ['Balance @work-life', { title: 'Balance @work-life' }],
+    // A name no project has, and an @ inside a word, stay in the title.
+    ['Email @bob about lunch', { title: 'Email @bob about lunch' }],
+    ['Write to me@home.example', { title: 'Write to me@home.example' }],
+    ['Just @ home', { title: 'Just @ home' }],
+    // Only the first project counts; the second stays in the title, where the person sees it.
+    ['Call the plumber @home @work', { title: 'Call the plumber @work', project_id: 'p-home' }],
+  ];
+  it.each(table)('%s', (text, expected) => {
+    expect(fields(parse(text))).toEqual({ ...plain, ...expected });
+  });
+
+  it('goes with labels, priorities, dates and repeats, wherever it is in the line', () => {
+    const text = 'Pay the builder tomorrow 9am @Home renovation !high #bills every month';
+    const quickAdd = parse(text);
+    expect(fields(quickAdd)).toEqual({
+      title: 'Pay the builder',
+      due_date: '2026-05-16',
+      due_time: '09:00',
+      priority: 'high',
+      labels: ['bills'],
+      repeat: { every: 'month', interval: 1 },
+      project_id: 'p-renovation',
+    });
+    expect(quickAdd.parts.map((p) => [p.kind, text.slice(p.start, p.end)])).toEqual([
+      ['due', 'tomorrow 9am'],
+      ['project', '@Home renovation'],
+      ['priority', '!high'],
+      ['label', '#bills'],
+      ['repeat', 'every month'],
+    ]);
+    expect(fields(parse('Plan fri @work 9am'))).toEqual({ ...plain, title: 'Plan', due_date: '2026-05-22', due_time: '09:00', project_id: 'p-work' });
+    expect(fields(parse('Water plants daily @home'))).toMatchObject({ title: 'Water plants', repeat: { every: 'day', interval: 1 }, project_id: 'p-home' });
+  });
+
+  it("a project's name is all project: its words are not also a date, a label or a repeat", () => {
+    const odd = [
+      { id: 'p-friday', name: 'Friday night' },
+      { id: 'p-chores', name: 'Chores every day' },
+      { id: 'p-tagged', name: 'Launch #2' },
+      { id: 'p-cpp', name: 'C++ (work)' },
+    ];
+    expect(fields(parseQuickAdd('Book a table @friday night', FRIDAY, [], odd))).toEqual({ ...plain, title: 'Book a table', project_id: 'p-friday' });
+    expect(fields(parseQuickAdd('Sweep @chores every day', FRIDAY, [], odd))).toEqual({ ...plain, title: 'Sweep', project_id: 'p-chores' });
+    expect(fields(parseQuickAdd('Press kit @launch #2 #press', FRIDAY, [], odd))).toEqual({ ...plain, title: 'Press kit', labels: ['press'], project_id: 'p-tagged' });
+    expect(fields(parseQuickAdd('Fix the build @c++ (work) !low', FRIDAY, [], odd))).toEqual({ ...plain, title: 'Fix the build', priority: 'low', project_id: 'p-cpp' });
+  });
+
+  it('between projects of the same name (one of them shared), the first in the list', () => {
+    const shared = { id: 'p-shared-home', name: 'HOME' };
+    expect(parseQuickAdd('Fix the tap @home', FRIDAY, [], [shared, HOME]).project_id).toBe('p-shared-home');
+    expect(parseQuickAdd('Fix the tap @home', FRIDAY, [], [HOME, shared]).project_id).toBe('p-home');
+  });
+
+  it('without projects, every @word is words', () => {
+    expect(fields(parseQuickAdd('Fix the tap @home', FRIDAY))).toEqual({ ...plain, title: 'Fix the tap @home' });
+  });
+
+  it('removing the chip keeps the name in the title, and its words stay words', () => {
+    const text = 'Pay rent @home !high';
+    const project = parse(text).parts.find((p) => p.kind === 'project')!;
+    expect(fields(parse(text, [project.key]))).toEqual({ ...plain, title: 'Pay rent @home', priority: 'high' });
+
+    const friday = [{ id: 'p-friday', name: 'Friday night' }];
+    const [chip] = parseQuickAdd('Book a table @friday night', FRIDAY, [], friday).parts;
+    expect(fields(parseQuickAdd('Book a table @friday night', FRIDAY, [chip!.key], friday))).toEqual({ ...plain, title: 'Book a table @friday night' });
+  });
+
+  it('a line that is only a project has no title', () => {
+    expect(quickAddProblem(parse('@home'))).toMatch(/title besides/);
+    expect(quickAddProblem(parse('Fix the tap @home'))).toBeNull();
   });
 });
 
