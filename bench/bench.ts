@@ -3,7 +3,7 @@
 // connections: the app as `npm start` runs it (one `next start` per core, scripts/start.mjs) and
 // as one `next start` process, with the app's /api/health (a Next route doing `select 1`) as the
 // framework's own cost; then the first page of a 10,000-task account and a search over it, at
-// 50 connections and at one.
+// 50 connections and at one, and the first page of 10,000 tasks in one project and across 50.
 // Everything runs on this machine: a fresh database on the local PostgreSQL (BENCH_DATABASE_URL),
 // `next build` into .next-bench (reused while fresh), the app on 127.0.0.1:3301 (and :3303).
 //   BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=10 (seconds) BENCH_REBUILD=1
@@ -67,6 +67,11 @@ async function main(): Promise<number> {
 
     const reader = await createAccount(app.url, 'bench-list');
     await seedTasks(database.url, reader.userId);
+    // The same 10,000 tasks in one project, and spread over 50 (v3: projects and subtasks).
+    const projectReader = await createAccount(app.url, 'bench-project');
+    const [projectId] = await seedTasks(database.url, projectReader.userId, { projects: 1 });
+    const spreadReader = await createAccount(app.url, 'bench-projects');
+    await seedTasks(database.url, spreadReader.userId, { projects: 50 });
     // Every create run signs up its account on the app; the floor writes into the same database.
     const creating = (serverUrl: string, pid: number, seconds: number) => loadCreates({ signupUrl: app.url, serverUrl, pid, seconds });
 
@@ -74,6 +79,9 @@ async function main(): Promise<number> {
     const floorListUrl = `${floorUrl}/api/${reader.userId}/tasks`;
     const searchUrl = `${listUrl}?q=${SEARCH}`;
     const dueUrl = `${listUrl}?sort=due`;
+    const projectUrl = `${app.url}/api/${projectReader.userId}/tasks?project=${projectId}&sort=position`;
+    const spreadManualUrl = `${app.url}/api/${spreadReader.userId}/tasks?sort=position`;
+    const spreadUrl = `${app.url}/api/${spreadReader.userId}/tasks`;
     const appPid = app.process.pid!;
     const floorPid = floor.process.pid!;
 
@@ -85,6 +93,9 @@ async function main(): Promise<number> {
       list: [] as Round[],
       listFloor: [] as Round[],
       due: [] as Round[],
+      project: [] as Round[],
+      spreadManual: [] as Round[],
+      spread: [] as Round[],
       search: [] as Round[],
       listAlone: [] as Round[],
       searchAlone: [] as Round[],
@@ -94,6 +105,8 @@ async function main(): Promise<number> {
     if (ONLY !== 'create') {
       console.log('warming up the reads (JIT, pools) …');
       for (const url of [listUrl, dueUrl, searchUrl]) await load(url, { account: reader, seconds: WARMUP_S, pid: appPid });
+      await load(projectUrl, { account: projectReader, seconds: WARMUP_S / 2, pid: appPid });
+      for (const url of [spreadManualUrl, spreadUrl]) await load(url, { account: spreadReader, seconds: WARMUP_S / 2, pid: appPid });
       await load(floorListUrl, { account: reader, seconds: 3, pid: floorPid });
     }
     for (let round = 1; round <= ROUNDS && ONLY !== 'create'; round++) {
@@ -101,6 +114,9 @@ async function main(): Promise<number> {
       results.list.push(await load(listUrl, { account: reader, seconds: DURATION_S, pid: appPid }));
       results.listFloor.push(await load(floorListUrl, { account: reader, seconds: DURATION_S, pid: floorPid }));
       results.due.push(await load(dueUrl, { account: reader, seconds: DURATION_S, pid: appPid }));
+      results.project.push(await load(projectUrl, { account: projectReader, seconds: DURATION_S, pid: appPid }));
+      results.spreadManual.push(await load(spreadManualUrl, { account: spreadReader, seconds: DURATION_S, pid: appPid }));
+      results.spread.push(await load(spreadUrl, { account: spreadReader, seconds: DURATION_S, pid: appPid }));
       results.search.push(await load(searchUrl, { account: reader, seconds: DURATION_S, pid: appPid }));
       // One request at a time: what a single person waits for, without 49 others in the queue.
       results.listAlone.push(await load(listUrl, { account: reader, seconds: DURATION_S / 2, pid: appPid, connections: 1 }));
@@ -141,6 +157,9 @@ async function main(): Promise<number> {
             [`list, first page of ${LIST_TASKS.toLocaleString('en-US')}`, results.list],
             [`list: floor (node:http + pg, the same page in one statement)`, results.listFloor],
             [`list, first page of ${LIST_TASKS.toLocaleString('en-US')} tasks with labels, sorted by due`, results.due],
+            [`list, first page of a ${LIST_TASKS.toLocaleString('en-US')}-task project, manual order`, results.project],
+            [`list, first page of ${LIST_TASKS.toLocaleString('en-US')} tasks across 50 projects, manual order`, results.spreadManual],
+            [`list, first page of ${LIST_TASKS.toLocaleString('en-US')} tasks across 50 projects, newest first`, results.spread],
             [`search \`q=${SEARCH}\` over ${LIST_TASKS.toLocaleString('en-US')}`, results.search],
             ['list, one connection', results.listAlone],
             ['search, one connection', results.searchAlone],
@@ -157,6 +176,14 @@ async function main(): Promise<number> {
     if (results.due.length) {
       const perSecond = (rounds: Round[]) => median(rounds.map((r) => r.perSecond));
       console.log(`\nfirst page sorted by due / plain first page: ${(perSecond(results.due) / perSecond(results.list)).toFixed(2)} (target ≥ 0.80)`);
+    }
+    if (results.project.length) {
+      const perSecond = (rounds: Round[]) => median(rounds.map((r) => r.perSecond));
+      const vsPlain = (rounds: Round[]) => (perSecond(rounds) / perSecond(results.list)).toFixed(2);
+      console.log(
+        `\nfirst page / plain first page (target ≥ 0.90): a project in manual order ${vsPlain(results.project)}, ` +
+          `50 projects in manual order ${vsPlain(results.spreadManual)}, 50 projects newest first ${vsPlain(results.spread)}`,
+      );
     }
     if (results.app.length) {
       console.log(`\ncreate throughput, app / floor: ${ratio(results.app)} with npm start, ${ratio(results.single)} with one process (target ≥ 0.35, with p99 ≤ 100 ms)`);

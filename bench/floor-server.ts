@@ -14,14 +14,15 @@ const ROUTE = /^\/api\/([0-9a-f-]{36})\/tasks$/;
 const INSERT = `insert into tasks (user_id, title, description, completed) values ($1, $2, $3, $4)
   returning id, user_id, title, description, completed, created_at, updated_at`;
 
-// The app's first page: newest first, 50 tasks with their label names, and the count of all.
+// The app's first page: newest first, 50 tasks with their label names, and the count of all;
+// of one list (the user's Inbox, named by their id), which is all an account without projects has.
 const FIRST_PAGE = {
   name: 'floor_first_page',
   text: `select t.id, t.user_id, t.title, t.description, t.completed, t.due_date, t.due_time, t.priority,
       t.repeat_every, t.repeat_interval, t.position, t.created_at, t.updated_at,
       array(select l.name from task_labels tl join labels l on l.id = tl.label_id where tl.task_id = t.id order by lower(l.name), l.name) as labels,
-      (select count(*) from tasks where user_id = $1) as total
-    from tasks t where t.user_id = $1 order by t.created_at desc, t.id desc limit 51`,
+      (select count(*) from tasks where list_id = $1) as total
+    from tasks t where t.list_id = $1 order by t.created_at desc, t.id desc limit 51`,
 };
 
 function send(res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

@@ -5,12 +5,23 @@ export const LIST_TASKS = 10_000;
 
 // Titles like "Pay invoice #431" from 10 verbs × 10 nouns, so a search for one noun matches
 // 1,000 of the 10,000 tasks; created a minute apart, a third with a description; two thirds due
-// within a year (half of those at a time of day).
-export async function seedTasks(databaseUrl: string, userId: string): Promise<void> {
+// within a year (half of those at a time of day). With `projects`, the tasks are spread over
+// that many projects of the user's (in turn), and the Inbox is empty.
+export async function seedTasks(databaseUrl: string, userId: string, { projects = 0 } = {}): Promise<string[]> {
+  let projectIds: string[] = [];
+  if (projects > 0) {
+    const { rows } = await adminQuery<{ id: string }>(
+      databaseUrl,
+      `insert into projects (owner_id, name) select $1, 'Project ' || n from generate_series(1, $2::int) as n returning id`,
+      [userId, projects],
+    );
+    projectIds = rows.map((row) => row.id);
+    await adminQuery(databaseUrl, `insert into project_members (project_id, user_id, role) select id, $1, 'owner' from unnest($2::uuid[]) as id`, [userId, projectIds]);
+  }
   await adminQuery(
     databaseUrl,
-    `insert into tasks (user_id, title, description, completed, created_at, updated_at, due_date, due_time, priority)
-     select $1,
+    `insert into tasks (user_id, project_id, title, description, completed, created_at, updated_at, due_date, due_time, priority)
+     select $1, ($3::uuid[])[1 + i % greatest(cardinality($3::uuid[]), 1)],
             (array['Buy','Call','Write','Fix','Plan','Read','Clean','Book','Pay','Review'])[1 + i % 10] || ' ' ||
             (array['milk','report','dentist','bike','garden','invoice','slides','taxes','flight','kitchen'])[1 + (i / 10) % 10] ||
             ' #' || i,
@@ -21,7 +32,7 @@ export async function seedTasks(databaseUrl: string, userId: string): Promise<vo
             case when i % 3 = 1 then make_time(i % 24, 0, 0) end,
             i % 4
      from generate_series(1, $2::int) as i`,
-    [userId, LIST_TASKS],
+    [userId, LIST_TASKS, projectIds],
   );
   // Ten labels, one or two on each task, so a page sorted by due joins its labels.
   await adminQuery(
@@ -42,4 +53,6 @@ export async function seedTasks(databaseUrl: string, userId: string): Promise<vo
   await adminQuery(databaseUrl, 'vacuum analyze tasks');
   await adminQuery(databaseUrl, 'vacuum analyze task_labels');
   await adminQuery(databaseUrl, 'vacuum analyze labels');
+  await adminQuery(databaseUrl, 'vacuum analyze project_members');
+  return projectIds;
 }
