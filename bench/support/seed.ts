@@ -55,6 +55,6 @@ export async function seedTasks(databaseUrl: string, userId: string, { projects 
   await adminQuery(databaseUrl, 'vacuum analyze tasks');
   await adminQuery(databaseUrl, 'vacuum analyze task_labels');
   await adminQuery(databaseUrl, 'vacuum analyze labels');
-  await adminQuery(databaseUrl, 'vacuum analyze project_members');
+  if (inProjects) await adminQuery(databaseUrl, 'vacuum analyze project_members');
   return projectIds;
 }
