@@ -44,6 +44,17 @@ const schemaFor = (source: Record<string, string | undefined>) => z
     FAILED_SIGNIN_LIMIT_PER_15_MIN: limit(100),
     // Vercel Cron sends it as `Authorization: Bearer …`; unset, the cron route answers 404.
     CRON_SECRET: z.string().min(16).optional(),
+    // Invitation emails go through this server (smtp:// or smtps://, nodemailer); unset, an
+    // invitation is in the app only (and `npm run dev` prints its link).
+    SMTP_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL'),
+    MAIL_FROM: z.string().min(3).default('Todo <no-reply@localhost>'),
+    // Where links in emails point: the app's public origin.
+    APP_URL: z.url().optional(),
   })
   .transform((env, ctx) => {
     // A server driver without a server would only fail at the first query.

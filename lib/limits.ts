@@ -35,6 +35,10 @@ export const LABEL_COLORS = ['grey', 'red', 'orange', 'yellow', 'green', 'teal',
 // Projects and subtasks (v3). A project's colour is one of the labels' colours.
 export const PROJECT_NAME_MAX = 120;
 export const PROJECTS_PER_USER_MAX = 300;
+/** Members and pending invitations of one project, together (drizzle/0012). */
+export const PROJECT_MEMBERS_MAX = 50;
+/** How long an invitation waits to be accepted. */
+export const INVITATION_DAYS = 14;
 /** Levels of a subtask tree: a task, its subtasks, theirs, theirs. */
 export const TASK_LEVELS_MAX = 4;
 

@@ -7,6 +7,7 @@ import { ApiError, deleteProject, updateProject, type LabelColor, type Project, 
 import { LABEL_COLORS } from '@/lib/client/planning';
 import { viewHref } from '@/lib/client/views';
 import { explainProjectError, projectNameProblem } from './project-fields';
+import { SharePanel } from './share-panel';
 
 interface Props {
   userId: string;
@@ -15,14 +16,14 @@ interface Props {
   onChanged: () => void;
 }
 
-type Panel = 'rename' | 'colour' | 'delete';
+type Panel = 'rename' | 'colour' | 'delete' | 'share';
 
 const TOGGLE = 'btn btn-ghost px-2 py-1 aria-expanded:bg-zinc-100 dark:aria-expanded:bg-zinc-800';
 
 /**
- * Rename, recolour and (for its owner) delete the project on screen. Each opens its own small
- * panel under the buttons; Escape closes it and gives the focus back to its button. A viewer
- * may change none of it, so sees none of it.
+ * Share, rename, recolour and (for its owner) delete the project on screen. Each opens its own
+ * small panel under the buttons; Escape closes it and gives the focus back to its button. A
+ * viewer may change none of the project, so sees only who it is shared with (and may leave).
  */
 export function ProjectActions({ userId, project, onChanged }: Props) {
   const id = useId();
@@ -32,7 +33,12 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const toggles = { rename: useRef<HTMLButtonElement>(null), colour: useRef<HTMLButtonElement>(null), delete: useRef<HTMLButtonElement>(null) };
+  const toggles = {
+    rename: useRef<HTMLButtonElement>(null),
+    colour: useRef<HTMLButtonElement>(null),
+    delete: useRef<HTMLButtonElement>(null),
+    share: useRef<HTMLButtonElement>(null),
+  };
   const returnFocusTo = useRef<Panel | null>(null);
   const isOwner = project.role === 'owner';
 
@@ -43,7 +49,7 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
     returnFocusTo.current = null;
   });
 
-  if (project.role === 'viewer') return null;
+  const canEdit = project.role !== 'viewer';
 
   function show(next: Panel) {
     setProblem(null);
@@ -120,6 +126,12 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
   return (
     <div className="min-w-0 space-y-2">
       <div role="group" aria-label={`Project ${project.name}`} className="flex flex-wrap items-center gap-1">
+        <button ref={toggles.share} type="button" className={TOGGLE} aria-expanded={panel === 'share'} aria-controls={`${id}-panel`} onClick={() => show('share')}>
+          {project.shared ? 'Shared' : 'Share'}
+          <span className="sr-only"> {project.name}</span>
+        </button>
+        {canEdit && (
+          <>
         <button ref={toggles.rename} type="button" className={TOGGLE} aria-expanded={panel === 'rename'} aria-controls={`${id}-panel`} onClick={() => show('rename')}>
           Rename<span className="sr-only"> {project.name}</span>
         </button>
@@ -127,6 +139,8 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
           <LabelDot color={project.color} />
           Colour<span className="sr-only"> of {project.name}</span>
         </button>
+          </>
+        )}
         {isOwner && (
           <button ref={toggles.delete} type="button" className={TOGGLE} aria-expanded={panel === 'delete'} aria-controls={`${id}-panel`} onClick={() => show('delete')}>
             Delete<span className="sr-only"> {project.name}</span>
@@ -134,7 +148,18 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
         )}
       </div>
 
-      <div id={`${id}-panel`}>
+      <div id={`${id}-panel`} onKeyDown={panel === 'share' ? closeOnEscape : undefined}>
+        {panel === 'share' && (
+          <SharePanel
+            userId={userId}
+            project={project}
+            onChanged={onChanged}
+            onLeft={() => {
+              router.push(viewHref({ kind: 'inbox' }));
+              onChanged();
+            }}
+          />
+        )}
         {panel === 'rename' && (
           <form onSubmit={rename} onKeyDown={closeOnEscape} aria-label={`Rename ${project.name}`} noValidate className="flex flex-wrap items-end gap-2">
             <div className="min-w-0 flex-1 basis-48">

@@ -7,6 +7,7 @@ import {
   createTask,
   deleteTask,
   fetchCounts,
+  fetchMembers,
   fetchTask,
   fetchPage,
   listQuery,
@@ -95,10 +96,11 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
         if (update.full || update.changed.length || update.deleted.length) {
           dispatch({ type: 'remoteChanged', changed: update.changed, deleted: update.deleted });
           onChanged();
-        }
+        } else if (update.projectsChanged) onChanged();
       },
       [onChanged],
     ),
+    onChanged,
   );
 
   /** The person's words for a failure; a session the API refuses is ended, then sign-in offered. */
@@ -207,6 +209,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
         ...draft,
         project_id: draft.project_id ?? null,
         parent_id: draft.parent_id ?? null,
+        assignee_id: draft.assignee_id ?? null,
         position: '',
         completed: false,
         created_at: createdAt,
@@ -380,6 +383,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
   // One list, whole: an outline. Filtered or searched, the matching tasks alone, in order.
   const outline = isOneList(view) && filter === 'all' && !query;
   const currentProject = view.kind === 'project' ? projects.find((p) => p.id === view.id) : undefined;
+  const people = usePeople(userId, currentProject);
   const title = viewTitle(view, (projectId) => projects.find((p) => p.id === projectId)?.name);
   const counts = state.counts;
   const noTasksAtAll = view.kind === 'inbox' && counts !== null && counts.open + counts.done === 0 && state.tasks.length === 0;
@@ -387,9 +391,11 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
 
   return (
     <div className="space-y-6">
-      <section className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        <QuickAdd projects={projects} onSubmit={add} />
-      </section>
+      {currentProject?.role !== 'viewer' && (
+        <section className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+          <QuickAdd projects={projects} onSubmit={add} />
+        </section>
+      )}
 
       <LiveStatus connected={connected} />
       {conflict && (
@@ -432,6 +438,8 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
           <EmptyState noTasksAtAll={noTasksAtAll} view={view} filter={filter} query={query} />
         ) : (
           <TaskList
+            userId={userId}
+            people={people}
             view={view}
             tasks={visible}
             outline={outline}
@@ -470,11 +478,29 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
   );
 }
 
+const NO_PEOPLE: ReadonlyMap<string, { name: string | null; email: string }> = new Map();
+
+/** The members of the shared project on screen, by user id: whom its rows name as assignees. */
+function usePeople(userId: string, project: Project | undefined) {
+  const [loaded, setLoaded] = useState<{ projectId: string; people: ReadonlyMap<string, { name: string | null; email: string }> } | null>(null);
+  const projectId = project?.shared ? project.id : undefined;
+  useEffect(() => {
+    if (!projectId) return;
+    const controller = new AbortController();
+    fetchMembers(userId, projectId, controller.signal)
+      .then((members) => setLoaded({ projectId, people: new Map(members.map((m) => [m.user_id, { name: m.name, email: m.email }])) }))
+      .catch(() => {});
+    return () => controller.abort();
+  }, [userId, projectId]);
+  return projectId && loaded?.projectId === projectId ? loaded.people : NO_PEOPLE;
+}
+
 function EmptyState({ noTasksAtAll, view, filter, query }: { noTasksAtAll: boolean; view: View; filter: TaskFilter; query: string }) {
   let text: string;
   if (noTasksAtAll) text = 'No tasks yet. Type one above and press Enter (or Add task) to add your first one.';
   else if (query) text = `No ${filter === 'all' ? '' : `${filter} `}tasks match “${query}”. Try other words or clear the search.`;
   else if (view.kind === 'today') text = 'Nothing due today. Enjoy the day!';
+  else if (view.kind === 'assigned') text = 'Nothing is assigned to you. In a shared project, a task’s details assign it.';
   else if (filter === 'active') text = 'Nothing left to do. Everything is done!';
   else if (filter === 'completed') text = 'No completed tasks yet. Tick a task’s checkbox when it is done.';
   else if (view.kind === 'label') text = `No tasks with the label ${view.name}. Add one above: it gets the label.`;

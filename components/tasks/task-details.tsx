@@ -1,12 +1,13 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Project, TaskChanges } from '@/lib/client/api';
+import { fetchMembers, type Member, type Project, type TaskChanges } from '@/lib/client/api';
 import { codePoints, draftProblem } from '@/lib/client/limits';
 import { LABEL_NAME_MAX, LABELS_PER_TASK_MAX, PRIORITIES, REPEAT_INTERVAL_MAX, REPEAT_UNITS, type Priority, type RepeatUnit } from '@/lib/client/planning';
 import type { Task } from '@/lib/client/task';
 
 interface Props {
+  userId: string;
   task: Task;
   /** The projects the task may move to (with the Inbox): those the person may write to. */
   projects: Project[];
@@ -30,6 +31,8 @@ interface Fields {
   interval: string;
   /** '' for the Inbox. */
   project: string;
+  /** '' for no one. */
+  assignee: string;
 }
 
 function fieldsOf(task: Task): Fields {
@@ -43,6 +46,7 @@ function fieldsOf(task: Task): Fields {
     repeat: task.repeat?.every ?? '',
     interval: String(task.repeat?.interval ?? 1),
     project: task.project_id ?? '',
+    assignee: task.assignee_id ?? '',
   };
 }
 
@@ -50,7 +54,7 @@ function fieldsOf(task: Task): Fields {
  * The task's fields in one modal dialog: title, description, project, due date and time,
  * priority, labels, repeat. Mounted while open; the fields are the task's as it was when it opened.
  */
-export function TaskDetails({ task, projects, onDone, onSave }: Props) {
+export function TaskDetails({ userId, task, projects, onDone, onSave }: Props) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   // The version the person is editing: a change saved elsewhere meanwhile must not pass for it
@@ -60,6 +64,20 @@ export function TaskDetails({ task, projects, onDone, onSave }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   // While the save is on its way the dialog is closed but kept, to reopen as typed if refused.
   const saving = useRef(false);
+  // A viewer of the task's project sets only their own labels on it.
+  const readOnly = projects.find((project) => project.id === task.project_id)?.role === 'viewer';
+  // The members of the project chosen, whom the task may be assigned to (none in the Inbox).
+  const [loaded, setLoaded] = useState<{ project: string; members: Member[] }>({ project: '', members: [] });
+  const members = fields.project && loaded.project === fields.project ? loaded.members : [];
+  useEffect(() => {
+    if (!fields.project) return;
+    const controller = new AbortController();
+    const project = fields.project;
+    fetchMembers(userId, project, controller.signal)
+      .then((fresh) => setLoaded({ project, members: fresh }))
+      .catch(() => setLoaded({ project, members: [] }));
+    return () => controller.abort();
+  }, [userId, fields.project]);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -75,7 +93,8 @@ export function TaskDetails({ task, projects, onDone, onSave }: Props) {
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = changesFrom(fields);
+    const assignee = members.some((m) => m.user_id === fields.assignee) ? fields.assignee : '';
+    const result = changesFrom({ ...fields, assignee }, readOnly);
     setProblem(typeof result === 'string' ? result : null);
     if (typeof result === 'string') return;
     saving.current = true;
@@ -97,18 +116,19 @@ export function TaskDetails({ task, projects, onDone, onSave }: Props) {
         <h2 id={`${id}-heading`} className="text-lg font-semibold">
           Task details
         </h2>
+        {readOnly && <p className="text-sm text-zinc-600 dark:text-zinc-400">You may only read this project: your labels are the one thing you can change here.</p>}
         <div>
           <label htmlFor={`${id}-title`} className="label">
             Title
           </label>
-          <input id={`${id}-title`} className="field" value={fields.title} onChange={(e) => set('title', e.target.value)} autoComplete="off" />
+          <input id={`${id}-title`} disabled={readOnly} className="field" value={fields.title} onChange={(e) => set('title', e.target.value)} autoComplete="off" />
         </div>
         <div>
           <label htmlFor={`${id}-description`} className="label">
             Description
           </label>
           <textarea
-            id={`${id}-description`}
+            id={`${id}-description`} disabled={readOnly}
             className="field resize-y"
             rows={3}
             value={fields.description}
@@ -120,7 +140,7 @@ export function TaskDetails({ task, projects, onDone, onSave }: Props) {
             Project
           </label>
           <select
-            id={`${id}-project`}
+            id={`${id}-project`} disabled={readOnly}
             className="field"
             value={fields.project}
             onChange={(e) => set('project', e.target.value)}
@@ -139,18 +159,33 @@ export function TaskDetails({ task, projects, onDone, onSave }: Props) {
             Moving a task takes its subtasks along, to the top of that list.
           </p>
         </div>
+        {members.length > 0 && (
+          <div>
+            <label htmlFor={`${id}-assignee`} className="label">
+              Assignee
+            </label>
+            <select id={`${id}-assignee`} className="field" value={members.some((m) => m.user_id === fields.assignee) ? fields.assignee : ''} onChange={(e) => set('assignee', e.target.value)} disabled={readOnly}>
+              <option value="">No one</option>
+              {members.map((member) => (
+                <option key={member.user_id} value={member.user_id}>
+                  {member.name ? `${member.name} (${member.email})` : member.email}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="grid grid-cols-2 gap-3">
           <div>
             <label htmlFor={`${id}-date`} className="label">
               Due date
             </label>
-            <input id={`${id}-date`} type="date" className="field" value={fields.due_date} onChange={(e) => set('due_date', e.target.value)} />
+            <input id={`${id}-date`} disabled={readOnly} type="date" className="field" value={fields.due_date} onChange={(e) => set('due_date', e.target.value)} />
           </div>
           <div>
             <label htmlFor={`${id}-time`} className="label">
               Due time
             </label>
-            <input id={`${id}-time`} type="time" className="field" value={fields.due_time} onChange={(e) => set('due_time', e.target.value)} />
+            <input id={`${id}-time`} disabled={readOnly} type="time" className="field" value={fields.due_time} onChange={(e) => set('due_time', e.target.value)} />
           </div>
         </div>
         <div className="grid grid-cols-2 gap-3">
@@ -158,7 +193,7 @@ export function TaskDetails({ task, projects, onDone, onSave }: Props) {
             <label htmlFor={`${id}-priority`} className="label">
               Priority
             </label>
-            <select id={`${id}-priority`} className="field" value={fields.priority} onChange={(e) => set('priority', e.target.value as Priority)}>
+            <select id={`${id}-priority`} disabled={readOnly} className="field" value={fields.priority} onChange={(e) => set('priority', e.target.value as Priority)}>
               {PRIORITIES.map((priority) => (
                 <option key={priority} value={priority}>
                   {priority === 'none' ? 'None' : priority[0]!.toUpperCase() + priority.slice(1)}
@@ -170,7 +205,7 @@ export function TaskDetails({ task, projects, onDone, onSave }: Props) {
             <label htmlFor={`${id}-repeat`} className="label">
               Repeat
             </label>
-            <select id={`${id}-repeat`} className="field" value={fields.repeat} onChange={(e) => set('repeat', e.target.value as RepeatUnit | '')}>
+            <select id={`${id}-repeat`} disabled={readOnly} className="field" value={fields.repeat} onChange={(e) => set('repeat', e.target.value as RepeatUnit | '')}>
               <option value="">Does not repeat</option>
               {REPEAT_UNITS.map((unit) => (
                 <option key={unit} value={unit}>
@@ -186,7 +221,7 @@ export function TaskDetails({ task, projects, onDone, onSave }: Props) {
               Repeat every how many {fields.repeat}s
             </label>
             <input
-              id={`${id}-interval`}
+              id={`${id}-interval`} disabled={readOnly}
               type="number"
               inputMode="numeric"
               min={1}
@@ -231,16 +266,17 @@ export function TaskDetails({ task, projects, onDone, onSave }: Props) {
   );
 }
 
-/** The PATCH body for what was typed, or why it cannot be sent. */
-function changesFrom(fields: Fields): TaskChanges | string {
-  const invalid = draftProblem(fields.title, fields.description);
-  if (invalid) return invalid;
+/** The PATCH body for what was typed (a viewer's: their labels alone), or why it cannot be sent. */
+function changesFrom(fields: Fields, labelsOnly: boolean): TaskChanges | string {
   const labels = fields.labels
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
   if (labels.length > LABELS_PER_TASK_MAX) return `A task can have at most ${LABELS_PER_TASK_MAX} labels.`;
   if (labels.some((name) => codePoints(name) > LABEL_NAME_MAX)) return `Keep each label under ${LABEL_NAME_MAX + 1} characters.`;
+  if (labelsOnly) return { labels };
+  const invalid = draftProblem(fields.title, fields.description);
+  if (invalid) return invalid;
   if (fields.due_time && !fields.due_date) return 'A due time needs a due date.';
   if (fields.repeat && !fields.due_date) return 'A repeating task needs a due date.';
   const interval = fields.repeat === 'weekday' ? 1 : Number(fields.interval);
@@ -256,5 +292,6 @@ function changesFrom(fields: Fields): TaskChanges | string {
     labels,
     repeat: fields.repeat ? { every: fields.repeat, interval } : null,
     project_id: fields.project || null,
+    assignee_id: fields.project ? fields.assignee || null : null,
   };
 }

@@ -9,7 +9,12 @@ import { TaskDetails } from './task-details';
 import { TaskMeta } from './task-meta';
 
 interface Props {
+  userId: string;
   task: Task;
+  /** The person may only read the task (a viewer of its project): they set their labels alone. */
+  readOnly?: boolean;
+  /** Whom the task is assigned to: the person, a member (their name), or one not known here. */
+  assignee?: 'you' | 'someone' | { name: string | null; email: string };
   /** A request for this task is in flight (or it is still being created). */
   busy: boolean;
   saving: boolean;
@@ -44,7 +49,7 @@ export const INDENT_REM = 1.75;
  * One task: its checkbox, title and planning, and the ways to edit (a details dialog) or delete
  * it; in an outline, its subtasks' progress, a way to fold them and to add one.
  */
-export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, outline, project, projects, onToggle, onEdit, onDelete }: Props) {
+export function TaskItem({ userId, task, readOnly = false, assignee, busy, saving, now, colorOf, dragHandle, outline, project, projects, onToggle, onEdit, onDelete }: Props) {
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -94,7 +99,7 @@ export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, outline
         className="mt-0.5 size-5 shrink-0 accent-blue-600 disabled:opacity-60"
         checked={task.completed}
         onChange={() => onToggle(task)}
-        disabled={busy}
+        disabled={busy || readOnly}
       />
       {/* On a phone the actions sit under the text, which keeps the whole width. */}
       <div className="min-w-0 flex-1 sm:flex sm:items-start sm:gap-3">
@@ -115,6 +120,7 @@ export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, outline
             </p>
           )}
           <TaskMeta task={task} now={now} colorOf={colorOf} project={project && { name: project.name, color: project.color }} />
+          {assignee && <Assignee who={assignee} />}
           {saving && <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Saving…</p>}
           {outline && addingSubtask && (
             <SubtaskForm parent={task.title} onAdd={outline.onAddSubtask} onDone={() => setAddingSubtask(false)} />
@@ -132,7 +138,7 @@ export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, outline
           </div>
         ) : (
           <div className="-ml-3 mt-1 flex flex-wrap gap-1 sm:mt-0 sm:ml-0 sm:flex-nowrap">
-            {outline && outline.depth < TASK_LEVELS_MAX - 1 && (
+            {outline && !readOnly && outline.depth < TASK_LEVELS_MAX - 1 && (
               <button type="button" className="btn btn-ghost py-1" onClick={() => setAddingSubtask(true)} disabled={busy || addingSubtask}>
                 Add subtask<span className="sr-only"> to {task.title}</span>
               </button>
@@ -140,14 +146,40 @@ export function TaskItem({ task, busy, saving, now, colorOf, dragHandle, outline
             <button type="button" className="btn btn-ghost py-1" onClick={() => setEditing(true)} disabled={busy}>
               Edit<span className="sr-only"> {task.title}</span>
             </button>
-            <button ref={deleteButton} type="button" className="btn btn-ghost py-1" onClick={() => setConfirming(true)} disabled={busy}>
-              Delete<span className="sr-only"> {task.title}</span>
-            </button>
+            {!readOnly && (
+              <button ref={deleteButton} type="button" className="btn btn-ghost py-1" onClick={() => setConfirming(true)} disabled={busy}>
+                Delete<span className="sr-only"> {task.title}</span>
+              </button>
+            )}
           </div>
         )}
       </div>
-      {editing && <TaskDetails task={task} projects={projects} onDone={() => setEditing(false)} onSave={onEdit} />}
+      {editing && <TaskDetails userId={userId} task={task} projects={projects} onDone={() => setEditing(false)} onSave={onEdit} />}
     </div>
+  );
+}
+
+/** Who the task is assigned to, as initials in a circle (the full name for screen readers and on hover). */
+function Assignee({ who }: { who: NonNullable<Props['assignee']> }) {
+  const name = who === 'you' ? 'you' : who === 'someone' ? 'another member' : (who.name ?? who.email);
+  const initials =
+    who === 'you'
+      ? 'Me'
+      : who === 'someone'
+        ? '?'
+        : name
+            .split(/[\s@.]+/)
+            .filter(Boolean)
+            .slice(0, 2)
+            .map((part) => part[0]!.toLocaleUpperCase())
+            .join('');
+  return (
+    <p className="mt-1 flex items-center gap-1 text-xs text-zinc-700 dark:text-zinc-300" data-testid="assignee" title={`Assigned to ${name}`}>
+      <span aria-hidden="true" className="inline-flex size-5 items-center justify-center rounded-full bg-violet-100 text-[0.6rem] font-semibold text-violet-900 dark:bg-violet-900 dark:text-violet-100">
+        {initials}
+      </span>
+      <span className="sr-only">Assigned to {name}</span>
+    </p>
   );
 }
 

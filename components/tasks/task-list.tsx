@@ -14,6 +14,7 @@ import { TaskItem } from './task-item';
 import { TaskTree } from './task-tree';
 
 interface Props {
+  userId: string;
   view: View;
   tasks: Task[];
   /** Show one list as an outline (subtasks under their parents): the whole list, unfiltered. */
@@ -24,6 +25,8 @@ interface Props {
   pending: Record<string, Pending>;
   projects: Project[];
   colorOf: (label: string) => LabelColor;
+  /** Names of the people tasks may be assigned to, by user id (the project on screen's members). */
+  people: ReadonlyMap<string, { name: string | null; email: string }>;
   collapsed: ReadonlySet<string>;
   onCollapse: (task: Task, collapsed: boolean) => void;
   onToggle: (task: Task) => void;
@@ -42,16 +45,21 @@ const LIST = 'divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-whit
  * row names its project.
  */
 export function TaskList(props: Props) {
-  const { view, tasks, outline, now, busy, pending, projects, colorOf, collapsed, onCollapse, onToggle, onEdit, onDelete, onMove, onTreeChange, onAddSubtask } = props;
+  const { userId, view, tasks, outline, now, busy, pending, projects, people, colorOf, collapsed, onCollapse, onToggle, onEdit, onDelete, onMove, onTreeChange, onAddSubtask } = props;
   const projectById = new Map(projects.map((project) => [project.id, project]));
+  // A viewer of a task's project reads it: no checkbox, handle or delete of theirs changes it.
+  const readOnly = (task: Task) => task.project_id !== null && projectById.get(task.project_id)?.role === 'viewer';
   const row = (task: Task, dragHandle?: ReactElement, tree?: TreeRow) => (
     <TaskItem
+      userId={userId}
       task={task}
+      readOnly={readOnly(task)}
+      assignee={task.assignee_id ? (task.assignee_id === userId ? 'you' : (people.get(task.assignee_id) ?? 'someone')) : undefined}
       busy={Boolean(pending[task.id])}
       saving={pending[task.id]?.kind === 'add'}
       now={now}
       colorOf={colorOf}
-      dragHandle={dragHandle}
+      dragHandle={readOnly(task) ? undefined : dragHandle}
       project={isOneList(view) || task.project_id === null ? undefined : projectById.get(task.project_id)}
       projects={projects}
       outline={

@@ -10,11 +10,13 @@ import { FeedFollower, watchChanges, type FeedUpdate } from '@/lib/client/sync';
  * comes back and when the tab becomes visible again. `onUpdate` gets what changed; the first
  * catch-up is the full sync that sets the cursor, and is not passed on.
  */
-export function useLiveUpdates(userId: string, onUpdate: (update: FeedUpdate) => void): { connected: boolean | null } {
+export function useLiveUpdates(userId: string, onUpdate: (update: FeedUpdate) => void, onInvitation?: () => void): { connected: boolean | null } {
   const [connected, setConnected] = useState<boolean | null>(null);
   const latest = useRef(onUpdate);
+  const latestInvitation = useRef(onInvitation);
   useEffect(() => {
     latest.current = onUpdate;
+    latestInvitation.current = onInvitation;
   });
 
   useEffect(() => {
@@ -32,7 +34,7 @@ export function useLiveUpdates(userId: string, onUpdate: (update: FeedUpdate) =>
         .catch(() => {});
     };
     catchUp();
-    const stop = watchChanges(userId, { onSignal: catchUp, onConnection: setConnected });
+    const stop = watchChanges(userId, { onSignal: catchUp, onConnection: setConnected, onInvitation: () => latestInvitation.current?.() });
     const visible = () => {
       if (document.visibilityState === 'visible') catchUp();
     };

@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { LabelDot } from '@/components/labels/label-chip';
+import { Invitations } from '@/components/projects/invitations';
 import { NewProject } from '@/components/projects/new-project';
-import { ApiError, moveProject, type Label, type Project } from '@/lib/client/api';
+import { ApiError, moveProject, type Invitation, type Label, type Project } from '@/lib/client/api';
 import type { MoveRequest } from '@/lib/client/manual-order';
 import { sameView, viewHref, viewTitle, type View } from '@/lib/client/views';
 import { SortableList } from './sortable-list';
@@ -17,13 +18,15 @@ interface Props {
   labels: Label[];
   /** The person's projects in their sidebar order; null while they load. */
   projects: Project[] | null;
+  /** The invitations addressed to the person. */
+  invitations: Invitation[];
   /** A project was added, renamed, moved or deleted here: the planner loads them again. */
   onProjectsChanged: () => void;
   /** Open tasks in each view, by its href; missing while they load. */
   counts: Record<string, number>;
 }
 
-const FIXED: View[] = [{ kind: 'inbox' }, { kind: 'today' }, { kind: 'upcoming' }];
+const FIXED: View[] = [{ kind: 'inbox' }, { kind: 'today' }, { kind: 'upcoming' }, { kind: 'assigned' }];
 
 const SECTION_HEADING = 'mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400';
 
@@ -32,7 +35,7 @@ const SECTION_HEADING = 'mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text
  * projects in their own order (moved by drag or from the keyboard, and added here), the labels
  * and the way to the label manager. A sidebar on a wide screen, a "Views" disclosure on a phone.
  */
-export function ViewsNav({ userId, current, labels, projects, onProjectsChanged, counts }: Props) {
+export function ViewsNav({ userId, current, labels, projects, invitations, onProjectsChanged, counts }: Props) {
   const id = useId();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -83,6 +86,7 @@ export function ViewsNav({ userId, current, labels, projects, onProjectsChanged,
       >
         <span className="min-w-0 truncate">
           Views <span className="font-normal text-zinc-600 dark:text-zinc-400">· {currentName}</span>
+          {invitations.length > 0 && <span className="ml-2 rounded-full bg-blue-600 px-1.5 text-xs text-white dark:bg-blue-500">{invitations.length}<span className="sr-only"> invitations</span></span>}
         </span>
         <span aria-hidden="true">{open ? '▴' : '▾'}</span>
       </button>
@@ -92,6 +96,8 @@ export function ViewsNav({ userId, current, labels, projects, onProjectsChanged,
             <ViewLink key={view.kind} view={view} current={current} count={counts[viewHref(view)]} onChoose={close} />
           ))}
         </ul>
+
+        <Invitations userId={userId} invitations={invitations} onAnswered={onProjectsChanged} />
 
         <h2 className={SECTION_HEADING}>Projects</h2>
         {projects === null ? (

@@ -63,6 +63,9 @@ export type LabelColor = components['schemas']['LabelColor'];
 export type LabelChanges = components['schemas']['PatchLabelBody'];
 export type Project = components['schemas']['Project'];
 export type ProjectChanges = components['schemas']['PatchProjectBody'];
+export type Member = components['schemas']['Member'];
+export type Role = Member['role'];
+export type Invitation = components['schemas']['Invitation'];
 
 const api = createClient<paths>({ credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
 
@@ -241,4 +244,49 @@ export async function deleteProject(userId: string, id: string): Promise<void> {
 /** Moves a project in the caller's own sidebar. */
 export async function moveProject(userId: string, id: string, move: MoveRequest): Promise<Project> {
   return (await settle(api.POST('/api/{user_id}/projects/{id}/move', { params: { path: { user_id: userId, id } }, body: move }))).data;
+}
+
+// ---- Sharing ----
+
+/** Everyone in a project, longest-standing first. */
+export async function fetchMembers(userId: string, projectId: string, signal?: AbortSignal): Promise<Member[]> {
+  return (await settle(api.GET('/api/{user_id}/projects/{id}/members', { params: { path: { user_id: userId, id: projectId } }, signal }))).data;
+}
+
+/** Changes a member's role; `owner` hands the project over. */
+export async function setMemberRole(userId: string, projectId: string, memberId: string, role: Role): Promise<Member> {
+  const path = { user_id: userId, id: projectId, member_id: memberId };
+  return (await settle(api.PATCH('/api/{user_id}/projects/{id}/members/{member_id}', { params: { path }, body: { role } }))).data;
+}
+
+/** Removes a member, or (the caller's own id) leaves the project. */
+export async function removeMember(userId: string, projectId: string, memberId: string): Promise<void> {
+  const path = { user_id: userId, id: projectId, member_id: memberId };
+  await settle(api.DELETE('/api/{user_id}/projects/{id}/members/{member_id}', { params: { path } }));
+}
+
+export async function fetchProjectInvitations(userId: string, projectId: string, signal?: AbortSignal): Promise<Invitation[]> {
+  return (await settle(api.GET('/api/{user_id}/projects/{id}/invitations', { params: { path: { user_id: userId, id: projectId } }, signal }))).data;
+}
+
+export async function inviteToProject(userId: string, projectId: string, email: string, role: 'editor' | 'viewer'): Promise<Invitation> {
+  return (await settle(api.POST('/api/{user_id}/projects/{id}/invitations', { params: { path: { user_id: userId, id: projectId } }, body: { email, role } }))).data;
+}
+
+export async function cancelInvitation(userId: string, projectId: string, invitationId: string): Promise<void> {
+  const path = { user_id: userId, id: projectId, inv_id: invitationId };
+  await settle(api.DELETE('/api/{user_id}/projects/{id}/invitations/{inv_id}', { params: { path } }));
+}
+
+/** The invitations addressed to the caller. */
+export async function fetchMyInvitations(userId: string, signal?: AbortSignal): Promise<Invitation[]> {
+  return (await settle(api.GET('/api/{user_id}/invitations', { params: { path: { user_id: userId } }, signal }))).data;
+}
+
+export async function acceptInvitation(userId: string, invitationId: string): Promise<Project> {
+  return (await settle(api.POST('/api/{user_id}/invitations/{inv_id}/accept', { params: { path: { user_id: userId, inv_id: invitationId } } }))).data;
+}
+
+export async function declineInvitation(userId: string, invitationId: string): Promise<void> {
+  await settle(api.POST('/api/{user_id}/invitations/{inv_id}/decline', { params: { path: { user_id: userId, inv_id: invitationId } } }));
 }

@@ -179,6 +179,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{user_id}/projects/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a project's members
+         * @description Any member sees every member, longest-standing first. `{member_id}` in the routes below is a member's `user_id`.
+         */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/projects/{id}/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+                member_id: components["schemas"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member, or leave
+         * @description The owner removes any other member; any member removes themself (leaves). They lose the project and its tasks on their next request, and are unassigned from its tasks. The owner cannot leave (`422`): they hand the project over first.
+         */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role, or hand the project over
+         * @description The owner only. `role: "owner"` hands the project over: the member becomes its owner and the caller an editor. The owner's own role changes only by a hand-over (`422`).
+         */
+        patch: operations["updateMember"];
+        trace?: never;
+    };
+    "/api/{user_id}/projects/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a project's pending invitations
+         * @description The owner only; expired invitations are not listed.
+         */
+        get: operations["listProjectInvitations"];
+        put?: never;
+        /**
+         * Invite someone by email
+         * @description The owner only. The answer is the same whether or not the email has an account: an invitation waits for its email to sign up, for 14 days. Where the server has SMTP, the invitee gets an email; they accept or decline in the app or by API.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/projects/{id}/invitations/{inv_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+                inv_id: components["schemas"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a pending invitation
+         * @description The owner only.
+         */
+        delete: operations["cancelInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the invitations addressed to the caller
+         * @description The pending invitations to the caller's email, oldest first. A new one also arrives on the event stream as `event: invitation`.
+         */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/invitations/{inv_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                inv_id: components["schemas"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description The caller becomes a member with the invitation's role; the project goes to the end of their sidebar, and its tasks arrive in their changes feed.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/invitations/{inv_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                inv_id: components["schemas"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation */
+        post: operations["declineInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{user_id}/labels": {
         parameters: {
             query?: never;
@@ -663,6 +830,8 @@ export interface components {
             project_id?: string | null;
             /** @description null, or a task in the same list, making this a subtask (at most 4 levels; not one of its own subtasks). With parent_id alone, a new task goes to its parent's list. */
             parent_id?: string | null;
+            /** @description null, or a member of the task's project (422 otherwise; an Inbox task has none). Moving the task to a project its assignee is not a member of unassigns it. */
+            assignee_id?: string | null;
         };
         /**
          * @description PUT: the title and, optionally, the other fields; a field left out keeps its value. `completed` and `position` are ignored, whatever they hold.
@@ -701,9 +870,11 @@ export interface components {
             project_id?: string | null;
             /** @description null, or a task in the same list, making this a subtask (at most 4 levels; not one of its own subtasks). With parent_id alone, a new task goes to its parent's list. */
             parent_id?: string | null;
+            /** @description null, or a member of the task's project (422 otherwise; an Inbox task has none). Moving the task to a project its assignee is not a member of unassigns it. */
+            assignee_id?: string | null;
         };
         /**
-         * @description PATCH: changes only the fields it sends; at least one of title, description, completed, due_date, due_time, priority, labels, repeat, project_id, parent_id.
+         * @description PATCH: changes only the fields it sends; at least one of title, description, completed, due_date, due_time, priority, labels, repeat, project_id, parent_id, assignee_id.
          * @example {
          *       "completed": true
          *     }
@@ -750,6 +921,8 @@ export interface components {
             project_id?: string | null;
             /** @description null, or a task in the same list, making this a subtask (at most 4 levels; not one of its own subtasks). With parent_id alone, a new task goes to its parent's list. */
             parent_id?: string | null;
+            /** @description null, or a member of the task's project (422 otherwise; an Inbox task has none). Moving the task to a project its assignee is not a member of unassigns it. */
+            assignee_id?: string | null;
         };
         /**
          * @description Exactly one of before, after, to. An anchor the caller cannot see answers 404; the task itself as anchor, or one in another list, 422.
@@ -911,6 +1084,47 @@ export interface components {
              * @enum {string}
              */
             to?: "top" | "bottom";
+        };
+        /**
+         * Format: uuid
+         * @description A member's user id (`user_id` in the members list); a value that is not a UUID answers 422.
+         * @example 8c2d4e6f-1a3b-4c5d-8e9f-0a1b2c3d4e5f
+         */
+        MemberId: string;
+        /**
+         * @description The member's new role (the owner only). `owner` hands the project over: the member becomes its owner and the caller an editor.
+         * @example {
+         *       "role": "viewer"
+         *     }
+         * @example {
+         *       "role": "owner"
+         *     }
+         */
+        PatchMemberBody: {
+            /** @enum {string} */
+            role: "owner" | "editor" | "viewer";
+        };
+        /**
+         * Format: uuid
+         * @description The id of an invitation; a value that is not a UUID answers 422.
+         * @example 6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d
+         */
+        InvitationId: string;
+        /**
+         * @description An invitation to the project (the owner only), valid 14 days.
+         * @example {
+         *       "email": "ada@example.com",
+         *       "role": "editor"
+         *     }
+         */
+        CreateInvitationBody: {
+            /**
+             * @description Whom to invite, whether or not they have an account (the answer is the same either way).
+             * @example ada@example.com
+             */
+            email: string;
+            /** @enum {string} */
+            role: "editor" | "viewer";
         };
         /**
          * @description The new name. Fields not named here are ignored.
@@ -1078,6 +1292,8 @@ export interface components {
             project_id?: string | null;
             /** @description Ignored: ids mean nothing in another account; `project` and `parent` place the task. */
             parent_id?: string | null;
+            /** @description null, or a member of the task's project (422 otherwise; an Inbox task has none). Moving the task to a project its assignee is not a member of unassigns it. */
+            assignee_id?: string | null;
             /**
              * Format: date-time
              * @description When the task was created (an instant between years 1 and 9999 UTC, kept to the millisecond); now when left out.
@@ -1110,6 +1326,7 @@ export interface components {
          *       "position": "7ffffffffffffffeV",
          *       "project_id": null,
          *       "parent_id": null,
+         *       "assignee_id": null,
          *       "created_at": "2026-11-21T23:10:00.000Z",
          *       "updated_at": "2026-11-21T23:10:00.000Z",
          *       "etag": "\"1795302600000-UguP_9Ecg3kN\""
@@ -1138,6 +1355,8 @@ export interface components {
             project_id: string | null;
             /** @description The task this is a subtask of, in the same list; null for a top-level task. */
             parent_id: string | null;
+            /** @description The member of the task's project it is assigned to; always null in an Inbox. */
+            assignee_id: string | null;
             /**
              * Format: date-time
              * @description UTC, millisecond precision; never changes.
@@ -1331,6 +1550,64 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * @description A member of a project, as every member sees them.
+         * @example {
+         *       "user_id": "8c2d4e6f-1a3b-4c5d-8e9f-0a1b2c3d4e5f",
+         *       "email": "ada@example.com",
+         *       "name": "Ada",
+         *       "role": "editor",
+         *       "joined_at": "2026-11-21T23:10:00.000Z"
+         *     }
+         */
+        Member: {
+            /** Format: uuid */
+            user_id: string;
+            email: string;
+            name: string | null;
+            /** @enum {string} */
+            role: "owner" | "editor" | "viewer";
+            /** Format: date-time */
+            joined_at: string;
+        };
+        /**
+         * @description A pending invitation to a project: accepted or declined by the person the email belongs to, or cancelled by the owner; it expires after 14 days.
+         * @example {
+         *       "id": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+         *       "project": {
+         *         "id": "3f1c2b7a-5d4e-4a6b-9c8d-7e6f5a4b3c2d",
+         *         "name": "Home"
+         *       },
+         *       "email": "ada@example.com",
+         *       "role": "editor",
+         *       "invited_by": {
+         *         "name": "Grace",
+         *         "email": "grace@example.com"
+         *       },
+         *       "created_at": "2026-11-21T23:10:00.000Z",
+         *       "expires_at": "2026-12-05T23:10:00.000Z"
+         *     }
+         */
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            email: string;
+            /** @enum {string} */
+            role: "editor" | "viewer";
+            invited_by: {
+                name: string | null;
+                email: string;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
         /** @description The caller's account. Never the password or its hash. */
         Account: {
             /** Format: uuid */
@@ -1441,6 +1718,8 @@ export interface components {
             /** @description The names of the task's labels, sorted case-insensitively. */
             labels: string[];
             repeat: components["schemas"]["Repeat"] | null;
+            /** @description The member of the task's project it is assigned to; always null in an Inbox. */
+            assignee_id: string | null;
             /**
              * Format: date-time
              * @description UTC, millisecond precision; never changes.
@@ -1607,6 +1886,8 @@ export interface operations {
                 project?: "inbox" | string;
                 /** @description `none`: tasks that are no subtask; a task id: its subtasks. */
                 parent?: "none" | string;
+                /** @description `me`: tasks assigned to the caller; `none`: unassigned tasks; a user id: tasks assigned to that member. */
+                assignee?: "me" | "none" | string;
                 /** @description Titles sort case-insensitively; `due` by date then time (tasks without a time first in their day), tasks without a date last in both orders; `priority` high above low in desc; `position` is the manual order of each list (without a project filter: the Inbox first, then each project in the caller's sidebar order). Ties break on id. */
                 sort?: "created_at" | "updated_at" | "title" | "due" | "priority" | "position";
                 /** @description Defaults to asc for sort=due and sort=position, desc otherwise. */
@@ -2330,6 +2611,429 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The caller is not a member of this project. Another user's project answers the same: `detail: "Project not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+                member_id: components["schemas"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `{user_id}` is not the caller, or a member other than the owner tries to remove someone else. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The caller is not a member of this project, or `{member_id}` is not one. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            /** @description A path id that is not a UUID, or the owner trying to leave. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+                member_id: components["schemas"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchMemberBody"];
+            };
+        };
+        responses: {
+            /** @description The member, with their new role. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `{user_id}` is not the caller, or the caller is a member but not the project's owner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The caller is not a member of this project (`"Project not found"`), or `{member_id}` is not one (`"Member not found"`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description A hand-over to a member who already owns a project of this name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProjectInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending invitations, oldest first. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `{user_id}` is not the caller, or the caller is a member but not the project's owner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The caller is not a member of this project. Another user's project answers the same: `detail: "Project not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationBody"];
+            };
+        };
+        responses: {
+            /** @description The invitation. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `{user_id}` is not the caller, or the caller is a member but not the project's owner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The caller is not a member of this project. Another user's project answers the same: `detail: "Project not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The email belongs to a member already, or has a pending invitation to this project. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A body value is invalid (`errors` lists each bad field), or the project has 50 members and pending invitations. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["ProjectId"];
+                inv_id: components["schemas"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `{user_id}` is not the caller, or the caller is a member but not the project's owner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The caller is not a member of this project, or it has no pending invitation with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending invitations. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                inv_id: components["schemas"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project, as the new member sees it. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No pending invitation with this id is addressed to the caller (another user's, an expired or a used one): `detail: "Invitation not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    declineInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                inv_id: components["schemas"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No pending invitation with this id is addressed to the caller (another user's, an expired or a used one): `detail: "Invitation not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -18,6 +18,8 @@ export interface FeedUpdate {
   full: boolean;
   changed: Task[];
   deleted: string[];
+  /** The person's projects changed: one was added, renamed, shared, left or deleted. */
+  projectsChanged?: boolean;
 }
 
 export type FetchChanges = (since: string | undefined) => Promise<{ status: number; body?: Changes }>;
@@ -71,6 +73,7 @@ export class FeedFollower {
       const changedIds = new Set(body.changes.map((t) => t.id));
       update.changed = [...update.changed.filter((t) => !changedIds.has(t.id) && !body.deleted.includes(t.id)), ...body.changes];
       update.deleted = [...update.deleted.filter((id) => !changedIds.has(id)), ...body.deleted];
+      if (body.projects.length || body.deleted_projects.length) update.projectsChanged = true;
       this.cursor = body.cursor;
       if (!body.more) return;
     }
@@ -90,7 +93,11 @@ export interface WatchOptions {
   onSignal(): void;
   /** Whether the stream is connected (shown as "offline" / "live" by the app). */
   onConnection?(connected: boolean): void;
+  /** Someone invited the person to a project. */
+  onInvitation?(): void;
 }
+
+type StreamMessage = { kind: 'changed' | 'connection' | 'invitation'; connected?: boolean };
 
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000];
 
@@ -102,13 +109,14 @@ export function watchChanges(userId: string, options: WatchOptions): () => void 
   const channelName = `todo-changes:${userId}`;
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(channelName);
   const stop = new AbortController();
-  channel?.addEventListener('message', (event: MessageEvent<{ kind: 'changed' | 'connection'; connected?: boolean }>) => {
-    if (event.data.kind === 'changed') options.onSignal();
-    else options.onConnection?.(Boolean(event.data.connected));
-  });
-  const tell = (message: { kind: 'changed' | 'connection'; connected?: boolean }) => {
+  const hear = (message: StreamMessage) => {
     if (message.kind === 'changed') options.onSignal();
+    else if (message.kind === 'invitation') options.onInvitation?.();
     else options.onConnection?.(Boolean(message.connected));
+  };
+  channel?.addEventListener('message', (event: MessageEvent<StreamMessage>) => hear(event.data));
+  const tell = (message: StreamMessage) => {
+    hear(message);
     channel?.postMessage(message);
   };
 
@@ -128,7 +136,7 @@ export function watchChanges(userId: string, options: WatchOptions): () => void 
 }
 
 /** Keeps one EventSource open until `signal` aborts, reconnecting after refusals with backoff. */
-function holdStream(userId: string, signal: AbortSignal, tell: (message: { kind: 'changed' | 'connection'; connected?: boolean }) => void): Promise<void> {
+function holdStream(userId: string, signal: AbortSignal, tell: (message: StreamMessage) => void): Promise<void> {
   return new Promise<void>((resolve) => {
     let source: EventSource | undefined;
     let attempt = 0;
@@ -142,6 +150,7 @@ function holdStream(userId: string, signal: AbortSignal, tell: (message: { kind:
         tell({ kind: 'changed' });
       });
       source.addEventListener('changed', () => tell({ kind: 'changed' }));
+      source.addEventListener('invitation', () => tell({ kind: 'invitation' }));
       source.addEventListener('error', () => {
         tell({ kind: 'connection', connected: false });
         // EventSource retries by itself after a dropped stream; after a refused one (a 503, a

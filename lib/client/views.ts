@@ -5,7 +5,8 @@ import type { paths } from './openapi';
  * The task views, as URLs: `/tasks` is the Inbox (the tasks in no project, in the person's own
  * order), `?project=<id>` one project's tasks in its order, `?view=today` what is due today or
  * overdue and `?view=upcoming` the next seven days (both across every project), and
- * `?label=<name>` one label's tasks. "Today" is the browser's own day, so the list queries are
+ * `?view=assigned` the open tasks assigned to the person in shared projects, and `?label=<name>` one
+ * label's tasks. "Today" is the browser's own day, so the list queries are
  * built in the browser from `now`.
  */
 
@@ -13,6 +14,7 @@ export type View =
   | { kind: 'inbox' }
   | { kind: 'today' }
   | { kind: 'upcoming' }
+  | { kind: 'assigned' }
   | { kind: 'label'; name: string }
   | { kind: 'project'; id: string };
 
@@ -28,7 +30,7 @@ export function viewFromSearch(params: { view?: string | string[]; label?: strin
   const label = first(params.label)?.trim();
   if (label) return { kind: 'label', name: label };
   const view = first(params.view);
-  if (view === 'today' || view === 'upcoming') return { kind: view };
+  if (view === 'today' || view === 'upcoming' || view === 'assigned') return { kind: view };
   return { kind: 'inbox' };
 }
 
@@ -38,6 +40,7 @@ export function viewHref(view: View): string {
       return '/tasks';
     case 'today':
     case 'upcoming':
+    case 'assigned':
       return `/tasks?view=${view.kind}`;
     case 'label':
       return `/tasks?${new URLSearchParams({ label: view.name }).toString()}`;
@@ -55,6 +58,8 @@ export function viewTitle(view: View, projectName: (id: string) => string | unde
       return 'Today';
     case 'upcoming':
       return 'Upcoming';
+    case 'assigned':
+      return 'Assigned to me';
     case 'label':
       return view.name;
     case 'project':
@@ -97,6 +102,8 @@ export function viewQuery(view: View, now: Date, open = false): ListQuery {
       return { sort: 'due', completed: false, due_to: today };
     case 'upcoming':
       return { sort: 'due', completed: false, due_from: today, due_to: addDaysTo(today, UPCOMING_DAYS - 1) };
+    case 'assigned':
+      return { sort: 'due', completed: false, assignee: 'me' };
   }
 }
 

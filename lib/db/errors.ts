@@ -20,6 +20,16 @@ export function sqlState(err: unknown): string | undefined {
   return code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
+// 40P01 deadlock_detected, 40001 serialization_failure: PostgreSQL rolled the transaction back
+// to break a cycle of waits; the same work, run again, succeeds.
+const RETRYABLE_STATES = new Set(['40P01', '40001']);
+
+/** True when the whole transaction (or lone statement) was rolled back by the server and may simply be run again. */
+export function isRetryable(err: unknown): boolean {
+  const state = sqlState(err);
+  return state !== undefined && RETRYABLE_STATES.has(state);
+}
+
 // 57014: the server cancelled a statement that ran past statement_timeout (lib/db/index.ts).
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);

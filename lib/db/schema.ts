@@ -94,6 +94,9 @@ export const projectMembers = pgTable(
     // The member's own sidebar order, as the manual order of tasks (lib/manual-order.ts).
     position: byteText('position').notNull().default(BOTTOM_POSITION),
     changeXid: changeXid(),
+    // The transaction that made them a member (never restamped): the changes feed sends a member
+    // every task of a project they joined after its cursor (lib/sync/feed.ts).
+    joinedXid: xid8('joined_xid').notNull().default(sql`pg_current_xact_id()`),
     joinedAt: timestamptz('joined_at').notNull().default(sql`now()`),
   },
   (t) => [
@@ -101,6 +104,32 @@ export const projectMembers = pgTable(
     check('project_members_role', sql`${t.role} in ('owner', 'editor', 'viewer')`),
     uniqueIndex('project_members_user_position_idx').on(t.userId, t.position),
     index('project_members_user_change_idx').on(t.userId, t.changeXid),
+  ],
+);
+
+// An invitation to a project, to an email whether or not it has an account (it waits for a
+// signup); accepting it makes a membership, declining or cancelling deletes it. 14 days.
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role', { enum: ['editor', 'viewer'] }).notNull(),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    changeXid: changeXid(),
+    createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+    expiresAt: timestamptz('expires_at').notNull().default(sql`now() + interval '14 days'`),
+  },
+  (t) => [
+    check('invitations_role', sql`${t.role} in ('editor', 'viewer')`),
+    check('invitations_email_normalized', sql`${t.email} = lower(btrim(${t.email}))`),
+    uniqueIndex('invitations_project_email_idx').on(t.projectId, t.email),
+    index('invitations_email_idx').on(t.email, t.changeXid),
   ],
 );
 
@@ -116,6 +145,8 @@ export const tasks = pgTable(
     projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
     // A subtask's parent, in the same list (the foreign key below says so).
     parentId: uuid('parent_id'),
+    // A member of the task's project, or null (always null in an Inbox: drizzle/0012 checks it).
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     // The list the task is in: its project, or its creator's Inbox (named by the user's id).
     // Every index of the lists leads with it, and a subtask's foreign key names it.
     listId: uuid('list_id')
@@ -140,6 +171,7 @@ export const tasks = pgTable(
     uniqueIndex('tasks_id_list_idx').on(t.id, t.listId),
     index('tasks_parent_idx').on(t.parentId),
     index('tasks_user_idx').on(t.userId),
+    index('tasks_assignee_idx').on(t.assigneeId),
     check('tasks_title_length', sql`char_length(${t.title}) between 1 and 500`),
     check('tasks_description_length', sql`char_length(${t.description}) <= 5000`),
     check('tasks_due_date_range', sql`${t.dueDate} between '1900-01-01' and '9999-12-31'`),

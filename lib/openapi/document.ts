@@ -250,6 +250,7 @@ function buildDocument(): Json {
     tags: [
       { name: 'Tasks', description: "The tasks the caller sees: their Inbox and their projects'. `{user_id}` must be the caller's own id." },
       { name: 'Projects', description: "The projects the caller owns or is a member of. `{user_id}` must be the caller's own id." },
+      { name: 'Sharing', description: "A project's members, their roles, and invitations by email. `{user_id}` must be the caller's own id." },
       { name: 'Labels', description: "The caller's labels. `{user_id}` must be the caller's own id." },
       { name: 'Accounts', description: 'Sign up, and get an access token for the API.' },
       { name: 'Account', description: "The caller's own account and sessions. `{user_id}` must be the caller's own id." },

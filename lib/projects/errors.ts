@@ -1,6 +1,6 @@
 import 'server-only';
 import { DomainError, InvalidFields } from '@/lib/errors';
-import { PROJECTS_PER_USER_MAX } from '@/lib/limits';
+import { PROJECT_MEMBERS_MAX, PROJECTS_PER_USER_MAX } from '@/lib/limits';
 
 /** A project the caller is not a member of (another user's project is not found either). */
 export class ProjectNotFound extends DomainError {
@@ -48,5 +48,47 @@ export class MoveAnchorNotFound extends DomainError {
 export class MoveAnchorIsProject extends InvalidFields {
   constructor(field: 'before' | 'after') {
     super([{ path: field, message: 'must be another project than the one moved' }]);
+  }
+}
+
+/** A `{member_id}` that is not a member of the project. */
+export class MemberNotFound extends DomainError {
+  constructor() {
+    super(404, 'Member not found');
+  }
+}
+
+/** The owner tries to leave, or to give up the role without handing the project over. */
+export class OwnerMustHandOver extends DomainError {
+  constructor(what: string) {
+    super(422, `The owner cannot ${what}: hand the project over to another member first (PATCH their role to owner)`);
+  }
+}
+
+/** The member a project is handed to already owns a project of its name. */
+export class HeirHasProjectName extends DomainError {
+  constructor() {
+    super(409, 'The new owner already owns a project with this name; rename it first');
+  }
+}
+
+/** An invitation that is not the caller's to see: another user's, an expired or a used one. */
+export class InvitationNotFound extends DomainError {
+  constructor() {
+    super(404, 'Invitation not found');
+  }
+}
+
+/** The email is a member already, or has a pending invitation to the project. */
+export class AlreadyInvited extends DomainError {
+  constructor(member: boolean) {
+    super(409, member ? 'This email belongs to a member of the project already' : 'This email has a pending invitation to the project already');
+  }
+}
+
+/** The project has as many members and pending invitations as it may (drizzle/0012). */
+export class MemberLimitReached extends InvalidFields {
+  constructor() {
+    super([{ path: 'email', message: `the project has ${PROJECT_MEMBERS_MAX} members and pending invitations, the most it may; cancel an invitation or remove a member first` }]);
   }
 }

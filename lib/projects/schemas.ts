@@ -99,3 +99,90 @@ export const MoveProjectBody = moveBody(
 );
 
 export type MoveProjectInput = z.output<typeof MoveProjectBody>;
+
+// ---- Sharing: members and invitations ----
+
+export const MemberIdParam = z.uuid('must be a UUID').meta({
+  id: 'MemberId',
+  description: "A member's user id (`user_id` in the members list); a value that is not a UUID answers 422.",
+  examples: ['8c2d4e6f-1a3b-4c5d-8e9f-0a1b2c3d4e5f'],
+});
+
+export const MemberPathParams = z.object({ id: ProjectIdParam, member_id: MemberIdParam });
+
+export const MemberSchema = z
+  .object({
+    user_id: z.uuid(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(ROLES),
+    joined_at: z.iso.datetime(),
+  })
+  .meta({
+    id: 'Member',
+    description: 'A member of a project, as every member sees them.',
+    examples: [{ user_id: '8c2d4e6f-1a3b-4c5d-8e9f-0a1b2c3d4e5f', email: 'ada@example.com', name: 'Ada', role: 'editor', joined_at: '2026-11-21T23:10:00.000Z' }],
+  });
+
+export type MemberJson = z.output<typeof MemberSchema>;
+
+export const PatchMemberBody = z
+  .object({ role: z.enum(ROLES) })
+  .meta({
+    id: 'PatchMemberBody',
+    description: "The member's new role (the owner only). `owner` hands the project over: the member becomes its owner and the caller an editor.",
+    examples: [{ role: 'viewer' }, { role: 'owner' }],
+  });
+
+export const INVITED_ROLES = ['editor', 'viewer'] as const;
+
+export const InvitationIdParam = z.uuid('must be a UUID').meta({
+  id: 'InvitationId',
+  description: 'The id of an invitation; a value that is not a UUID answers 422.',
+  examples: ['6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d'],
+});
+
+export const ProjectInvitationPathParams = z.object({ id: ProjectIdParam, inv_id: InvitationIdParam });
+export const InvitationPathParams = z.object({ inv_id: InvitationIdParam });
+
+/** An email as accounts store it: trimmed and lower-case (users_email_normalized). */
+const InviteeEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('must be an email address').max(254, 'must be at most 254 characters'))
+  .meta({ description: 'Whom to invite, whether or not they have an account (the answer is the same either way).', examples: ['ada@example.com'] });
+
+export const CreateInvitationBody = z
+  .object({ email: InviteeEmail, role: z.enum(INVITED_ROLES) })
+  .meta({ id: 'CreateInvitationBody', description: 'An invitation to the project (the owner only), valid 14 days.', examples: [{ email: 'ada@example.com', role: 'editor' }] });
+
+export type CreateInvitationInput = z.output<typeof CreateInvitationBody>;
+
+export const InvitationSchema = z
+  .object({
+    id: z.uuid(),
+    project: z.object({ id: z.uuid(), name: z.string() }),
+    email: z.string(),
+    role: z.enum(INVITED_ROLES),
+    invited_by: z.object({ name: z.string().nullable(), email: z.string() }),
+    created_at: z.iso.datetime(),
+    expires_at: z.iso.datetime(),
+  })
+  .meta({
+    id: 'Invitation',
+    description: 'A pending invitation to a project: accepted or declined by the person the email belongs to, or cancelled by the owner; it expires after 14 days.',
+    examples: [
+      {
+        id: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+        project: { id: '3f1c2b7a-5d4e-4a6b-9c8d-7e6f5a4b3c2d', name: 'Home' },
+        email: 'ada@example.com',
+        role: 'editor',
+        invited_by: { name: 'Grace', email: 'grace@example.com' },
+        created_at: '2026-11-21T23:10:00.000Z',
+        expires_at: '2026-12-05T23:10:00.000Z',
+      },
+    ],
+  });
+
+export type InvitationJson = z.output<typeof InvitationSchema>;

@@ -3,6 +3,7 @@ import { and, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Caller } from '@/lib/auth/caller';
 import { SessionEnded } from '@/lib/auth/errors';
 import { getDb, type Executor } from '@/lib/db';
+import { isRetryable } from '@/lib/db/errors';
 import { preparedStatement, statementKind, type Shape, type StatementKind } from '@/lib/db/prepared';
 import { projectMembers, sessions, tasks, users } from '@/lib/db/schema';
 
@@ -94,12 +95,21 @@ export function writableTask(): SQL {
 }
 
 /**
+ * Whether the caller is a member of the project a `projectId` expression names, in one of
+ * `roles` (any role without). No session check: a condition beside one that has it.
+ */
+export function callerHasRole(projectId: SQL, roles?: readonly ('owner' | 'editor' | 'viewer')[]): SQL {
+  // Literals, not parameters: the roles are this closed set, and the plan is the same for every call.
+  const inRoles = roles ? sql.raw(` and "me"."role" in (${roles.map((role) => `'${role}'`).join(', ')})`) : sql``;
+  return sql`exists (select 1 from ${projectMembers} "me" where "me"."project_id" = ${projectId} and "me"."user_id" = ${USER_ID}${inRoles})`;
+}
+
+/**
  * Whether the caller may add tasks to the list a `project_id` expression names (null: their
  * Inbox). No session check: it decides an inserted row's owner, beside `callerAsOwner()`.
  */
 export function callerMayWriteTo(projectId: SQL): SQL {
-  return sql`(${projectId} is null or exists (select 1 from ${projectMembers} where ${projectMembers.projectId} = ${projectId}
-    and ${projectMembers.userId} = ${USER_ID} and ${projectMembers.role} in ('owner', 'editor')))`;
+  return sql`(${projectId} is null or ${callerHasRole(projectId, ['owner', 'editor'])})`;
 }
 
 /** A prepared statement that returns rows. */
@@ -150,6 +160,9 @@ const lockStatement = scopedStatement('lock_scope', (db, shape: { timeout: boole
     .prepare(name),
 );
 
+/** How many times work the server rolled back (a deadlock) is tried in all. */
+const RETRIES = 3;
+
 /** Who a request acts for, and the only way its statements reach user data. */
 export class Scope {
   #proven = false;
@@ -170,11 +183,22 @@ export class Scope {
     return { userId: this.caller.userId, sessionId: this.caller.sessionId };
   }
 
-  /** Runs a scoped statement with the caller's values; a row returned proves the session live. */
+  /**
+   * Runs a scoped statement with the caller's values; a row returned proves the session live. A
+   * lone statement the server rolled back to break a deadlock runs again (inside a transaction,
+   * the transaction does: see `transaction`).
+   */
   async run<S extends Shape, R>(statement: ScopedStatement<S, R>, shape: S, values: Record<string, unknown> = {}, executor?: Executor): Promise<R[]> {
-    const rows = await preparedStatement(executor ?? (await getDb()), statement, shape).execute({ ...values, ...this.values });
-    if (rows.length > 0 && statement.rowsProveSession) this.#proven = true;
-    return rows;
+    const db = executor ?? (await getDb());
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const rows = await preparedStatement(db, statement, shape).execute({ ...values, ...this.values });
+        if (rows.length > 0 && statement.rowsProveSession) this.#proven = true;
+        return rows;
+      } catch (err) {
+        if (executor || attempt >= RETRIES || !isRetryable(err)) throw err;
+      }
+    }
   }
 
   /**
@@ -183,6 +207,17 @@ export class Scope {
    */
   async transaction<T>(work: (tx: Executor) => Promise<T>, { statementTimeoutMs }: { statementTimeoutMs?: number } = {}): Promise<T> {
     const db = await getDb();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#transactionOnce(db, work, statementTimeoutMs);
+      } catch (err) {
+        // Rolled back by the server to break a deadlock: nothing of it stayed, so run it again.
+        if (attempt >= RETRIES || !isRetryable(err)) throw err;
+      }
+    }
+  }
+
+  async #transactionOnce<T>(db: Executor, work: (tx: Executor) => Promise<T>, statementTimeoutMs: number | undefined): Promise<T> {
     return db.transaction(async (tx) => {
       const timeout = statementTimeoutMs === undefined ? {} : { timeout: `${statementTimeoutMs}ms` };
       const [held] = await preparedStatement(tx, lockStatement, { timeout: statementTimeoutMs !== undefined }).execute({ ...timeout, ...this.values });

@@ -21,8 +21,11 @@ const FeedPosition = z.object({
   lo: TakenSnapshot.optional(),
   /** between the pages of one answer: the snapshot the answer reads as of… */
   hi: TakenSnapshot.optional(),
-  /** …and the last row sent: from the changed tasks or the deleted ids, its change_xid and id */
-  after: z.object({ phase: z.enum(['tasks', 'deleted']), xid: Xid, id: z.uuid() }).optional(),
+  /**
+   * …and the last row sent: from the changed tasks, the tasks of projects joined in the window,
+   * or the deleted ids; its change_xid (0 for a joined project's task, ordered by id alone) and id
+   */
+  after: z.object({ phase: z.enum(['tasks', 'joined', 'deleted']), xid: Xid, id: z.uuid() }).optional(),
 });
 
 export type FeedPosition = Omit<z.output<typeof FeedPosition>, 'k' | 'u'>;

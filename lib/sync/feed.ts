@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { tasks, tombstones } from '@/lib/db/schema';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { projectMembers, tasks, tombstones } from '@/lib/db/schema';
 import { currentSnapshot } from '@/lib/db/snapshot';
 import { projectsChangedIn, type ProjectRow } from '@/lib/projects/queries';
 import { liveSession, ownedByCaller, scopedStatement, visibleLists, type Scope } from '@/lib/scope/scope';
@@ -63,10 +63,25 @@ interface ChangesWindow {
   lo?: string;
   /** The snapshot the answer reads as of. */
   hi: string;
-  /** The last task of the previous page: its change_xid and id. */
+  /** The last row of the previous page in this phase: its change_xid and id. */
   after?: { xid: string; id: string };
   limit: number;
 }
+
+const placeholder = sql.placeholder;
+/** Written after snapshot `lo` (not visible in it); the xmin bound is implied, and lets an index skip everything older. */
+const afterLo = (xid: SQL) =>
+  sql`${xid} >= pg_snapshot_xmin(${placeholder('lo')}::pg_snapshot) and not pg_visible_in_snapshot(${xid}, ${placeholder('lo')}::pg_snapshot)`;
+/** …and by `hi`: a write committed since (the statement's snapshot is newer) waits for the next answer. */
+const byHi = (xid: SQL) => sql`pg_visible_in_snapshot(${xid}, ${placeholder('hi')}::pg_snapshot)`;
+
+/**
+ * The projects the caller joined inside the window (accepted an invitation, or was made a
+ * member): every task of theirs is new to the caller, however long ago it was written.
+ */
+const joinedInWindow = () =>
+  sql`(select ${projectMembers.projectId} from ${projectMembers} where ${projectMembers.userId} = ${placeholder('userId')}
+    and ${afterLo(sql`${projectMembers.joinedXid}`)} and ${byHi(sql`${projectMembers.joinedXid}`)})`;
 
 const changedTasksStatement = scopedStatement('changed_tasks', (db, shape: { since: boolean; after: boolean }, name) =>
   db
@@ -74,35 +89,38 @@ const changedTasksStatement = scopedStatement('changed_tasks', (db, shape: { sin
     .from(tasks)
     .where(
       and(
-        // Every list the caller sees (the session's check is the tombstones' statement's).
+        // Every list the caller sees (the session's check is the tombstones' statement's), but
+        // the projects they joined in the window: those come whole, in the next phase.
         sql`${tasks.listId} in ${visibleLists()}`,
         liveSession(),
-        // Written after `lo`: not visible in it. The xmin bound is implied, and lets the
-        // (list_id, change_xid, id) index skip everything older.
-        shape.since
-          ? sql`${tasks.changeXid} >= pg_snapshot_xmin(${sql.placeholder('lo')}::pg_snapshot) and not pg_visible_in_snapshot(${tasks.changeXid}, ${sql.placeholder('lo')}::pg_snapshot)`
-          : undefined,
-        // …and by `hi`: a write committed since (the statement's snapshot is newer) waits for the next answer.
-        sql`pg_visible_in_snapshot(${tasks.changeXid}, ${sql.placeholder('hi')}::pg_snapshot)`,
-        shape.after ? sql`(${tasks.changeXid}, ${tasks.id}) > (${sql.placeholder('afterXid')}::xid8, ${sql.placeholder('afterId')}::uuid)` : undefined,
+        shape.since ? afterLo(sql`${tasks.changeXid}`) : undefined,
+        shape.since ? sql`${tasks.listId} not in ${joinedInWindow()}` : undefined,
+        byHi(sql`${tasks.changeXid}`),
+        shape.after ? sql`(${tasks.changeXid}, ${tasks.id}) > (${placeholder('afterXid')}::xid8, ${placeholder('afterId')}::uuid)` : undefined,
       ),
     )
     .orderBy(tasks.changeXid, tasks.id)
-    .limit(sql.placeholder('limit'))
+    .limit(placeholder('limit'))
     .prepare(name),
 );
 
-/** The tasks of the caller's lists written inside the window, in (change_xid, id) order, in their current state. */
-async function tasksChangedIn(scope: Scope, window: ChangesWindow): Promise<TaskRow[]> {
-  const shape = { since: window.lo !== undefined, after: window.after !== undefined };
-  return scope.run(changedTasksStatement, shape, {
-    lo: window.lo ?? null,
-    hi: window.hi,
-    afterXid: window.after?.xid ?? null,
-    afterId: window.after?.id ?? null,
-    limit: window.limit,
-  });
-}
+// Every task of the projects joined in the window (as of `hi`), by id.
+const joinedTasksStatement = scopedStatement('joined_tasks', (db, shape: { after: boolean }, name) =>
+  db
+    .select(taskColumns(false))
+    .from(tasks)
+    .where(
+      and(
+        sql`${tasks.listId} in ${joinedInWindow()}`,
+        liveSession(),
+        byHi(sql`${tasks.changeXid}`),
+        shape.after ? sql`${tasks.id} > ${placeholder('afterId')}::uuid` : undefined,
+      ),
+    )
+    .orderBy(tasks.id)
+    .limit(placeholder('limit'))
+    .prepare(name),
+);
 
 const deletedStatement = scopedStatement('deleted_rows', (db, shape: { after: boolean; kind: 'task' | 'project' }, name) =>
   db
@@ -112,15 +130,33 @@ const deletedStatement = scopedStatement('deleted_rows', (db, shape: { after: bo
       and(
         ownedByCaller(tombstones.userId),
         eq(tombstones.kind, shape.kind),
-        sql`${tombstones.changeXid} >= pg_snapshot_xmin(${sql.placeholder('lo')}::pg_snapshot) and not pg_visible_in_snapshot(${tombstones.changeXid}, ${sql.placeholder('lo')}::pg_snapshot)`,
-        sql`pg_visible_in_snapshot(${tombstones.changeXid}, ${sql.placeholder('hi')}::pg_snapshot)`,
-        shape.after ? sql`(${tombstones.changeXid}, ${tombstones.id}) > (${sql.placeholder('afterXid')}::xid8, ${sql.placeholder('afterId')}::uuid)` : undefined,
+        afterLo(sql`${tombstones.changeXid}`),
+        byHi(sql`${tombstones.changeXid}`),
+        shape.after ? sql`(${tombstones.changeXid}, ${tombstones.id}) > (${placeholder('afterXid')}::xid8, ${placeholder('afterId')}::uuid)` : undefined,
       ),
     )
     .orderBy(asc(tombstones.changeXid), asc(tombstones.id))
-    .limit(sql.placeholder('limit'))
+    .limit(placeholder('limit'))
     .prepare(name),
 );
+
+type Phase = 'tasks' | 'joined' | 'deleted';
+const PHASES: readonly Phase[] = ['tasks', 'joined', 'deleted'];
+
+/** One phase's rows of the window, after the previous page's last row when it was of this phase. */
+async function phaseRows(scope: Scope, phase: Phase, window: ChangesWindow): Promise<{ task?: TaskRow; id: string; changeXid: string }[]> {
+  const values = { lo: window.lo ?? null, hi: window.hi, afterXid: window.after?.xid ?? null, afterId: window.after?.id ?? null, limit: window.limit };
+  const after = window.after !== undefined;
+  if (phase === 'tasks') {
+    const rows = await scope.run(changedTasksStatement, { since: window.lo !== undefined, after }, values);
+    return rows.map((task) => ({ task, id: task.id, changeXid: task.changeXid }));
+  }
+  if (phase === 'joined') {
+    const rows = await scope.run(joinedTasksStatement, { after }, values);
+    return rows.map((task) => ({ task, id: task.id, changeXid: '0' }));
+  }
+  return scope.run(deletedStatement, { after, kind: 'task' }, values);
+}
 
 /** xmax of a snapshot's text form: every transaction at or past it had not committed. */
 const xmaxOf = (snapshot: string) => BigInt(snapshot.split(':')[1]!);
@@ -137,21 +173,14 @@ export async function changesSince(scope: Scope, since: string | undefined, limi
   if (lo && (now.t - lo.t > FEED_RETENTION_MS || xmaxOf(lo.s) > xmaxOf(now.s))) throw new FeedCursorExpired();
   const hi = position.hi ?? now;
 
-  const changes: TaskRow[] = [];
-  const deleted: { id: string; changeXid: string }[] = [];
-  if (after?.phase !== 'deleted') {
-    changes.push(...(await tasksChangedIn(scope, { lo: lo?.s, hi: hi.s, after, limit: limit + 1 })));
-  }
-  // A full sync lists what exists: there is nothing it could have missed the deletion of.
-  if (lo && changes.length <= limit) {
-    const rows = await scope.run(deletedStatement, { after: after?.phase === 'deleted', kind: 'task' }, {
-      lo: lo.s,
-      hi: hi.s,
-      afterXid: after?.phase === 'deleted' ? after.xid : null,
-      afterId: after?.phase === 'deleted' ? after.id : null,
-      limit: limit - changes.length + 1,
-    });
-    deleted.push(...rows);
+  // Changed tasks, then the tasks of projects joined in the window, then deleted ids; a full
+  // sync lists what exists: it has joined nothing since and missed no deletion.
+  const rows: { phase: Phase; task?: TaskRow; id: string; changeXid: string }[] = [];
+  for (const phase of PHASES.slice(PHASES.indexOf(after?.phase ?? 'tasks'))) {
+    if (!lo && phase !== 'tasks') break;
+    const window = { lo: lo?.s, hi: hi.s, after: after?.phase === phase ? after : undefined, limit: limit + 1 - rows.length };
+    rows.push(...(await phaseRows(scope, phase, window)).map((row) => ({ phase, ...row })));
+    if (rows.length > limit) break;
   }
   // Projects are few (a user's sidebar): the window's first page carries them all.
   const firstPage = after === undefined;
@@ -160,22 +189,17 @@ export async function changesSince(scope: Scope, since: string | undefined, limi
     firstPage && lo
       ? await scope.run(deletedStatement, { after: false, kind: 'project' }, { lo: lo.s, hi: hi.s, afterXid: null, afterId: null, limit: null })
       : [];
-  const more = changes.length + deleted.length > limit;
-  const sent = { changes: changes.slice(0, limit), deleted: deleted.slice(0, Math.max(0, limit - changes.length)) };
-  const lastDeleted = sent.deleted.at(-1);
-  const lastChanged = sent.changes.at(-1);
+  const more = rows.length > limit;
+  const sent = rows.slice(0, limit);
+  const last = sent.at(-1);
   const cursor = !more
     ? encodeFeedCursor(scope, { lo: hi })
-    : encodeFeedCursor(scope, {
-        lo,
-        hi,
-        after: lastDeleted
-          ? { phase: 'deleted', xid: lastDeleted.changeXid, id: lastDeleted.id }
-          : { phase: 'tasks', xid: lastChanged!.changeXid, id: lastChanged!.id },
-      });
+    : encodeFeedCursor(scope, { lo, hi, after: { phase: last!.phase, xid: last!.changeXid, id: last!.id } });
+  const sentChanges = sent.flatMap((row) => (row.task ? [row.task] : []));
+  const sentDeleted = sent.filter((row) => row.phase === 'deleted').map((row) => row.id);
   return {
-    changes: sent.changes,
-    deleted: sent.deleted.map((row) => row.id),
+    changes: sentChanges,
+    deleted: sentDeleted,
     projects,
     deletedProjects: deletedProjects.map((row) => row.id),
     cursor,

@@ -24,6 +24,7 @@ export function toTaskJson(task: TaskRow): TaskJson {
     position: task.position,
     project_id: task.projectId,
     parent_id: task.parentId,
+    assignee_id: task.assigneeId,
     created_at: task.createdAt.toISOString(),
     updated_at: task.updatedAt.toISOString(),
     etag: taskETag(task),

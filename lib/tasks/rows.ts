@@ -23,6 +23,14 @@ export function isParentRefused(err: unknown): boolean {
   return sqlState(err) === FOREIGN_KEY_VIOLATION && (driverError(err) as { constraint?: string } | undefined)?.constraint === 'tasks_parent_fk';
 }
 
+/**
+ * Whether `err` is the project's foreign key refusing a write: the project was deleted between
+ * the statement's check of the caller's membership and its end (it answers as a gone project does).
+ */
+export function isProjectGone(err: unknown): boolean {
+  return sqlState(err) === FOREIGN_KEY_VIOLATION && (driverError(err) as { constraint?: string } | undefined)?.constraint === 'tasks_project_id_projects_id_fk';
+}
+
 export type NewTaskInput = CreateTaskInput;
 
 /** A task row with its label names, as every statement here returns it. */
@@ -41,6 +49,7 @@ export type TaskValues = {
   labels?: string[];
   projectId?: string | null;
   parentId?: string | null;
+  assigneeId?: string | null;
 };
 
 export const PRIORITY_VALUES: Record<PriorityName, number> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -60,6 +69,7 @@ export function taskValues(input: CreateTaskInput | TaskChangesInput): TaskValue
   // Ids as the database writes them, so that comparing one with a stored id is plain equality.
   if (input.project_id !== undefined) values.projectId = input.project_id?.toLowerCase() ?? null;
   if (input.parent_id !== undefined) values.parentId = input.parent_id?.toLowerCase() ?? null;
+  if (input.assignee_id !== undefined) values.assigneeId = input.assignee_id?.toLowerCase() ?? null;
   return values;
 }
 
@@ -84,6 +94,8 @@ export function asInvalidFields(err: unknown, values: TaskValues): never {
       throw new TaskLimitReached(TASKS_PER_USER_MAX);
     case 'tasks_parent_depth':
       throw new InvalidTaskFields([{ path: 'parent_id', message: `would make subtasks more than ${TASK_LEVELS_MAX} levels deep` }]);
+    case 'tasks_assignee_member':
+      throw new InvalidTaskFields([{ path: 'assignee_id', message: "must be a member of the task's project (an Inbox task has no assignee)" }]);
     case 'tasks_parent_cycle':
       throw new InvalidTaskFields([{ path: 'parent_id', message: 'cannot be the task itself or one of its subtasks' }]);
     default:
@@ -108,15 +120,16 @@ export const visibleTaskById = () => and(eq(tasks.id, placeholder('id')), visibl
 const taskId = sql`${tasks}.${sql.identifier(tasks.id.name)}`;
 
 /**
- * A task's label names, sorted case-insensitively, as a column of any statement that reads or
- * returns tasks: joined in the same statement, never a query per task.
+ * The caller's label names on a task (labels are personal: each member of a shared project sees
+ * only their own), sorted case-insensitively, as a column of any statement that reads or returns
+ * tasks: joined in the same statement, never a query per task.
  */
 export const taskLabelNames = sql<string[]>`array(
   select ${labels.name} from ${taskLabels} join ${labels} on ${labels.id} = ${taskLabels.labelId}
-  where ${taskLabels.taskId} = ${taskId} order by lower(${labels.name}), ${labels.name})`;
+  where ${taskLabels.taskId} = ${taskId} and ${labels.userId} = ${placeholder('userId')}::uuid order by lower(${labels.name}), ${labels.name})`;
 
-/** Sets the task's labels from the `labels` placeholder inside the write itself (drizzle/0004, set_task_labels). */
-const setLabels = sql<string[]>`set_task_labels(${tasks.id}, ${tasks.userId}, ${placeholder('labels')}::text[])`;
+/** Sets the caller's labels on the task from the `labels` placeholder inside the write itself (drizzle/0012, set_task_labels). */
+const setLabels = sql<string[]>`set_task_labels(${tasks.id}, ${placeholder('userId')}::uuid, ${placeholder('labels')}::text[])`;
 
 /** What every task statement returns: the row and its labels (set by this write, or as stored). */
 export const taskColumns = (settingLabels: boolean) => ({ ...getTableColumns(tasks), labels: settingLabels ? setLabels : taskLabelNames });
@@ -136,10 +149,17 @@ export function writeWhere(ifMatch: boolean): SQL {
  * (`TaskNotFound`), one they may only read (`ProjectReadOnly`), a stale `If-Match` (`VersionConflict`,
  * with the current ETag), else `otherwise`.
  */
-export async function refusedWrite(scope: Scope, id: string, versions: Versions, executor?: Executor, otherwise: Error = new TaskNotFound()): Promise<never> {
+export async function refusedWrite(
+  scope: Scope,
+  id: string,
+  versions: Versions,
+  executor?: Executor,
+  otherwise: Error = new TaskNotFound(),
+  { readOnlyIsFine = false } = {},
+): Promise<never> {
   const [current] = await scope.run(selectVersion, {}, { id }, executor);
   if (!current) throw new TaskNotFound();
-  if (!current.writable) throw new ProjectReadOnly();
+  if (!current.writable && !readOnlyIsFine) throw new ProjectReadOnly();
   if (versions) throw new VersionConflict(taskETag(current));
   // What else the write's `where` asked for (by default, the task: deleted between the write and this read).
   throw otherwise;

@@ -153,6 +153,7 @@ export const TaskSchema = z
     position: z.string().meta({ description: "The task's place in its list's manual order: opaque; tasks sort by it as byte strings. Only the server sets it." }),
     project_id: z.uuid().nullable().meta({ description: "The task's project; null: the Inbox of its creator (`user_id`)." }),
     parent_id: z.uuid().nullable().meta({ description: 'The task this is a subtask of, in the same list; null for a top-level task.' }),
+    assignee_id: z.uuid().nullable().meta({ description: "The member of the task's project it is assigned to; always null in an Inbox." }),
     created_at: z.iso.datetime().meta({ description: 'UTC, millisecond precision; never changes.' }),
     updated_at: z.iso.datetime().meta({ description: 'UTC, millisecond precision; moves forward on every change.' }),
     etag: z.string().meta({
@@ -177,6 +178,7 @@ export const TaskSchema = z
         position: '7ffffffffffffffeV',
         project_id: null,
         parent_id: null,
+        assignee_id: null,
         created_at: '2026-11-21T23:10:00.000Z',
         updated_at: '2026-11-21T23:10:00.000Z',
         etag: '"1795302600000-UguP_9Ecg3kN"',
@@ -207,6 +209,11 @@ const ParentIdField = z
       'null, or a task in the same list, making this a subtask (at most 4 levels; not one of its own subtasks). With parent_id alone, a new task goes to its parent\'s list.',
   });
 
+const AssigneeIdField = z
+  .uuid('must be a UUID')
+  .nullable()
+  .meta({ description: "null, or a member of the task's project (422 otherwise; an Inbox task has none). Moving the task to a project its assignee is not a member of unassigns it." });
+
 export const CreateTaskBody = z
   .object({
     title: Title,
@@ -219,6 +226,7 @@ export const CreateTaskBody = z
     repeat: RepeatField.optional(),
     project_id: ProjectIdField.optional(),
     parent_id: ParentIdField.optional(),
+    assignee_id: AssigneeIdField.optional(),
   })
   .superRefine(checkPlanning(true))
   .meta({
@@ -243,6 +251,7 @@ export const ReplaceTaskBody = z
     repeat: RepeatField.optional(),
     project_id: ProjectIdField.optional(),
     parent_id: ParentIdField.optional(),
+    assignee_id: AssigneeIdField.optional(),
   })
   .superRefine(checkPlanning(false))
   .meta({
@@ -252,7 +261,7 @@ export const ReplaceTaskBody = z
     examples: [{ title: 'Buy oat milk', description: null }],
   });
 
-const PATCH_FIELDS = ['title', 'description', 'completed', 'due_date', 'due_time', 'priority', 'labels', 'repeat', 'project_id', 'parent_id'] as const;
+const PATCH_FIELDS = ['title', 'description', 'completed', 'due_date', 'due_time', 'priority', 'labels', 'repeat', 'project_id', 'parent_id', 'assignee_id'] as const;
 
 export const PatchTaskBody = z
   .object({
@@ -266,6 +275,7 @@ export const PatchTaskBody = z
     repeat: RepeatField.optional(),
     project_id: ProjectIdField.optional(),
     parent_id: ParentIdField.optional(),
+    assignee_id: AssigneeIdField.optional(),
   })
   .refine((body) => PATCH_FIELDS.some((field) => body[field] !== undefined), {
     message: `must contain at least one of ${PATCH_FIELDS.join(', ')}`,
@@ -340,6 +350,10 @@ export const ListTasksQuery = z
       .union([z.literal('none'), z.uuid()], { error: 'must be none or a task id' })
       .optional()
       .meta({ description: '`none`: tasks that are no subtask; a task id: its subtasks.' }),
+    assignee: z
+      .union([z.literal('me'), z.literal('none'), z.uuid()], { error: 'must be me, none or a user id' })
+      .optional()
+      .meta({ description: '`me`: tasks assigned to the caller; `none`: unassigned tasks; a user id: tasks assigned to that member.' }),
     sort: TaskSort.default('created_at').meta({
       description:
         'Titles sort case-insensitively; `due` by date then time (tasks without a time first in their day), tasks without a date last in both orders; `priority` high above low in desc; `position` is the manual order of each list (without a project filter: the Inbox first, then each project in the caller\'s sidebar order). Ties break on id.',

@@ -8,7 +8,7 @@ import { openSession } from '@/lib/auth/sessions';
 import { createTestUser, newAccessToken, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { documentedOperations, sendOperation, type Operation } from '@/tests/helpers/openapi-operations';
-import { callHandler, callRoute, createProjectVia, createTaskVia, labelsApi, projectsApi, tasksApi } from '@/tests/helpers/requests';
+import { callHandler, callRoute, createProjectVia, createTaskVia, labelsApi, projectsApi, shareVia, sharingApi, tasksApi } from '@/tests/helpers/requests';
 import * as accountPasswordRoute from '@/app/api/[user_id]/account/password/route';
 import * as accountRoute from '@/app/api/[user_id]/account/route';
 import * as sessionRoute from '@/app/api/[user_id]/sessions/[id]/route';
@@ -37,7 +37,7 @@ async function snapshot(): Promise<Record<string, string>> {
   return state;
 }
 
-/** A user with one of everything a path can name: a task, a label, a project (with a task and its subtask), another live session. */
+/** A user with one of everything a path can name: a task, a label, a project (with a task, its subtask, a member and an invitation), another live session. */
 interface Owner {
   user: TestUser;
   ids: Record<string, string>;
@@ -53,7 +53,22 @@ async function ownerWithData(): Promise<Owner> {
   const projectTask = await createTaskVia(tasks, { title: 'in the project', project_id: project.id });
   await createTaskVia(tasks, { title: 'a subtask', parent_id: projectTask.id });
   const other = await newAccessToken(user.id);
-  return { user, ids: { 'tasks/{id}': task.id, 'labels/{id}': label!.id, 'projects/{id}': project.id, 'sessions/{id}': other.sessionId } };
+  // A member of the project, and a pending invitation to it (also addressed to the owner's own email: accept and decline name it).
+  const member = await createTestUser();
+  await shareVia(user, project.id, member, 'editor');
+  const invited = await sharingApi(user).invite(project.id, { email: `invited-${member.id}@example.com`, role: 'viewer' });
+  const invitation = (await invited.json()) as { id: string };
+  return {
+    user,
+    ids: {
+      'tasks/{id}': task.id,
+      'labels/{id}': label!.id,
+      'projects/{id}': project.id,
+      'sessions/{id}': other.sessionId,
+      'members/{member_id}': member.id,
+      'invitations/{inv_id}': invitation.id,
+    },
+  };
 }
 
 /** The path parameters of `operation` for rows of `owner`; a parameter without a fixture fails. */

@@ -67,6 +67,15 @@ const CONTRACT: Record<string, string[]> = {
   'PATCH /api/{user_id}/projects/{id}': ['200', '400', '401', '403', '404', '409', '413', '415', '422', '500', '503'],
   'DELETE /api/{user_id}/projects/{id}': ['204', '401', '403', '404', '413', '422', '500', '503'],
   'POST /api/{user_id}/projects/{id}/move': ['200', '400', '401', '403', '404', '413', '415', '422', '500', '503'],
+  'GET /api/{user_id}/projects/{id}/members': ['200', '401', '403', '404', '413', '422', '500', '503'],
+  'PATCH /api/{user_id}/projects/{id}/members/{member_id}': ['200', '400', '401', '403', '404', '409', '413', '415', '422', '500', '503'],
+  'DELETE /api/{user_id}/projects/{id}/members/{member_id}': ['204', '401', '403', '404', '413', '422', '500', '503'],
+  'GET /api/{user_id}/projects/{id}/invitations': ['200', '401', '403', '404', '413', '422', '500', '503'],
+  'POST /api/{user_id}/projects/{id}/invitations': ['201', '400', '401', '403', '404', '409', '413', '415', '422', '500', '503'],
+  'DELETE /api/{user_id}/projects/{id}/invitations/{inv_id}': ['204', '401', '403', '404', '413', '422', '500', '503'],
+  'GET /api/{user_id}/invitations': ['200', '401', '403', '413', '500', '503'],
+  'POST /api/{user_id}/invitations/{inv_id}/accept': ['200', '401', '403', '404', '413', '422', '500', '503'],
+  'POST /api/{user_id}/invitations/{inv_id}/decline': ['204', '401', '403', '404', '413', '422', '500', '503'],
   'GET /api/{user_id}/labels': ['200', '401', '403', '413', '500', '503'],
   'POST /api/{user_id}/labels': ['201', '400', '401', '403', '409', '413', '415', '422', '500', '503'],
   'PATCH /api/{user_id}/labels/{id}': ['200', '400', '401', '403', '404', '409', '413', '415', '422', '500', '503'],
@@ -325,7 +334,7 @@ describe('the conformance check of every API test', () => {
     id: randomUUID(), user_id: randomUUID(), title: 't', description: null, completed: false,
     created_at: '2026-11-21T23:10:00.000Z', updated_at: '2026-11-21T23:10:00.000Z',
     due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, position: 'a0', etag: '"1-a"',
-    project_id: null, parent_id: null,
+    project_id: null, parent_id: null, assignee_id: null,
   };
   const createUrl = `${ORIGIN}/api/${randomUUID()}/tasks`;
 

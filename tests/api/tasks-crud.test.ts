@@ -34,6 +34,7 @@ describe('POST /api/{user_id}/tasks', () => {
     expect(response.status).toBe(201);
     const task = (await response.json()) as TaskJson;
     expect(Object.keys(task).sort()).toEqual([
+      'assignee_id',
       'completed',
       'created_at',
       'description',
@@ -51,7 +52,7 @@ describe('POST /api/{user_id}/tasks', () => {
       'updated_at',
       'user_id',
     ]);
-    expect(task).toMatchObject({ user_id: user.id, title: 'Buy milk', description: '2 litres', completed: false, project_id: null, parent_id: null });
+    expect(task).toMatchObject({ user_id: user.id, title: 'Buy milk', description: '2 litres', completed: false, project_id: null, parent_id: null, assignee_id: null });
     expect(task.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(task.created_at).toMatch(ISO_MS);
     expect(task.updated_at).toBe(task.created_at);

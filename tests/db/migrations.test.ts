@@ -111,22 +111,29 @@ describe(`migrations round trip (${config.kind})`, () => {
       ]),
     );
     expect(migrated.triggers.map((t) => t.tgname)).toEqual([
+      'invitations_limit',
       'labels_limit',
       'labels_record_tombstone',
       'labels_stamp_change_xid',
+      'project_members_clear_tombstones',
       'project_members_record_tombstone',
       'project_members_stamp_change_xid',
+      'project_members_take_turns',
       'projects_limit',
+      'projects_record_tombstones',
       'projects_set_timestamps',
       'projects_stamp_change_xid',
+      'tasks_check_assignee',
       'tasks_check_tree',
       'tasks_count_deleted',
       'tasks_count_inserted',
+      'tasks_record_list_change',
       'tasks_record_tombstone',
       'tasks_set_timestamps',
       'tasks_stamp_change_xid',
+      'users_hand_over',
       'users_set_timestamps',
-    ]);
+    ].sort());
     expect(migrated.indexes.map((i) => i.indexname)).toContain('tasks_list_created_idx');
     expect(migrated.extensions).toEqual([{ extname: 'pg_trgm' }]);
 
@@ -138,6 +145,15 @@ describe(`migrations round trip (${config.kind})`, () => {
 
     // one at a time, newest first: each goes, and what came before it stays
     const afterRollingBack: Record<string, () => Promise<void>> = {
+      '0012_sharing': async () => {
+        const schema = await schemaOf(db);
+        expect(await exists(db, 'public.invitations')).toBe(false);
+        expect(schema.columns.filter((c) => c.table_name === 'tasks').map((c) => c.column_name)).not.toContain('assignee_id');
+        expect(schema.triggers.map((t) => t.tgname)).not.toContain('users_hand_over');
+        // 0010's set_task_labels again: it replaces every label of the task.
+        const [source] = await rows(db, sql`select prosrc from pg_proc where proname = 'set_task_labels'`);
+        expect(source!.prosrc).toContain('DELETE FROM task_labels WHERE task_id = p_task AND label_id <> ALL (ids)');
+      },
       '0011_projects': async () => {
         const schema = await schemaOf(db);
         expect(await exists(db, 'public.projects')).toBe(false);
@@ -301,10 +317,20 @@ describe(`v2 data through the v3 projects migration (${config.kind})`, () => {
     await db.execute(sql`insert into project_members (project_id, user_id, role) values (${gone!.id}, ${ann!.id}, 'owner')`);
     await db.execute(sql`delete from projects where id = ${gone!.id}`);
 
+    // Sharing: Bob a member of Home with a task of his there, assigned to him, labelled by both; an invitation.
+    await db.execute(sql`insert into project_members (project_id, user_id, role) values (${project!.id}, ${bob!.id}, 'editor')`);
+    const [bobs] = await rows(db, sql`insert into tasks (user_id, project_id, assignee_id, title) values (${bob!.id}, ${project!.id}, ${bob!.id}, 'bob in home') returning id`);
+    await db.execute(sql`select set_task_labels(${bobs!.id}, ${bob!.id}, array['mine'])`);
+    await db.execute(sql`select set_task_labels(${bobs!.id}, ${ann!.id}, array['home'])`);
+    await db.execute(sql`insert into invitations (project_id, email, role, invited_by) values (${project!.id}, 'carol@x.io', 'viewer', ${ann!.id})`);
+
     // Down: every task is back in its creator's Inbox, with distinct positions; the projects are gone.
     expect(await rollback(db, { to: V2 })).toEqual([...v3].reverse());
     const down = await rows(db, sql`select user_id, title, position from tasks order by user_id, position`);
     expect(down.filter((t) => t.user_id === ann!.id).map((t) => t.title).sort()).toEqual(['buy paint', 'paint', 'task 1', 'task 2', 'task 3', 'task 4']);
+    // Bob's task is his again, with his own label only (v2's labels are the creator's).
+    expect(down.filter((t) => t.user_id === bob!.id).map((t) => t.title).sort()).toEqual(['bob in home', 'task 2']);
+    expect(await rows(db, sql`select l.name from task_labels tl join labels l on l.id = tl.label_id where tl.task_id = ${bobs!.id}`)).toEqual([{ name: 'mine' }]);
     expect(new Set(down.filter((t) => t.user_id === ann!.id).map((t) => t.position)).size).toBe(6);
     // The project's tasks on top; the Inbox's below them, in the order they had.
     expect(down.filter((t) => t.user_id === ann!.id).slice(-3).map((t) => t.title)).toEqual(['task 4', 'task 3', 'task 1']);
@@ -346,6 +372,7 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
       expect(schema.tables.map((t) => t.tablename)).toEqual([
         'address_attempts',
         'idempotency_keys',
+        'invitations',
         'labels',
         'login_failures',
         'project_members',

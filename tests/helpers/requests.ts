@@ -2,6 +2,13 @@ import * as exportRoute from '@/app/api/[user_id]/export/route';
 import * as importRoute from '@/app/api/[user_id]/import/route';
 import * as labelRoute from '@/app/api/[user_id]/labels/[id]/route';
 import * as labelsRoute from '@/app/api/[user_id]/labels/route';
+import * as acceptRoute from '@/app/api/[user_id]/invitations/[inv_id]/accept/route';
+import * as declineRoute from '@/app/api/[user_id]/invitations/[inv_id]/decline/route';
+import * as myInvitationsRoute from '@/app/api/[user_id]/invitations/route';
+import * as projectInvitationRoute from '@/app/api/[user_id]/projects/[id]/invitations/[inv_id]/route';
+import * as projectInvitationsRoute from '@/app/api/[user_id]/projects/[id]/invitations/route';
+import * as memberRoute from '@/app/api/[user_id]/projects/[id]/members/[member_id]/route';
+import * as membersRoute from '@/app/api/[user_id]/projects/[id]/members/route';
 import * as projectMoveRoute from '@/app/api/[user_id]/projects/[id]/move/route';
 import * as projectRoute from '@/app/api/[user_id]/projects/[id]/route';
 import * as projectsRoute from '@/app/api/[user_id]/projects/route';
@@ -9,7 +16,7 @@ import * as completeRoute from '@/app/api/[user_id]/tasks/[id]/complete/route';
 import * as moveRoute from '@/app/api/[user_id]/tasks/[id]/move/route';
 import * as taskRoute from '@/app/api/[user_id]/tasks/[id]/route';
 import * as listRoute from '@/app/api/[user_id]/tasks/route';
-import type { ProjectJson } from '@/lib/projects/schemas';
+import type { InvitationJson, ProjectJson } from '@/lib/projects/schemas';
 import type { TaskJson } from '@/lib/tasks/schemas';
 import { assertConformant } from './conformance';
 
@@ -125,6 +132,40 @@ export function projectsApi(user: { id: string; headers: Record<string, string> 
 }
 
 export type ProjectsApi = ReturnType<typeof projectsApi>;
+
+/** The sharing routes (members and invitations) as one user calls them. */
+export function sharingApi(user: { id: string; headers: Record<string, string> }, pathUserId = user.id) {
+  const withAuth = (options: CallOptions = {}): CallOptions => ({ ...options, headers: { ...user.headers, ...options.headers } });
+  const base = `/api/${pathUserId}`;
+  return {
+    members: (id: string) => callRoute(membersRoute, 'GET', `${base}/projects/${id}/members`, { user_id: pathUserId, id }, withAuth()),
+    setRole: (id: string, memberId: string, role: string) =>
+      callRoute(memberRoute, 'PATCH', `${base}/projects/${id}/members/${memberId}`, { user_id: pathUserId, id, member_id: memberId }, withAuth({ body: { role } })),
+    removeMember: (id: string, memberId: string) =>
+      callRoute(memberRoute, 'DELETE', `${base}/projects/${id}/members/${memberId}`, { user_id: pathUserId, id, member_id: memberId }, withAuth()),
+    invite: (id: string, body: unknown) => callRoute(projectInvitationsRoute, 'POST', `${base}/projects/${id}/invitations`, { user_id: pathUserId, id }, withAuth({ body })),
+    invitationsOf: (id: string) => callRoute(projectInvitationsRoute, 'GET', `${base}/projects/${id}/invitations`, { user_id: pathUserId, id }, withAuth()),
+    cancel: (id: string, invId: string) =>
+      callRoute(projectInvitationRoute, 'DELETE', `${base}/projects/${id}/invitations/${invId}`, { user_id: pathUserId, id, inv_id: invId }, withAuth()),
+    myInvitations: () => callRoute(myInvitationsRoute, 'GET', `${base}/invitations`, { user_id: pathUserId }, withAuth()),
+    accept: (invId: string) => callRoute(acceptRoute, 'POST', `${base}/invitations/${invId}/accept`, { user_id: pathUserId, inv_id: invId }, withAuth()),
+    decline: (invId: string) => callRoute(declineRoute, 'POST', `${base}/invitations/${invId}/decline`, { user_id: pathUserId, inv_id: invId }, withAuth()),
+  };
+}
+
+export type SharingApi = ReturnType<typeof sharingApi>;
+
+/**
+ * Shares project `projectId` of `owner` with `member` through the API: an invitation to their
+ * email, accepted. Fails loudly on any other answer.
+ */
+export async function shareVia(owner: { id: string; headers: Record<string, string> }, projectId: string, member: { id: string; email: string; headers: Record<string, string> }, role: 'editor' | 'viewer'): Promise<void> {
+  const invited = await sharingApi(owner).invite(projectId, { email: member.email, role });
+  if (invited.status !== 201) throw new Error(`invite answered ${invited.status}: ${await invited.text()}`);
+  const invitation = (await invited.json()) as InvitationJson;
+  const accepted = await sharingApi(member).accept(invitation.id);
+  if (accepted.status !== 200) throw new Error(`accept answered ${accepted.status}: ${await accepted.text()}`);
+}
 
 /** Creates a project and returns its JSON, failing loudly unless the API answered 201. */
 export async function createProjectVia(api: ProjectsApi, body: Record<string, unknown>): Promise<ProjectJson> {

@@ -17,6 +17,7 @@ function task(id: string, position: string, parent_id: string | null = null, com
     position,
     project_id: null,
     parent_id,
+    assignee_id: null,
     created_at: '2026-12-01T00:00:00.000Z',
     updated_at: '2026-12-01T00:00:00.000Z',
     etag: '"1-x"',

@@ -15,6 +15,7 @@ function task(id: string, overrides: Partial<Task> = {}): Task {
     priority: 'none',
     project_id: null,
     parent_id: null,
+    assignee_id: null,
     labels: [],
     repeat: null,
     position: `p-${id}`,
