@@ -42,14 +42,16 @@ export function SharePanel({ userId, project, onChanged, onLeft }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
 
+  // Loaded again whenever the planner has the project anew (a member joined, left, or changed
+  // role elsewhere: the changes feed brought it).
   const load = useCallback(async () => {
     const [freshMembers, freshInvitations] = await Promise.all([
       fetchMembers(userId, project.id),
-      isOwner ? fetchProjectInvitations(userId, project.id) : Promise.resolve([]),
+      project.role === 'owner' ? fetchProjectInvitations(userId, project.id) : Promise.resolve([]),
     ]);
     setMembers(freshMembers);
     setInvitations(freshInvitations);
-  }, [userId, project.id, isOwner]);
+  }, [userId, project]);
 
   useEffect(() => {
     let live = true;

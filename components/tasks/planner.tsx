@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LabelManager } from '@/components/labels/label-manager';
 import { countMatching, fetchLabels, fetchMyInvitations, fetchProjects, type Invitation, type Label, type LabelColor, type Project } from '@/lib/client/api';
 import { viewFromSearch, viewHref, viewQuery, type View } from '@/lib/client/views';
@@ -52,11 +52,16 @@ export function Planner({ userId, search }: Props) {
     return () => controller.abort();
   }, [userId, version]);
 
-  // A project the person no longer sees (removed, left, deleted elsewhere): back to the Inbox.
-  const gone = view?.kind === 'project' && projects !== null && !projects.some((p) => p.id === view.id);
+  // A project the person no longer sees (removed, left, deleted elsewhere) while they look at
+  // it: back to the Inbox. Only one that was in their sidebar: one just joined may not be yet.
+  const shownBefore = useRef<ReadonlySet<string>>(new Set());
+  const viewedProject = view?.kind === 'project' ? view.id : null;
   useEffect(() => {
-    if (gone) router.replace(viewHref({ kind: 'inbox' }));
-  }, [gone, router]);
+    if (projects === null) return;
+    const now = new Set(projects.map((p) => p.id));
+    if (viewedProject && shownBefore.current.has(viewedProject) && !now.has(viewedProject)) router.replace(viewHref({ kind: 'inbox' }));
+    shownBefore.current = now;
+  }, [projects, viewedProject, router]);
 
   const colors = useMemo(() => new Map((labels ?? []).map((label) => [label.name.toLocaleLowerCase(), label.color])), [labels]);
   const colorOf = useCallback((name: string): LabelColor => colors.get(name.toLocaleLowerCase()) ?? 'grey', [colors]);

@@ -49,7 +49,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await visit(page, '/docs', (p) => expect(p.getByRole('heading', { name: /Todo/ }).first()).toBeVisible());
       });
 
-      test('the signed-in pages pass axe, with tasks in them', async ({ page }) => {
+      test('the signed-in pages pass axe, with tasks in them', async ({ page, request }) => {
         await signUp(page, newPerson('Axe'));
         await quickAdd(page, 'Pay rent yesterday !high #home every month', 'Pay rent');
         await quickAdd(page, 'Buy groceries tomorrow 9am #errands !low', 'Buy groceries');
@@ -74,6 +74,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.getByRole('button', { name: 'Add subtask to Paint the fence' }).click();
         await page.getByRole('button', { name: 'Rename Home' }).click();
         await expectAccessible(page, '/tasks?project= with the subtask line and the rename field');
+        // Sharing: the Share panel with a pending invitation, and an invitation in the sidebar.
+        await page.getByRole('button', { name: 'Share Home' }).click();
+        const share = page.getByTestId('share-panel');
+        await share.getByLabel('Invite by email').fill('someone-else@example.com');
+        await share.getByRole('button', { name: 'Invite' }).click();
+        await expect(share.getByTestId('pending-invitations')).toContainText('someone-else@example.com');
+        // Someone else (by the API, in a context of their own) invites this person to their project.
+        const other = newPerson('Inviter');
+        expect((await request.post('/api/auth/signup', { data: { email: other.email, password: other.password } })).status()).toBe(201);
+        const signIn = (await (await request.post('/api/auth/token', { data: { email: other.email, password: other.password } })).json()) as { access_token: string; user: { id: string } };
+        const headers = { authorization: `Bearer ${signIn.access_token}` };
+        const theirs = (await (await request.post(`/api/${signIn.user.id}/projects`, { data: { name: 'Garden' }, headers })).json()) as { id: string };
+        const me = await page.getByTestId('signed-in-as').textContent();
+        expect((await request.post(`/api/${signIn.user.id}/projects/${theirs.id}/invitations`, { data: { email: me, role: 'viewer' }, headers })).status()).toBe(201);
+        await expect(page.getByTestId('invitations')).toContainText('Garden');
+        await expectAccessible(page, '/tasks?project= with the Share panel and an invitation');
         await visit(page, '/labels', (p) => expect(p.getByRole('list', { name: 'Your labels' })).toBeVisible());
         await visit(page, '/settings', (p) => expect(p.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible());
       });
