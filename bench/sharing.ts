@@ -4,6 +4,8 @@
 //   against the owner's plain first page of their own 10,000-task Inbox (target ≥ 0.8);
 // - creates into a shared project (as an editor) against creates into the Inbox (target ≥ 0.9).
 //   BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=10 (seconds) BENCH_REBUILD=1
+// The creates go into another project than the member's 20 (and the Inbox creates into their
+// writers' own Inboxes), so the pages read stay the same size from round to round.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { createAccount, type Account } from './support/api';
@@ -43,13 +45,17 @@ async function main(): Promise<number> {
     await adminQuery(database.url, `insert into project_members (project_id, user_id, role) select id, $1, 'editor' from unnest($2::uuid[]) as id`, [member.userId, projects]);
     await adminQuery(database.url, 'vacuum analyze project_members');
 
-    // Creates: each run a new editor of one shared project (the 50,000-task cap counts a creator's own).
+    // Creates: each run a new editor of one more shared project of the sharer's (the 50,000-task
+    // cap counts a creator's own), one the member is not in: the member's pages stay as they were.
+    const { rows } = await adminQuery<{ id: string }>(database.url, `insert into projects (owner_id, name) values ($1, 'Writers') returning id`, [sharer.userId]);
+    const writersProject = rows[0]!.id;
+    await adminQuery(database.url, `insert into project_members (project_id, user_id, role) values ($1, $2, 'owner')`, [writersProject, sharer.userId]);
     const createAs = async (where: 'inbox' | 'shared', seconds: number): Promise<Round> => {
       const writer: Account = await createAccount(app.url, 'bench-writer');
       if (where === 'shared') {
-        await adminQuery(database.url, `insert into project_members (project_id, user_id, role) values ($1, $2, 'editor')`, [projects[0], writer.userId]);
+        await adminQuery(database.url, `insert into project_members (project_id, user_id, role) values ($1, $2, 'editor')`, [writersProject, writer.userId]);
       }
-      const body = { title: 'Benchmark task', description: null, ...(where === 'shared' && { project_id: projects[0] }) };
+      const body = { title: 'Benchmark task', description: null, ...(where === 'shared' && { project_id: writersProject }) };
       return load(`${app.url}/api/${writer.userId}/tasks`, { method: 'POST', account: writer, body, seconds, pid });
     };
     const ownerUrl = `${app.url}/api/${owner.userId}/tasks`;
