@@ -126,6 +126,11 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
   return (
     <div className="min-w-0 space-y-2">
       <div role="group" aria-label={`Project ${project.name}`} className="flex flex-wrap items-center gap-1">
+        {!isOwner && (
+          <span data-testid="project-role" className="mr-1 rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+            {project.role === 'viewer' ? 'You can view this project' : 'You can edit this project'}
+          </span>
+        )}
         <button ref={toggles.share} type="button" className={TOGGLE} aria-expanded={panel === 'share'} aria-controls={`${id}-panel`} onClick={() => show('share')}>
           {project.shared ? 'Shared' : 'Share'}
           <span className="sr-only"> {project.name}</span>

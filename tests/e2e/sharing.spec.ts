@@ -44,6 +44,7 @@ test('A shares a project, B accepts, both edit live; a viewer reads only; A remo
     await expect(invitations).toContainText('Ann invites you to “Trip” as an editor');
     await invitations.getByRole('button', { name: 'Accept the invitation to Trip' }).click();
     await expect(bobPage.getByRole('heading', { name: 'Trip', level: 1 })).toBeVisible();
+    await expect(bobPage.getByTestId('project-role')).toHaveText('You can edit this project');
     await expect(taskItem(bobPage, 'Book the train')).toBeVisible();
 
     // Both edit; each sees the other's change live.
@@ -56,6 +57,7 @@ test('A shares a project, B accepts, both edit live; a viewer reads only; A remo
     await expect(share.getByTestId('members')).toContainText(bob.email);
     await share.getByLabel(new RegExp(`Role of .*${bob.email.replace(/[.+]/g, '\\$&')}`)).selectOption('viewer');
     await expect(share.getByTestId('members')).toContainText(bob.email);
+    await expect(bobPage.getByTestId('project-role')).toHaveText('You can view this project');
     await expect(bobPage.getByRole('form', { name: 'New task' })).toHaveCount(0);
     await expect(taskCheckbox(bobPage, 'Pack the bags')).toBeDisabled();
     await expect(taskItem(bobPage, 'Pack the bags').getByRole('button', { name: 'Delete Pack the bags' })).toHaveCount(0);
