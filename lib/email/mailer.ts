@@ -26,7 +26,9 @@ export interface Mail {
 export async function sendMail(mail: Mail): Promise<'sent' | 'failed' | 'off'> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) return 'off';
-  transport ??= createTransport(SMTP_URL);
+  // A server that does not answer must not hold the request that sends the mail for minutes
+  // (nodemailer waits 2 minutes to connect by default).
+  transport ??= createTransport({ url: SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   try {
     await transport.sendMail({ from: MAIL_FROM, ...mail });
     return 'sent';
