@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as nextAuthRoute from '@/app/api/auth/[...nextauth]/route';
@@ -6,7 +5,7 @@ import { handlers } from '@/lib/auth';
 import { sessionCookie } from '@/lib/auth/session-cookie';
 import { openSession } from '@/lib/auth/sessions';
 import { createTestUser, newAccessToken, type TestUser } from '@/tests/helpers/auth';
-import { withTestDatabase } from '@/tests/helpers/db';
+import { databaseDigest, withTestDatabase } from '@/tests/helpers/db';
 import { documentedOperations, sendOperation, type Operation } from '@/tests/helpers/openapi-operations';
 import { callHandler, callRoute, createProjectVia, createTaskVia, labelsApi, projectsApi, shareVia, sharingApi, tasksApi } from '@/tests/helpers/requests';
 import * as accountPasswordRoute from '@/app/api/[user_id]/account/password/route';
@@ -24,18 +23,7 @@ const database = withTestDatabase();
 
 const operations = documentedOperations('/api/{user_id}/');
 
-/** Everything the database holds, table by table (without the columns a read may move on). */
-async function snapshot(): Promise<Record<string, string>> {
-  const { rows } = await database.current.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
-  const state: Record<string, string> = {};
-  for (const { tablename } of rows as { tablename: string }[]) {
-    const { rows: digest } = await database.current.db.execute(
-      sql`select count(*)::int as n, coalesce(md5(string_agg((to_jsonb(t) - 'last_used_at' - 'expires_at')::text, ',' order by (to_jsonb(t) - 'last_used_at' - 'expires_at')::text)), '') as d from ${sql.identifier(tablename)} as t`,
-    );
-    state[tablename] = `${digest[0]!.n} ${digest[0]!.d}`;
-  }
-  return state;
-}
+const snapshot = () => databaseDigest(database.current);
 
 /** A user with one of everything a path can name: a task, a label, a project (with a task, its subtask, a member and an invitation), another live session. */
 interface Owner {

@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { InvitationJson } from '@/lib/projects/schemas';
 import { createTestUser, type TestUser } from '@/tests/helpers/auth';
-import { withTestDatabase } from '@/tests/helpers/db';
+import { databaseDigest, withTestDatabase } from '@/tests/helpers/db';
 import { documentedOperations, sendOperation, type Operation } from '@/tests/helpers/openapi-operations';
 import { createProjectVia, createTaskVia, projectsApi, shareVia, sharingApi, tasksApi } from '@/tests/helpers/requests';
 
@@ -42,18 +41,7 @@ const EXPECTED: Record<string, [number, number, number, number]> = {
 const namesSharedRow = (operation: Operation) => /\/(projects|tasks)\/\{id\}/.test(operation.template);
 const operations = documentedOperations('/api/{user_id}/').filter(namesSharedRow);
 
-/** Everything the database holds, table by table (without the columns a read may move on). */
-async function snapshot(): Promise<Record<string, string>> {
-  const { rows } = await database.current.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
-  const state: Record<string, string> = {};
-  for (const { tablename } of rows as { tablename: string }[]) {
-    const { rows: digest } = await database.current.db.execute(
-      sql`select count(*)::int as n, coalesce(md5(string_agg((to_jsonb(t) - 'last_used_at' - 'expires_at')::text, ',' order by (to_jsonb(t) - 'last_used_at' - 'expires_at')::text)), '') as d from ${sql.identifier(tablename)} as t`,
-    );
-    state[tablename] = `${digest[0]!.n} ${digest[0]!.d}`;
-  }
-  return state;
-}
+const snapshot = () => databaseDigest(database.current);
 
 /** A project of its owner's shared with an editor and a viewer, a task in it with a subtask, a pending invitation, and a non-member. */
 async function sharedProject(): Promise<{ users: Record<Role, TestUser>; ids: Record<string, string> }> {

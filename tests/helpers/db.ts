@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, replaceDatabase, type DatabaseHandle } from '@/lib/db';
@@ -54,4 +55,20 @@ export function withTestDatabase(): { current: TestDatabase } {
     await ref.current?.close();
   });
   return ref;
+}
+
+/**
+ * Everything a test database holds, table by table, as a digest (without the columns a read may
+ * move on: `last_used_at`, `expires_at`): equal before and after means nothing was written.
+ */
+export async function databaseDigest(database: TestDatabase): Promise<Record<string, string>> {
+  const { rows } = await database.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
+  const state: Record<string, string> = {};
+  for (const { tablename } of rows as { tablename: string }[]) {
+    const { rows: digest } = await database.db.execute(
+      sql`select count(*)::int as n, coalesce(md5(string_agg((to_jsonb(t) - 'last_used_at' - 'expires_at')::text, ',' order by (to_jsonb(t) - 'last_used_at' - 'expires_at')::text)), '') as d from ${sql.identifier(tablename)} as t`,
+    );
+    state[tablename] = `${digest[0]!.n} ${digest[0]!.d}`;
+  }
+  return state;
 }
