@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, not, sql, type SQL } from 'drizzle-orm';
 import { projectMembers, tasks, tombstones } from '@/lib/db/schema';
 import { currentSnapshot } from '@/lib/db/snapshot';
 import { projectsChangedIn, type ProjectRow } from '@/lib/projects/queries';
@@ -122,6 +122,17 @@ const joinedTasksStatement = scopedStatement('joined_tasks', (db, shape: { after
     .prepare(name),
 );
 
+/**
+ * Tombstones of what the caller sees again are left out (a task moved back, a project rejoined):
+ * they are never taken back, because a write still running when one is taken back can make it
+ * needed again (drizzle/0013). What the caller sees now came, or comes in the next window, as a
+ * change or with a joined project.
+ */
+const seenAgain = (kind: 'task' | 'project') =>
+  kind === 'task'
+    ? sql`exists (select 1 from ${tasks} where ${tasks.id} = ${tombstones.id} and ${tasks.listId} in ${visibleLists()})`
+    : sql`exists (select 1 from ${projectMembers} where ${projectMembers.projectId} = ${tombstones.id} and ${projectMembers.userId} = ${placeholder('userId')})`;
+
 const deletedStatement = scopedStatement('deleted_rows', (db, shape: { after: boolean; kind: 'task' | 'project' }, name) =>
   db
     .select({ id: tombstones.id, changeXid: tombstones.changeXid })
@@ -130,6 +141,7 @@ const deletedStatement = scopedStatement('deleted_rows', (db, shape: { after: bo
       and(
         ownedByCaller(tombstones.userId),
         eq(tombstones.kind, shape.kind),
+        not(seenAgain(shape.kind)),
         afterLo(sql`${tombstones.changeXid}`),
         byHi(sql`${tombstones.changeXid}`),
         shape.after ? sql`(${tombstones.changeXid}, ${tombstones.id}) > (${placeholder('afterXid')}::xid8, ${placeholder('afterId')}::uuid)` : undefined,
