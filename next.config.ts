@@ -25,10 +25,12 @@ const docsContentSecurityPolicy = contentSecurityPolicy({ dev });
 const nextConfig: NextConfig = {
   // Native and wasm-backed drivers stay in node_modules: bundling them copies PGlite's
   // 15 MB of wasm/data into the publicly served .next/static/media.
-  serverExternalPackages: ['@electric-sql/pglite', '@neondatabase/serverless', 'ws', 'pg', '@node-rs/argon2'],
+  // The VTIMEZONE library reads its zone files from its own folder at run time.
+  serverExternalPackages: ['@electric-sql/pglite', '@neondatabase/serverless', 'ws', 'pg', '@node-rs/argon2', '@touch4it/ical-timezones'],
   poweredByHeader: false,
   // /docs serves Swagger UI's files from node_modules at run time, which tracing cannot see.
   outputFileTracingIncludes: {
+    '/api/calendar/[file]': ['./node_modules/@touch4it/ical-timezones/zones/**/*'],
     '/docs/assets/[file]': [
       './node_modules/swagger-ui-dist/index.css',
       './node_modules/swagger-ui-dist/swagger-ui.css',

@@ -22,6 +22,8 @@ export function CredentialsForm({ mode, action, callbackUrl, initialError = null
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    // A new account starts in the browser's time zone (reminders and the calendar feed use it).
+    if (signup) data.set('time_zone', Intl.DateTimeFormat().resolvedOptions().timeZone);
     startTransition(() => formAction(data));
   }
 

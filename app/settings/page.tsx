@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
-import { DeleteAccountForm, NameForm, PasswordForm } from '@/components/settings/account-forms';
+import { DeleteAccountForm, NameForm, PasswordForm, TimeZoneForm } from '@/components/settings/account-forms';
+import { CalendarFeed } from '@/components/settings/calendar-feed';
 import { DataTransfer } from '@/components/settings/data-transfer';
 import { SessionsList } from '@/components/settings/sessions-list';
 import { getAccount } from '@/lib/account/account';
+import { calendarFeedIsOn } from '@/lib/calendar/feed';
 import { listSessions } from '@/lib/account/sessions';
 import { SessionEnded } from '@/lib/auth/errors';
 import { browserScope } from '@/lib/scope/browser';
@@ -29,12 +31,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   let data;
   try {
     scope = await browserScope();
-    data = await Promise.all([getAccount(scope), listSessions(scope)]);
+    data = await Promise.all([getAccount(scope), listSessions(scope), calendarFeedIsOn(scope)]);
   } catch (error) {
     if (error instanceof SessionEnded) redirect('/login?callbackUrl=%2Fsettings');
     throw error;
   }
-  const [account, sessions] = data;
+  const [account, sessions, calendarOn] = data;
+  // Every zone the runtime knows, and the account's own (an older alias stays selectable).
+  const zones = [...new Set([account.timeZone, 'UTC', ...Intl.supportedValuesOf('timeZone')])].sort();
   return (
     <>
       <SiteHeader email={account.email} />
@@ -42,12 +46,18 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-semibold">Settings</h1>
         <Section title="Profile">
           <NameForm name={account.name} />
+          <div className="mt-5">
+            <TimeZoneForm timeZone={account.timeZone} zones={zones} />
+          </div>
         </Section>
         <Section title="Password">
           <PasswordForm changed={(await searchParams).password === 'changed'} />
         </Section>
         <Section title="Where you are signed in">
           <SessionsList sessions={sessions} />
+        </Section>
+        <Section title="Calendar feed">
+          <CalendarFeed userId={scope.userId} on={calendarOn} />
         </Section>
         <Section title="Your data">
           <DataTransfer userId={scope.userId} />

@@ -1,7 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { changePasswordAction, deleteAccountAction, renameAction } from '@/lib/account/settings-actions';
+import { startTransition, useActionState, useId, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
+import { changePasswordAction, deleteAccountAction, renameAction, timeZoneAction } from '@/lib/account/settings-actions';
 import { emptySettingsFormState, type SettingsFormState } from '@/lib/account/settings-form-state';
 
 type Action = (previous: SettingsFormState, form: FormData) => Promise<SettingsFormState>;
@@ -54,6 +54,36 @@ export function NameForm({ name }: { name: string | null }) {
             Name <span className="font-normal text-zinc-500 dark:text-zinc-400">(optional)</span>
           </label>
           <input id={`${id}-name`} name="name" className="field" autoComplete="name" defaultValue={name ?? ''} maxLength={100} aria-describedby={describedBy} />
+        </div>
+      )}
+    </SettingsForm>
+  );
+}
+
+const noSubscription = () => () => {};
+const deviceTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The account's time zone, from the runtime's list of IANA names (`zones`, computed on the server). */
+export function TimeZoneForm({ timeZone, zones }: { timeZone: string; zones: string[] }) {
+  // The device's zone is known only in the browser (the server renders without it).
+  const browserZone = useSyncExternalStore(noSubscription, deviceTimeZone, () => undefined);
+  return (
+    <SettingsForm action={timeZoneAction} label="Time zone" submit="Save time zone">
+      {({ id, describedBy }) => (
+        <div>
+          <label htmlFor={`${id}-zone`} className="label">
+            Time zone
+          </label>
+          <select id={`${id}-zone`} name="time_zone" className="field" defaultValue={timeZone} aria-describedby={`${id}-zone-hint ${describedBy ?? ''}`.trim()}>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-zone-hint`} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            Reminders and the calendar feed use it.{browserZone && browserZone !== timeZone ? ` This device is in ${browserZone.replaceAll('_', ' ')}.` : ''}
+          </p>
         </div>
       )}
     </SettingsForm>

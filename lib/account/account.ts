@@ -14,7 +14,7 @@ import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
 
 export type { Account };
 
-const accountColumns = { id: users.id, email: users.email, name: users.name, createdAt: users.createdAt };
+const accountColumns = { id: users.id, email: users.email, name: users.name, timeZone: users.timeZone, createdAt: users.createdAt };
 
 const selectAccount = scopedStatement('get_account', (db, _shape: Record<never, never>, name) =>
   db.select(accountColumns).from(users).where(ownedByCaller(users.id)).limit(1).prepare(name),
@@ -27,18 +27,22 @@ export async function getAccount(scope: Scope): Promise<Account> {
   return account;
 }
 
-const renameStatement = scopedStatement('rename_account', (db, _shape: Record<never, never>, name) =>
+// A field left out keeps its value (coalesce of a null placeholder); a name of null clears it.
+const updateStatement = scopedStatement('update_account', (db, _shape: Record<never, never>, name) =>
   db
     .update(users)
-    .set({ name: sql`${sql.placeholder('name')}` })
+    .set({
+      name: sql`case when ${sql.placeholder('setName')}::boolean then ${sql.placeholder('name')}::text else ${users.name} end`,
+      timeZone: sql`coalesce(${sql.placeholder('timeZone')}::text, ${users.timeZone})`,
+    })
     .where(ownedByCaller(users.id))
     .returning(accountColumns)
     .prepare(name),
 );
 
-/** Sets the caller's display name; null (or blank) clears it. */
-export async function renameAccount(scope: Scope, name: string | null): Promise<Account> {
-  const [account] = await scope.run(renameStatement, {}, { name: name || null });
+/** Changes the caller's display name (null or blank clears it) and time zone; a field left out stays. */
+export async function updateAccount(scope: Scope, change: { name?: string | null; timeZone?: string }): Promise<Account> {
+  const [account] = await scope.run(updateStatement, {}, { setName: change.name !== undefined, name: change.name || null, timeZone: change.timeZone ?? null });
   if (!account) throw new SessionEnded();
   return account;
 }

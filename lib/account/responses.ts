@@ -13,6 +13,7 @@ export const AccountSchema = z
     id: z.uuid(),
     email: z.email().meta({ description: 'Trimmed and lower-cased as stored.' }),
     name: z.string().max(NAME_MAX).nullable(),
+    time_zone: z.string().meta({ description: 'IANA time zone name; `UTC` unless set at signup or since.', examples: ['Europe/Berlin'] }),
     created_at: timestamp,
   })
   .meta({ description: 'The caller\'s account. Never the password or its hash.' });
@@ -32,7 +33,7 @@ export type AccountJson = z.infer<typeof AccountSchema>;
 export type SessionJson = z.infer<typeof SessionSchema>;
 
 export function toAccountJson(account: Account): AccountJson {
-  return { id: account.id, email: account.email, name: account.name, created_at: account.createdAt.toISOString() };
+  return { id: account.id, email: account.email, name: account.name, time_zone: account.timeZone, created_at: account.createdAt.toISOString() };
 }
 
 export function toSessionJson(session: SessionListItem): SessionJson {

@@ -2,19 +2,28 @@ import 'server-only';
 import { z } from 'zod';
 import { NameText, NewPassword, Password } from '@/lib/auth/schemas';
 import { NAME_MAX } from '@/lib/limits';
+import { TimeZone } from '@/lib/time-zone';
 
 // What the routes of the caller's own account and sessions take; the OpenAPI document is
 // generated from these, as for every route.
 
 export const PatchAccountBody = z
   .object({
-    name: NameText.nullable().meta({
-      maxLength: NAME_MAX,
-      description: `Display name, trimmed, at most ${NAME_MAX} characters. null or blank clears it.`,
-      examples: ['Ann', null],
-    }),
+    name: NameText.nullable()
+      .optional()
+      .meta({
+        maxLength: NAME_MAX,
+        description: `Display name, trimmed, at most ${NAME_MAX} characters. null or blank clears it; left out, it stays.`,
+        examples: ['Ann', null],
+      }),
+    time_zone: TimeZone.optional(),
   })
-  .meta({ id: 'PatchAccountBody', description: 'The new name. Fields not named here are ignored.', examples: [{ name: 'Ann' }] });
+  .refine((body) => body.name !== undefined || body.time_zone !== undefined, { path: ['name'], message: 'or time_zone is required' })
+  .meta({
+    id: 'PatchAccountBody',
+    description: 'What changes; a field left out stays as it is. Fields not named here are ignored.',
+    examples: [{ name: 'Ann' }, { time_zone: 'Europe/Berlin' }],
+  });
 
 export const ChangePasswordBody = z
   .object({ current_password: Password, new_password: NewPassword })

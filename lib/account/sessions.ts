@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import { SessionEnded, SessionNotFound } from '@/lib/auth/errors';
 import type { SessionKind } from '@/lib/auth/sessions';
 import { sessions } from '@/lib/db/schema';
 import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
 
-// The caller's own sessions: where they are signed in, and signing one or all of them out.
+// The caller's own sessions: where they are signed in, and signing one or all of them out. The
+// calendar feed's session is not a sign-in: it is turned off where it is turned on (lib/calendar).
 
 
 export interface SessionListItem {
@@ -17,11 +18,13 @@ export interface SessionListItem {
   current: boolean;
 }
 
+const signIn = ne(sessions.kind, 'calendar');
+
 const listStatement = scopedStatement('list_sessions', (db, _shape: Record<never, never>, name) =>
   db
     .select({ id: sessions.id, kind: sessions.kind, createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt, userAgent: sessions.userAgent })
     .from(sessions)
-    .where(and(ownedByCaller(sessions.userId), gt(sessions.expiresAt, sql`now()`)))
+    .where(and(ownedByCaller(sessions.userId), signIn, gt(sessions.expiresAt, sql`now()`)))
     .orderBy(desc(sessions.createdAt), desc(sessions.id))
     .prepare(name),
 );
@@ -31,13 +34,13 @@ export async function listSessions(scope: Scope): Promise<SessionListItem[]> {
   const rows = await scope.run(listStatement, {});
   // The caller's own session is always among them while it is live.
   if (!rows.length) throw new SessionEnded();
-  return rows.map((row) => ({ ...row, current: row.id === scope.values.sessionId }));
+  return rows.map((row) => ({ ...row, kind: row.kind as SessionKind, current: row.id === scope.values.sessionId }));
 }
 
 const endOneStatement = scopedStatement('end_session', (db, _shape: Record<never, never>, name) =>
   db
     .delete(sessions)
-    .where(and(eq(sessions.id, sql.placeholder('id')), ownedByCaller(sessions.userId)))
+    .where(and(eq(sessions.id, sql.placeholder('id')), signIn, ownedByCaller(sessions.userId)))
     .returning({ id: sessions.id })
     .prepare(name),
 );
@@ -49,7 +52,7 @@ export async function endSession(scope: Scope, id: string): Promise<void> {
 }
 
 const endAllStatement = scopedStatement('end_all_sessions', (db, _shape: Record<never, never>, name) =>
-  db.delete(sessions).where(ownedByCaller(sessions.userId)).returning({ id: sessions.id }).prepare(name),
+  db.delete(sessions).where(and(ownedByCaller(sessions.userId), signIn)).returning({ id: sessions.id }).prepare(name),
 );
 
 /** Signs out every session of the caller's, the caller's own included. */

@@ -4,7 +4,7 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { changePassword, deleteAccount, renameAccount } from '@/lib/account/account';
+import { changePassword, deleteAccount, updateAccount } from '@/lib/account/account';
 import { WrongPassword } from '@/lib/account/errors';
 import { ChangePasswordBody, DeleteAccountBody, PatchAccountBody } from '@/lib/account/schemas';
 import { endAllSessions, endSession } from '@/lib/account/sessions';
@@ -47,9 +47,19 @@ export async function renameAction(_previous: SettingsFormState, form: FormData)
   const parsed = PatchAccountBody.safeParse({ name: String(form.get('name') ?? '') });
   if (!parsed.success) return { ok: false, message: firstMessage(parsed.error.issues, { name: 'Your name' }) };
   return inBrowserScope(async (scope) => {
-    await renameAccount(scope, parsed.data.name);
+    await updateAccount(scope, { name: parsed.data.name });
     revalidatePath('/settings');
     return { ok: true, message: parsed.data.name ? 'Name saved.' : 'Name cleared.' };
+  });
+}
+
+export async function timeZoneAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  const parsed = PatchAccountBody.safeParse({ time_zone: String(form.get('time_zone') ?? '') });
+  if (!parsed.success) return { ok: false, message: firstMessage(parsed.error.issues, { time_zone: 'The time zone' }) };
+  return inBrowserScope(async (scope) => {
+    const account = await updateAccount(scope, { timeZone: parsed.data.time_zone });
+    revalidatePath('/settings');
+    return { ok: true, message: `Time zone set to ${account.timeZone}.` };
   });
 }
 

@@ -7,6 +7,7 @@ import { signIn, signOut } from '@/lib/auth';
 import { EmailTaken, HashingBusy, TooManyFromAddress } from '@/lib/auth/errors';
 import { createAccount } from '@/lib/auth/credentials';
 import { formText, safeCallbackPath, type AuthFormState } from '@/lib/auth/form-state';
+import { canonicalTimeZone } from '@/lib/time-zone';
 import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, SignupRequest, TokenRequest } from '@/lib/auth/schemas';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { describeDatabaseError } from '@/lib/db/errors';
@@ -45,7 +46,9 @@ const FIELD_MESSAGES: Record<string, string> = {
 
 export async function signUpWithCredentials(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
   const values = { email: formText(form, 'email').trim(), name: formText(form, 'name') };
-  const parsed = SignupRequest.safeParse({ ...values, password: formText(form, 'password') });
+  // The browser's time zone, when it sent one this runtime knows; else the account starts in UTC.
+  const timeZone = canonicalTimeZone(formText(form, 'time_zone'));
+  const parsed = SignupRequest.safeParse({ ...values, password: formText(form, 'password'), time_zone: timeZone });
   if (!parsed.success) {
     const fields = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
     const error = Object.keys(FIELD_MESSAGES)

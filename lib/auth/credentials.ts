@@ -19,6 +19,7 @@ export interface PublicUser {
 }
 
 export interface Account extends PublicUser {
+  timeZone: string;
   createdAt: Date;
 }
 
@@ -40,8 +41,8 @@ export async function createAccount(input: SignupInput, address: string): Promis
     const [account] = await db
       .insert(users)
       // A blank name is no name.
-      .values({ email: input.email, name: input.name || null, passwordHash })
-      .returning({ ...publicColumns, createdAt: users.createdAt });
+      .values({ email: input.email, name: input.name || null, passwordHash, timeZone: input.time_zone })
+      .returning({ ...publicColumns, timeZone: users.timeZone, createdAt: users.createdAt });
     return account!;
   } catch (err) {
     // The unique index decides, not a lookup first: two concurrent signups cannot both win.

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { codePoints, EMAIL_MAX, hasNoNul, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/limits';
 import { userText } from '@/lib/text';
+import { TimeZone } from '@/lib/time-zone';
 
 // The single source for what signup and sign-in requests may carry: the routes and the
 // next-auth Credentials provider validate with these, and the OpenAPI document is generated
@@ -57,11 +58,11 @@ const Name = NameText.nullish().meta({
 });
 
 export const SignupRequest = z
-  .object({ email: Email, password: NewPassword, name: Name })
+  .object({ email: Email, password: NewPassword, name: Name, time_zone: TimeZone.optional().meta({ description: 'The account\'s time zone; left out: `UTC`.' }) })
   .meta({
     id: 'SignupRequest',
     description: 'A new account. Fields not named here are ignored.',
-    examples: [{ email: 'ann@example.com', password: 'correct horse battery staple', name: 'Ann' }],
+    examples: [{ email: 'ann@example.com', password: 'correct horse battery staple', name: 'Ann', time_zone: 'Europe/Berlin' }],
   });
 
 export const TokenRequest = z

@@ -13,7 +13,8 @@ import { sessions, type Session } from '@/lib/db/schema';
 // opens and ends them, and keeps `last_used_at` roughly current (the caller's own list of them
 // is lib/account/sessions.ts).
 
-export type SessionKind = Session['kind'];
+/** A sign-in's kind (a calendar feed's session is opened by lib/calendar, with its secret). */
+export type SessionKind = Exclude<Session['kind'], 'calendar'>;
 
 const TTL_SECONDS: Record<SessionKind, number> = { browser: BROWSER_SESSION_TTL_SECONDS, token: ACCESS_TOKEN_TTL_SECONDS };
 

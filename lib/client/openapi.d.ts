@@ -416,7 +416,7 @@ export interface paths {
         delete: operations["deleteAccount"];
         options?: never;
         head?: never;
-        /** Change the name */
+        /** Change the name or the time zone */
         patch: operations["updateAccount"];
         trace?: never;
     };
@@ -486,6 +486,55 @@ export interface paths {
          * @description Ends one session of the caller's (the caller's own too): its cookie or token answers `401` from now on.
          */
         delete: operations["endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn the calendar feed on, or give it a new address
+         * @description Answers a new secret address; the previous one, if any, answers `404` from now on. The address lists every open task with a due date the caller sees (their Inbox and their projects), in the account's time zone. A password change turns the feed off.
+         */
+        post: operations["openCalendarFeed"];
+        /**
+         * Turn the calendar feed off
+         * @description Its address answers `404` from now on. Already off: the same answer.
+         */
+        delete: operations["closeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret and `.ics`, as `POST /api/{user_id}/calendar-feed` answered it. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The calendar feed (iCalendar)
+         * @description The secret address is the only credential (calendar apps send no other). One `VEVENT` per open task with a due date: `UID` the task's id, `SUMMARY` its title, `DESCRIPTION` its description; all-day for a date alone, timed in the account's time zone (with its `VTIMEZONE`) for a date and time; an `RRULE` for a repeating task. Honours `If-None-Match`.
+         */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -955,7 +1004,8 @@ export interface components {
          * @example {
          *       "email": "ann@example.com",
          *       "password": "correct horse battery staple",
-         *       "name": "Ann"
+         *       "name": "Ann",
+         *       "time_zone": "Europe/Berlin"
          *     }
          */
         SignupRequest: {
@@ -976,6 +1026,13 @@ export interface components {
              * @example Ann
              */
             name?: string | null;
+            /**
+             * @description The account's time zone; left out: `UTC`.
+             * @example Europe/Berlin
+             * @example America/New_York
+             * @example UTC
+             */
+            time_zone?: string;
         };
         /**
          * @description Credentials to exchange for an access token. After 5 failed attempts for one email within 15 minutes, every attempt answers 429 until the window passes.
@@ -1127,18 +1184,28 @@ export interface components {
             role: "editor" | "viewer";
         };
         /**
-         * @description The new name. Fields not named here are ignored.
+         * @description What changes; a field left out stays as it is. Fields not named here are ignored.
          * @example {
          *       "name": "Ann"
+         *     }
+         * @example {
+         *       "time_zone": "Europe/Berlin"
          *     }
          */
         PatchAccountBody: {
             /**
-             * @description Display name, trimmed, at most 100 characters. null or blank clears it.
+             * @description Display name, trimmed, at most 100 characters. null or blank clears it; left out, it stays.
              * @example Ann
              * @example null
              */
-            name: string | null;
+            name?: string | null;
+            /**
+             * @description An IANA time zone name, in any casing (stored as the IANA database spells it). Reminders and the calendar feed use it.
+             * @example Europe/Berlin
+             * @example America/New_York
+             * @example UTC
+             */
+            time_zone?: string;
         };
         /**
          * @description A wrong `current_password` answers `422` naming it, and counts as a failed sign-in of this email (after 5 within 15 minutes, `429`).
@@ -1619,6 +1686,11 @@ export interface components {
             email: string;
             name: string | null;
             /**
+             * @description IANA time zone name; `UTC` unless set at signup or since.
+             * @example Europe/Berlin
+             */
+            time_zone: string;
+            /**
              * Format: date-time
              * @description ISO 8601, UTC.
              */
@@ -1647,6 +1719,14 @@ export interface components {
             user_agent: string | null;
             /** @description true for the session of this request. */
             current: boolean;
+        };
+        /** @description The caller's calendar feed. */
+        CalendarFeed: {
+            /**
+             * Format: uri
+             * @description The secret address to subscribe to (`/api/calendar/<secret>.ics`). Shown once: only its hash is stored. It needs no other credential, so keep it private.
+             */
+            url: string;
         };
         /** @description The caller's labels, projects and the tasks of every list they see. */
         ExportDocument: {
@@ -3304,7 +3384,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The account, renamed. */
+            /** @description The account, changed. */
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["Cache-Control"];
@@ -3466,6 +3546,106 @@ export interface operations {
             };
             413: components["responses"]["ContentTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    openCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new address (shown this once). */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    closeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret and `.ics`, as `POST /api/{user_id}/calendar-feed` answered it. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar (RFC 5545). */
+            200: {
+                headers: {
+                    /** @description The version of this calendar. */
+                    ETag?: string;
+                    /** @description `private, no-cache`. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description `If-None-Match` names the current version. Empty body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No feed has this address: it was turned off, replaced, or never was. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

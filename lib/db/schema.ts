@@ -39,9 +39,15 @@ export const users = pgTable(
     email: text('email').notNull().unique(),
     name: text('name'),
     passwordHash: text('password_hash').notNull(),
+    // An IANA name, checked by the app (lib/account/time-zone.ts): reminders and the calendar
+    // feed use it; the web app's Today and Upcoming use the browser's.
+    timeZone: text('time_zone').notNull().default('UTC'),
     ...timestamps,
   },
-  (t) => [check('users_email_normalized', sql`${t.email} = lower(btrim(${t.email}))`)],
+  (t) => [
+    check('users_email_normalized', sql`${t.email} = lower(btrim(${t.email}))`),
+    check('users_time_zone_length', sql`char_length(${t.timeZone}) between 1 and 64`),
+  ],
 );
 
 // The manual order compares positions as plain bytes, whatever the database's locale.
@@ -303,15 +309,21 @@ export const sessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['browser', 'token'] }).notNull(),
+    // `calendar`: the secret address of the calendar feed (lib/calendar), found by its hash.
+    kind: text('kind', { enum: ['browser', 'token', 'calendar'] }).notNull(),
     createdAt: timestamptz('created_at').notNull().default(sql`now()`),
     // Moved forward at most every 5 minutes (lib/auth/sessions.ts): it may lag by that much.
     lastUsedAt: timestamptz('last_used_at').notNull().default(sql`now()`),
     userAgent: text('user_agent'),
     expiresAt: timestamptz('expires_at').notNull(),
+    secretHash: text('secret_hash'),
   },
   (t) => [
-    check('sessions_kind', sql`${t.kind} in ('browser', 'token')`),
+    check('sessions_kind', sql`${t.kind} in ('browser', 'token', 'calendar')`),
+    check('sessions_secret_hash', sql`(${t.kind} = 'calendar') = (${t.secretHash} is not null)`),
+    uniqueIndex('sessions_secret_hash_idx').on(t.secretHash),
+    // One calendar feed per user: a new address replaces the old in one statement (lib/calendar).
+    uniqueIndex('sessions_one_calendar_idx').on(t.userId).where(sql`${t.kind} = 'calendar'`),
     check('sessions_user_agent_length', sql`char_length(${t.userAgent}) <= 500`),
     index('sessions_user_created_idx').on(t.userId, t.createdAt),
   ],

@@ -44,10 +44,10 @@ export const accountPaths: Json = {
     patch: {
       operationId: 'updateAccount',
       tags: ['Account'],
-      summary: 'Change the name',
+      summary: 'Change the name or the time zone',
       requestBody: jsonBody('PatchAccountBody'),
       responses: {
-        '200': ok('The account, renamed.', ref('schemas', 'Account')),
+        '200': ok('The account, changed.', ref('schemas', 'Account')),
         ...AUTH_ERRORS,
         ...BODY_ERRORS,
         ...errors('ValidationFailed'),

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { MAX_BODY_BYTES } from '@/lib/http/body';
 import { accountPaths, accountRequestSchemas, accountResponseSchemas } from '@/lib/openapi/account';
+import { calendarPaths, calendarResponseSchemas } from '@/lib/openapi/calendar';
 import { authPaths, authRequestSchemas, authResponseSchemas, SESSION_COOKIE } from '@/lib/openapi/auth';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { projectPaths, projectRequestSchemas, projectResponseSchemas } from '@/lib/openapi/projects';
@@ -133,6 +134,7 @@ function buildSchemas() {
     ...labelResponseSchemas,
     ...projectResponseSchemas,
     ...accountResponseSchemas,
+    ...calendarResponseSchemas,
     ...transferResponseSchemas,
     ...syncResponseSchemas,
   });
@@ -254,6 +256,7 @@ function buildDocument(): Json {
       { name: 'Labels', description: "The caller's labels. `{user_id}` must be the caller's own id." },
       { name: 'Accounts', description: 'Sign up, and get an access token for the API.' },
       { name: 'Account', description: "The caller's own account and sessions. `{user_id}` must be the caller's own id." },
+      { name: 'Calendar', description: "A secret iCalendar address of the caller's dated tasks, for calendar apps. `{user_id}` must be the caller's own id." },
       { name: 'Browser session', description: "next-auth's cookie sign-in, for scripts that want the browser's way in." },
       { name: 'Service', description: 'No authentication.' },
     ],
@@ -263,6 +266,7 @@ function buildDocument(): Json {
       ...projectPaths,
       ...labelPaths,
       ...accountPaths,
+      ...calendarPaths,
       ...transferPaths,
       ...syncPaths(changesParameters),
       ...authPaths,

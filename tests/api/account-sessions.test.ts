@@ -204,7 +204,7 @@ describe('GET and PATCH /api/{user_id}/account', () => {
     const api = accountApi(user.id, user.headers);
     const got = await api.get();
     expect(got.status).toBe(200);
-    expect(await got.json()).toEqual({ id: user.id, email: user.email, name: 'Ann', created_at: expect.any(String) });
+    expect(await got.json()).toEqual({ id: user.id, email: user.email, name: 'Ann', time_zone: 'UTC', created_at: expect.any(String) });
 
     expect(await (await api.patch({ name: '  Ann Smith ' })).json()).toMatchObject({ name: 'Ann Smith' });
     expect(await (await api.patch({ name: null })).json()).toMatchObject({ name: null });

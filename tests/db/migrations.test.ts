@@ -146,6 +146,11 @@ describe(`migrations round trip (${config.kind})`, () => {
 
     // one at a time, newest first: each goes, and what came before it stays
     const afterRollingBack: Record<string, () => Promise<void>> = {
+      '0014_calendar_time_zone': async () => {
+        const schema = await schemaOf(db);
+        expect(schema.columns.filter((c) => c.table_name === 'users').map((c) => c.column_name)).not.toContain('time_zone');
+        expect(schema.columns.filter((c) => c.table_name === 'sessions').map((c) => c.column_name)).not.toContain('secret_hash');
+      },
       '0013_feed_races': async () => {
         // 0012's triggers again: a member who joins takes back their tombstones.
         const schema = await schemaOf(db);

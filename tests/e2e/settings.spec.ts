@@ -1,6 +1,6 @@
 import { type Browser, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addTask, newPerson, signIn, signUp, type Person } from './helpers';
+import { addTask, newPerson, quickAdd, signIn, signUp, type Person } from './helpers';
 
 /** A second browser (its own cookies) signed in as `person`, on /tasks. */
 async function secondDevice(browser: Browser, person: Person): Promise<Page> {
@@ -108,4 +108,38 @@ test('settings work from the keyboard on a 375 px phone in dark mode', async ({ 
   await expect(page.getByTestId('Name-status')).toHaveText('Name saved.');
   await page.reload();
   await expect(page.getByRole('form', { name: 'Name' }).getByLabel('Name')).toHaveValue('Kim Lee');
+});
+
+test.describe('in New York', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test("signup takes the browser's time zone; settings changes it and turns on a calendar feed that lists the dated tasks", async ({ page, playwright }) => {
+    await signUp(page, newPerson('Cal'));
+    await quickAdd(page, 'Dentist tomorrow 9am', 'Dentist');
+    await openSettings(page);
+    const zone = page.getByRole('form', { name: 'Time zone' });
+    await expect(zone.getByLabel('Time zone')).toHaveValue('America/New_York');
+    await zone.getByLabel('Time zone').selectOption('Europe/Berlin');
+    await zone.getByRole('button', { name: 'Save time zone' }).click();
+    await expect(page.getByTestId('Time zone-status')).toHaveText('Time zone set to Europe/Berlin.');
+
+    const feed = page.getByTestId('calendar-feed');
+    await expect(feed.getByTestId('calendar-feed-status')).toHaveText('Off');
+    await feed.getByRole('button', { name: 'Turn on calendar feed' }).click();
+    await expect(feed.getByTestId('calendar-feed-status')).toHaveText('On');
+    const address = await feed.getByLabel(/Calendar address/).inputValue();
+    expect(address).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    // A calendar app has no cookie: a request context of its own, the address alone.
+    const calendarApp = await playwright.request.newContext();
+    const calendar = await calendarApp.get(address);
+    expect(calendar.status()).toBe(200);
+    const text = await calendar.text();
+    expect(text).toContain('SUMMARY:Dentist');
+    expect(text).toMatch(/DTSTART;TZID=Europe\/Berlin:\d{8}T090000/);
+
+    await feed.getByRole('button', { name: 'Turn off' }).click();
+    await expect(feed.getByTestId('calendar-feed-status')).toHaveText('Off');
+    expect((await calendarApp.get(address)).status()).toBe(404);
+    await calendarApp.dispose();
+  });
 });

@@ -1,4 +1,4 @@
-import { deleteAccount, getAccount, renameAccount } from '@/lib/account/account';
+import { deleteAccount, getAccount, updateAccount } from '@/lib/account/account';
 import { toAccountJson } from '@/lib/account/responses';
 import { DeleteAccountBody, PatchAccountBody } from '@/lib/account/schemas';
 import { readJsonBody } from '@/lib/http/body';
@@ -13,8 +13,8 @@ const ALLOW = ['GET', 'HEAD', 'PATCH', 'DELETE', 'OPTIONS'];
 export const GET = userRoute(async (scope) => json(toAccountJson(await getAccount(scope))));
 
 export const PATCH = userRoute(async (scope, request) => {
-  const { name } = parseWith(PatchAccountBody, await readJsonBody(request));
-  return json(toAccountJson(await renameAccount(scope, name)));
+  const { name, time_zone: timeZone } = parseWith(PatchAccountBody, await readJsonBody(request));
+  return json(toAccountJson(await updateAccount(scope, { name, timeZone })));
 });
 
 export const DELETE = userRoute(async (scope, request) => {
