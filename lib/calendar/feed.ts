@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { SessionEnded } from '@/lib/auth/errors';
 import { newSecret, secretHash } from '@/lib/auth/secrets';
 import { sessions, tasks, users } from '@/lib/db/schema';
 import { ownedByCaller, scopedStatement, visibleTask, type Scope } from '@/lib/scope/scope';
@@ -94,6 +95,31 @@ const eventsStatement = scopedStatement('calendar_events', (db, _shape: Record<n
     .orderBy(tasks.dueDate, tasks.id)
     .prepare(name),
 );
+
+// What the feed's text depends on, without reading its tasks: how many there are, the sum of
+// their writers' transaction ids (a write to one, or one coming or going, changes it), and the
+// time zone. A row only while the session is live (the caller's user row, by ownedByCaller).
+const versionStatement = scopedStatement('calendar_version', (db, _shape: Record<never, never>, name) =>
+  db
+    .select({
+      tasks: sql<string>`(select count(*) || ':' || coalesce(sum(${tasks.changeXid}::text::numeric), 0) from ${tasks}
+        where ${and(visibleTask(), eq(tasks.completed, false), isNotNull(tasks.dueDate))})`,
+      timeZone: users.timeZone,
+    })
+    .from(users)
+    .where(ownedByCaller(users.id))
+    .prepare(name),
+);
+
+/**
+ * The version of the caller's calendar, for its ETag: it changes with any change to what the
+ * feed lists. `SessionEnded` once the feed's session has ended.
+ */
+export async function calendarVersion(scope: Scope): Promise<string> {
+  const [version] = await scope.run(versionStatement, {});
+  if (!version) throw new SessionEnded();
+  return `${version.tasks}:${version.timeZone}`;
+}
 
 /** The tasks of the caller's calendar feed, in date order. */
 export async function calendarTasks(scope: Scope): Promise<CalendarTask[]> {

@@ -9,6 +9,9 @@ import type { CalendarTask } from '@/lib/calendar/feed';
 
 const WEEKDAYS = 'MO,TU,WE,TH,FR';
 
+/** Goes into the feed's ETag: change it with anything that changes the text for the same tasks. */
+export const CALENDAR_FORMAT = '1';
+
 /**
  * A task's `repeat` as an RRULE. The app clamps a month's or a year's step to the month's end
  * (Jan 31 → Feb 28); the rule does the same with the last existing day of 28…d

@@ -115,10 +115,24 @@ describe('the calendar feed', () => {
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
 
+    // Each change to what it lists gives a new version: an edit, the time zone, a completion.
+    const seen = new Set([etag]);
+    const expectNewVersion = async () => {
+      const latest = [...seen].at(-1)!;
+      const changed = await fetchFeed(url, { 'if-none-match': latest });
+      expect(changed.status).toBe(200);
+      const next = changed.headers.get('etag')!;
+      expect(seen.has(next)).toBe(false);
+      seen.add(next);
+      expect((await fetchFeed(url, { 'if-none-match': next })).status).toBe(304);
+      return changed.text();
+    };
     expect((await tasksApi(ann).patch(task.id, { title: 'Dentist at 3' })).status).toBe(200);
-    const changed = await fetchFeed(url, { 'if-none-match': etag });
-    expect(changed.status).toBe(200);
-    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(await expectNewVersion()).toContain('SUMMARY:Dentist at 3');
+    expect((await setTimeZone(ann, 'Asia/Tokyo')).status).toBe(200);
+    await expectNewVersion();
+    expect((await tasksApi(ann).patch(task.id, { completed: true })).status).toBe(200);
+    expect(await expectNewVersion()).not.toContain('VEVENT');
   });
 
   it('answers 404 once turned off or given a new address, and after a password change', async () => {
