@@ -1,20 +1,14 @@
 import 'server-only';
 import { AccountSchema, SessionSchema } from '@/lib/account/responses';
 import { ChangePasswordBody, DeleteAccountBody, PatchAccountBody, SessionPathParams } from '@/lib/account/schemas';
-import { errors, JSON_TYPE, jsonBody, NO_STORE, problem, ref, RETRY_AFTER, type Json } from '@/lib/openapi/shared';
+import { AUTH_ERRORS, errors, JSON_TYPE, jsonBody, NO_BODY_ERRORS, NO_CONTENT, NO_STORE, problem, ref, RETRY_AFTER, SERVER_ERRORS, type Json } from '@/lib/openapi/shared';
 
 // The account and sessions routes of the OpenAPI document (lib/openapi/document.ts spreads them
 // in): their paths, and the zod schemas it converts into components.
 
-const AUTH_ERRORS = errors('Unauthorized', 'Forbidden');
 const BODY_ERRORS = errors('BadRequest', 'ContentTooLarge', 'UnsupportedMediaType');
-// No body is expected, but a declared one over the limit is refused before it is read.
-const NO_BODY_ERRORS = errors('ContentTooLarge');
-const SERVER_ERRORS = errors('InternalError', 'ServiceUnavailable');
 
 const ok = (description: string, schema: Json) => ({ description, headers: NO_STORE, content: { [JSON_TYPE]: { schema } } });
-
-const NO_CONTENT = { description: 'Done. Empty body.', headers: NO_STORE };
 
 const wrongPassword = (field: string) =>
   problem(

@@ -1,12 +1,8 @@
 import 'server-only';
 import { CalendarFeedSchema } from '@/lib/calendar/responses';
-import { errors, JSON_TYPE, NO_STORE, problem, ref, type Json } from '@/lib/openapi/shared';
+import { AUTH_ERRORS, JSON_TYPE, NO_BODY_ERRORS, NO_CONTENT, NO_STORE, problem, ref, SERVER_ERRORS, type Json } from '@/lib/openapi/shared';
 
 // The calendar feed's routes of the OpenAPI document (lib/openapi/document.ts spreads them in).
-
-const AUTH_ERRORS = errors('Unauthorized', 'Forbidden');
-const NO_BODY_ERRORS = errors('ContentTooLarge');
-const SERVER_ERRORS = errors('InternalError', 'ServiceUnavailable');
 
 export const calendarResponseSchemas = { CalendarFeed: CalendarFeedSchema };
 
@@ -31,7 +27,7 @@ export const calendarPaths: Json = {
       tags: ['Calendar'],
       summary: 'Turn the calendar feed off',
       description: 'Its address answers `404` from now on. Already off: the same answer.',
-      responses: { '204': { description: 'Done. Empty body.', headers: NO_STORE }, ...AUTH_ERRORS, ...NO_BODY_ERRORS, ...SERVER_ERRORS },
+      responses: { '204': NO_CONTENT, ...AUTH_ERRORS, ...NO_BODY_ERRORS, ...SERVER_ERRORS },
     },
   },
   '/api/calendar/{file}': {

@@ -48,6 +48,15 @@ export function errors(...names: ErrorName[]): Record<string, Json> {
 }
 
 /** `429`: a per-email or per-address limit refuses the attempt. */
+/** The answers every route under `/api/{user_id}/…` may give: no or a foreign caller, … */
+export const AUTH_ERRORS = errors('Unauthorized', 'Forbidden');
+/** … a declared body over the limit where none is expected (refused before it is read), … */
+export const NO_BODY_ERRORS = errors('ContentTooLarge');
+/** … and the server's own failures. */
+export const SERVER_ERRORS = errors('InternalError', 'ServiceUnavailable');
+
+export const NO_CONTENT = { description: 'Done. Empty body.', headers: NO_STORE };
+
 export const tooManyAttempts = (what: string) => problem(`${what} Retry after \`Retry-After\` seconds.`, RETRY_AFTER);
 
 /** `503` of the routes that hash a password: the database is unreachable, or this server's hashing queue is full. */
