@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Caller } from '@/lib/auth/caller';
 import { getDb } from '@/lib/db';
 import { preparedStatement, statementKind } from '@/lib/db/prepared';
@@ -19,7 +19,7 @@ const findStatement = statementKind('find_session_by_secret', (db, _shape: Recor
   db
     .select({ userId: sessions.userId, sessionId: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.secretHash, sql.placeholder('hash')), isNotNull(sessions.secretHash)))
+    .where(eq(sessions.secretHash, sql.placeholder('hash')))
     .limit(1)
     .prepare(name),
 );

@@ -22,15 +22,16 @@ const FEED_LIFETIME = sql`now() + interval '100 years'`;
  */
 export async function openCalendarFeed(scope: Scope): Promise<string> {
   const secret = newSecret();
+  const hash = secretHash(secret);
   // One statement, the caller's session held: two at once leave one address, the later one's.
   await scope.transaction((tx) =>
     tx
       .insert(sessions)
-      .values({ userId: scope.userId, kind: 'calendar', secretHash: secretHash(secret), expiresAt: FEED_LIFETIME })
+      .values({ userId: scope.userId, kind: 'calendar', secretHash: hash, expiresAt: FEED_LIFETIME })
       .onConflictDoUpdate({
         target: sessions.userId,
         targetWhere: sql`${sessions.kind} = 'calendar'`,
-        set: { secretHash: secretHash(secret), createdAt: sql`now()`, lastUsedAt: sql`now()` },
+        set: { secretHash: hash, createdAt: sql`now()`, lastUsedAt: sql`now()` },
       }),
   );
   return secret;
@@ -44,9 +45,9 @@ const closeStatement = scopedStatement('close_calendar_feed', (db, _shape: Recor
     .prepare(name),
 );
 
-/** Turns the caller's calendar feed off; whether there was one. */
-export async function closeCalendarFeed(scope: Scope): Promise<boolean> {
-  return (await scope.run(closeStatement, {})).length > 0;
+/** Turns the caller's calendar feed off (already off: nothing to do). */
+export async function closeCalendarFeed(scope: Scope): Promise<void> {
+  await scope.run(closeStatement, {});
 }
 
 const isOnStatement = scopedStatement('calendar_feed_is_on', (db, _shape: Record<never, never>, name) =>
@@ -72,11 +73,10 @@ export interface CalendarTask {
   repeatEvery: string | null;
   repeatInterval: number | null;
   updatedAt: Date;
-  timeZone: string;
 }
 
-// Every open task with a due date the caller sees (their Inbox, their projects), with the
-// account's time zone on each row: one statement, and none at all once the feed is off.
+// Every open task with a due date the caller sees (their Inbox, their projects): none at all
+// once the feed is off.
 const eventsStatement = scopedStatement('calendar_events', (db, _shape: Record<never, never>, name) =>
   db
     .select({
@@ -88,7 +88,6 @@ const eventsStatement = scopedStatement('calendar_events', (db, _shape: Record<n
       repeatEvery: tasks.repeatEvery,
       repeatInterval: tasks.repeatInterval,
       updatedAt: tasks.updatedAt,
-      timeZone: sql<string>`(select ${users.timeZone} from ${users} where ${users.id} = ${sql.placeholder('userId')})`,
     })
     .from(tasks)
     .where(and(visibleTask(), eq(tasks.completed, false), isNotNull(tasks.dueDate)))
@@ -112,13 +111,14 @@ const versionStatement = scopedStatement('calendar_version', (db, _shape: Record
 );
 
 /**
- * The version of the caller's calendar, for its ETag: it changes with any change to what the
- * feed lists. `SessionEnded` once the feed's session has ended.
+ * The version of the caller's calendar, for its ETag (it changes with any change to what the
+ * feed lists), and the account's time zone the feed is written in. `SessionEnded` once the
+ * feed's session has ended.
  */
-export async function calendarVersion(scope: Scope): Promise<string> {
-  const [version] = await scope.run(versionStatement, {});
-  if (!version) throw new SessionEnded();
-  return `${version.tasks}:${version.timeZone}`;
+export async function calendarVersion(scope: Scope): Promise<{ version: string; timeZone: string }> {
+  const [row] = await scope.run(versionStatement, {});
+  if (!row) throw new SessionEnded();
+  return { version: `${row.tasks}:${row.timeZone}`, timeZone: row.timeZone };
 }
 
 /** The tasks of the caller's calendar feed, in date order. */

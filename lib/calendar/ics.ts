@@ -38,9 +38,8 @@ export function rruleOf(task: Pick<CalendarTask, 'dueDate' | 'repeatEvery' | 're
   }
 }
 
-/** The feed's text for `tasks` (each carries the account's time zone). */
-export function calendarText(tasks: CalendarTask[]): string {
-  const timeZone = tasks[0]?.timeZone ?? 'UTC';
+/** The feed's text for `tasks`, timed ones in `timeZone` (the account's). */
+export function calendarText(tasks: CalendarTask[], timeZone: string): string {
   // A zone the VTIMEZONE library does not know (one newer than its data) gets UTC times instead.
   const zoned = timeZone !== 'UTC' && getVtimezoneComponent(timeZone) !== null;
   const calendar = ical({ name: 'Todo', prodId: { company: 'Todo', product: 'Tasks', language: 'EN' } });

@@ -159,6 +159,15 @@ describe('the calendar feed', () => {
     expect((await fetchFeed(again)).status).toBe(404);
   });
 
+  it("answers 404 once its account is deleted", async () => {
+    const ann = await createTestUser();
+    const url = await openFeed(ann);
+    expect((await fetchFeed(url)).status).toBe(200);
+    const deleted = await callRoute(accountRoute, 'DELETE', `/api/${ann.id}/account`, { user_id: ann.id }, { headers: ann.headers, body: { password: ann.password } });
+    expect(deleted.status).toBe(204);
+    expect((await fetchFeed(url)).status).toBe(404);
+  });
+
   it('keeps one address when two are asked for at once: the other answers 404', async () => {
     const ann = await createTestUser();
     const urls = await Promise.all([openFeed(ann), openFeed(ann)]);

@@ -25,11 +25,12 @@ export const GET = handler(async (request: Request, { params }: { params: Promis
     // The version first: a calendar app polling an unchanged calendar gets its 304 from one
     // statement. A write between the two reads makes a body newer than its ETag, which the
     // next poll corrects; never the other way round.
-    const etag = `"${createHash('sha256').update(`${CALENDAR_FORMAT}:${await calendarVersion(scope)}`).digest('base64url').slice(0, 27)}"`;
+    const { version, timeZone } = await calendarVersion(scope);
+    const etag = `"${createHash('sha256').update(`${CALENDAR_FORMAT}:${version}`).digest('base64url').slice(0, 27)}"`;
     // A secret address: no shared cache keeps it; a calendar app asks again with If-None-Match.
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
-    const text = calendarText(await calendarTasks(scope));
+    const text = calendarText(await calendarTasks(scope), timeZone);
     return new Response(text, { headers: { ...headers, 'Content-Type': 'text/calendar; charset=utf-8' } });
   } catch (err) {
     if (err instanceof SessionEnded) throw new CalendarFeedNotFound();
