@@ -1,8 +1,12 @@
 import Link from 'next/link';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { signOutAndLeave } from '@/lib/auth/actions';
 
-/** The bar on every page: the product's name, and who is signed in with a way out. `wide` lines it up with the views' sidebar layout. */
-export function SiteHeader({ email, wide = false }: { email?: string | null; wide?: boolean }) {
+/**
+ * The bar on every page: the product's name, and who is signed in (with their notifications and a
+ * way out). `wide` lines it up with the views' sidebar layout.
+ */
+export function SiteHeader({ email, userId, wide = false }: { email?: string | null; userId?: string; wide?: boolean }) {
   return (
     <header className="border-b border-zinc-200 bg-white/80 dark:border-zinc-800 dark:bg-zinc-950/80">
       <div className={`mx-auto flex ${wide ? 'max-w-5xl' : 'max-w-3xl'} items-center justify-between gap-3 px-4 py-3`}>
@@ -17,6 +21,7 @@ export function SiteHeader({ email, wide = false }: { email?: string | null; wid
             <span className="truncate text-sm text-zinc-600 dark:text-zinc-400" data-testid="signed-in-as" title={email}>
               {email}
             </span>
+            {userId && <NotificationBell userId={userId} />}
             <Link href="/settings" className="btn btn-ghost py-1.5">
               Settings
             </Link>

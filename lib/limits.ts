@@ -42,6 +42,10 @@ export const INVITATION_DAYS = 14;
 /** Levels of a subtask tree: a task, its subtasks, theirs, theirs. */
 export const TASK_LEVELS_MAX = 4;
 
+// Reminders (v3): per user per task; relative ones at most 4 weeks before.
+export const REMINDERS_PER_TASK_MAX = 5;
+export const REMINDER_MINUTES_MAX = 40_320;
+
 // Export and import (v2).
 export const TASKS_PER_USER_MAX = 50_000;
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;

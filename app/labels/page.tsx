@@ -11,7 +11,7 @@ export default async function LabelsPage() {
   if (!session?.user?.id) redirect('/login?callbackUrl=%2Flabels');
   return (
     <>
-      <SiteHeader email={session.user.email} wide />
+      <SiteHeader email={session.user.email} userId={session.user.id} wide />
       <main className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
         <Planner userId={session.user.id} search={null} />
       </main>

@@ -41,7 +41,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const zones = [...new Set([account.timeZone, 'UTC', ...Intl.supportedValuesOf('timeZone')])].sort();
   return (
     <>
-      <SiteHeader email={account.email} />
+      <SiteHeader email={account.email} userId={scope.userId} />
       <main className="mx-auto max-w-3xl space-y-6 px-4 py-6 sm:py-8">
         <h1 className="text-2xl font-semibold">Settings</h1>
         <Section title="Profile">

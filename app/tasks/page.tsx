@@ -25,7 +25,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   if (!session?.user?.id) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo(search))}`);
   return (
     <>
-      <SiteHeader email={session.user.email} wide />
+      <SiteHeader email={session.user.email} userId={session.user.id} wide />
       <main className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
         {/* The board reads and writes through /api/{user_id}/… like any other client; the view is read in the browser. */}
         <Planner userId={session.user.id} search={search} />

@@ -5,6 +5,7 @@ import { newIdempotencyKey, type Project } from '@/lib/client/api';
 import { formatDue } from '@/lib/client/dates';
 import type { QuickAddTask } from '@/lib/client/planning';
 import { parseQuickAdd, quickAddProblem, type QuickAddPart } from '@/lib/client/quick-add';
+import { describeMinutes } from '@/lib/client/reminders';
 import { describeRepeat } from './task-meta';
 
 interface Props {
@@ -114,7 +115,7 @@ export function QuickAdd({ projects, onSubmit }: Props) {
         </button>
       </div>
       <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
-        Type a date or time, !high, #label, @project or every week; remove what should stay words.
+        Type a date or time, !high, #label, @project, every week or remind 30m before; remove what should stay words.
       </p>
       {parsed.parts.length > 0 && (
         <ul aria-label="Recognised in the task" className="flex flex-wrap gap-2">
@@ -164,6 +165,8 @@ function kindName(part: QuickAddPart): string {
       return 'project';
     case 'repeat':
       return 'repeat';
+    case 'reminder':
+      return 'reminder';
   }
 }
 
@@ -179,5 +182,7 @@ function chipText(part: QuickAddPart, now: Date): string {
       return part.name;
     case 'repeat':
       return describeRepeat(part.repeat);
+    case 'reminder':
+      return part.minutes_before !== null ? `${describeMinutes(part.minutes_before)} before` : `at ${part.time}`;
   }
 }

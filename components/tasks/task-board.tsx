@@ -23,6 +23,7 @@ import {
 import { formatDue } from '@/lib/client/dates';
 import type { MoveRequest } from '@/lib/client/manual-order';
 import type { QuickAddTask } from '@/lib/client/planning';
+import { reminderInputs } from '@/lib/client/reminders';
 import type { FeedUpdate } from '@/lib/client/sync';
 import { matchesFilter, type Task, type TaskFilter } from '@/lib/client/task';
 import { initialTaskListState, tasksReducer } from '@/lib/client/tasks-reducer';
@@ -48,7 +49,9 @@ let tempCounter = 0;
 function changedFields(base: Task, changes: TaskChanges): TaskChanges {
   const edited: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(changes)) {
-    if (JSON.stringify(value ?? null) !== JSON.stringify(base[key as keyof Task] ?? null)) edited[key] = value;
+    // Reminders go out without their ids.
+    const current = key === 'reminders' ? reminderInputs(base.reminders) : base[key as keyof Task];
+    if (JSON.stringify(value ?? null) !== JSON.stringify(current ?? null)) edited[key] = value;
   }
   return edited as TaskChanges;
 }
@@ -210,6 +213,8 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
         project_id: draft.project_id ?? null,
         parent_id: draft.parent_id ?? null,
         assignee_id: draft.assignee_id ?? null,
+        // Shown with ids once saved.
+        reminders: [],
         position: '',
         completed: false,
         created_at: createdAt,
@@ -322,7 +327,8 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
     if (Object.keys(changes).length === 0) return true;
     const current = state.tasks.find((t) => t.id === base.id) ?? base;
     setConflict(null);
-    dispatch({ type: 'updateStarted', task: { ...current, ...changes, due_time: changes.due_date === null ? null : (changes.due_time ?? current.due_time) } });
+    const { reminders: _, ...shown } = changes;
+    dispatch({ type: 'updateStarted', task: { ...current, ...shown, due_time: changes.due_date === null ? null : (changes.due_time ?? current.due_time) } });
     try {
       settle(await updateTask(userId, base.id, changes, base.etag || undefined));
       return true;

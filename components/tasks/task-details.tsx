@@ -3,7 +3,18 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { fetchMembers, type Member, type Project, type TaskChanges } from '@/lib/client/api';
 import { codePoints, draftProblem } from '@/lib/client/limits';
-import { LABEL_NAME_MAX, LABELS_PER_TASK_MAX, PRIORITIES, REPEAT_INTERVAL_MAX, REPEAT_UNITS, type Priority, type RepeatUnit } from '@/lib/client/planning';
+import {
+  LABEL_NAME_MAX,
+  LABELS_PER_TASK_MAX,
+  PRIORITIES,
+  REMINDERS_PER_TASK_MAX,
+  REPEAT_INTERVAL_MAX,
+  REPEAT_UNITS,
+  type Priority,
+  type ReminderInput,
+  type RepeatUnit,
+} from '@/lib/client/planning';
+import { describeMinutes, describeReminder, REMINDER_PRESETS, reminderInputs } from '@/lib/client/reminders';
 import type { Task } from '@/lib/client/task';
 
 interface Props {
@@ -33,6 +44,8 @@ interface Fields {
   project: string;
   /** '' for no one. */
   assignee: string;
+  /** The person's own reminders on it. */
+  reminders: ReminderInput[];
 }
 
 function fieldsOf(task: Task): Fields {
@@ -47,8 +60,13 @@ function fieldsOf(task: Task): Fields {
     interval: String(task.repeat?.interval ?? 1),
     project: task.project_id ?? '',
     assignee: task.assignee_id ?? '',
+    reminders: reminderInputs(task.reminders),
   };
 }
+
+const instantFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const describe = (reminder: ReminderInput) => describeReminder(reminder, (date) => instantFormat.format(date));
+const sameReminder = (a: ReminderInput, b: ReminderInput) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The task's fields in one modal dialog: title, description, project, due date and time,
@@ -64,7 +82,7 @@ export function TaskDetails({ userId, task, projects, onDone, onSave }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   // While the save is on its way the dialog is closed but kept, to reopen as typed if refused.
   const saving = useRef(false);
-  // A viewer of the task's project sets only their own labels on it.
+  // A viewer of the task's project sets only their own labels and reminders on it.
   const readOnly = projects.find((project) => project.id === task.project_id)?.role === 'viewer';
   // The members of the project chosen, whom the task may be assigned to (none in the Inbox).
   const [loaded, setLoaded] = useState<{ project: string; members: Member[] }>({ project: '', members: [] });
@@ -116,7 +134,9 @@ export function TaskDetails({ userId, task, projects, onDone, onSave }: Props) {
         <h2 id={`${id}-heading`} className="text-lg font-semibold">
           Task details
         </h2>
-        {readOnly && <p className="text-sm text-zinc-600 dark:text-zinc-400">You may only read this project: your labels are the one thing you can change here.</p>}
+        {readOnly && (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">You may only read this project: your labels and reminders are what you can change here.</p>
+        )}
         <div>
           <label htmlFor={`${id}-title`} className="label">
             Title
@@ -248,6 +268,7 @@ export function TaskDetails({ userId, task, projects, onDone, onSave }: Props) {
             Separate labels with commas; a new name makes a new label.
           </p>
         </div>
+        <ReminderPicker id={id} reminders={fields.reminders} hasDate={Boolean(fields.due_date)} onChange={(reminders) => set('reminders', reminders)} />
         {problem && (
           <p role="alert" data-testid="form-error" className="alert-error">
             {problem}
@@ -266,7 +287,78 @@ export function TaskDetails({ userId, task, projects, onDone, onSave }: Props) {
   );
 }
 
-/** The PATCH body for what was typed (a viewer's: their labels alone), or why it cannot be sent. */
+/**
+ * The person's reminders on the task: those set, each with a way to remove it, and one more to
+ * add: a time before the due date, or a date and time of its own.
+ */
+function ReminderPicker({ id, reminders, hasDate, onChange }: { id: string; reminders: ReminderInput[]; hasDate: boolean; onChange: (reminders: ReminderInput[]) => void }) {
+  const [choice, setChoice] = useState<string>(hasDate ? '30' : 'at');
+  const [at, setAt] = useState('');
+  const full = reminders.length >= REMINDERS_PER_TASK_MAX;
+  const relative = choice !== 'at';
+  const adding: ReminderInput | null = relative ? (hasDate ? { minutes_before: Number(choice) } : null) : at ? { at: new Date(at).toISOString() } : null;
+
+  function add() {
+    if (!adding || full || reminders.some((r) => sameReminder(r, adding))) return;
+    onChange([...reminders, adding]);
+    setAt('');
+  }
+
+  return (
+    <fieldset>
+      <legend className="label">Reminders</legend>
+      {reminders.length > 0 ? (
+        <ul className="mb-2 space-y-1" data-testid="reminders">
+          {reminders.map((reminder) => (
+            <li key={JSON.stringify(reminder)} className="flex items-center justify-between gap-2 text-sm">
+              <span>{describe(reminder)}</span>
+              <button type="button" className="btn btn-ghost px-2 py-1" onClick={() => onChange(reminders.filter((r) => !sameReminder(r, reminder)))}>
+                Remove<span className="sr-only"> the reminder {describe(reminder)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">None. Reminders are yours alone: others sharing the task set their own.</p>
+      )}
+      <div className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor={`${id}-reminder`} className="sr-only">
+            When to remind you
+          </label>
+          <select id={`${id}-reminder`} className="field" value={choice} onChange={(e) => setChoice(e.target.value)} disabled={full}>
+            {REMINDER_PRESETS.map((minutes) => (
+              <option key={minutes} value={String(minutes)} disabled={!hasDate}>
+                {minutes === 0 ? 'At the due time' : `${describeMinutes(minutes)} before`}
+              </option>
+            ))}
+            <option value="at">At a date and time…</option>
+          </select>
+        </div>
+        {!relative && (
+          <div>
+            <label htmlFor={`${id}-reminder-at`} className="sr-only">
+              Remind at
+            </label>
+            <input id={`${id}-reminder-at`} type="datetime-local" className="field" value={at} onChange={(e) => setAt(e.target.value)} disabled={full} />
+          </div>
+        )}
+        <button type="button" className="btn btn-secondary" onClick={add} disabled={full || !adding}>
+          Add reminder
+        </button>
+      </div>
+      <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+        {full
+          ? `A task can have ${REMINDERS_PER_TASK_MAX} reminders of yours.`
+          : hasDate
+            ? 'Times before the due date follow it when it moves; a date alone counts as 09:00.'
+            : 'Give the task a due date to be reminded before it.'}
+      </p>
+    </fieldset>
+  );
+}
+
+/** The PATCH body for what was typed (a viewer's: their labels and reminders alone), or why it cannot be sent. */
 function changesFrom(fields: Fields, labelsOnly: boolean): TaskChanges | string {
   const labels = fields.labels
     .split(',')
@@ -274,7 +366,9 @@ function changesFrom(fields: Fields, labelsOnly: boolean): TaskChanges | string 
     .filter(Boolean);
   if (labels.length > LABELS_PER_TASK_MAX) return `A task can have at most ${LABELS_PER_TASK_MAX} labels.`;
   if (labels.some((name) => codePoints(name) > LABEL_NAME_MAX)) return `Keep each label under ${LABEL_NAME_MAX + 1} characters.`;
-  if (labelsOnly) return { labels };
+  const reminders = fields.reminders;
+  if (labelsOnly) return { labels, reminders };
+  if (!fields.due_date && reminders.some((r) => 'minutes_before' in r)) return 'A reminder before the due date needs a due date: remove it, or keep the date.';
   const invalid = draftProblem(fields.title, fields.description);
   if (invalid) return invalid;
   if (fields.due_time && !fields.due_date) return 'A due time needs a due date.';
@@ -290,6 +384,7 @@ function changesFrom(fields: Fields, labelsOnly: boolean): TaskChanges | string 
     due_time: fields.due_date && fields.due_time ? fields.due_time : null,
     priority: fields.priority,
     labels,
+    reminders,
     repeat: fields.repeat ? { every: fields.repeat, interval } : null,
     project_id: fields.project || null,
     assignee_id: fields.project ? fields.assignee || null : null,

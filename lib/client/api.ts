@@ -66,6 +66,7 @@ export type ProjectChanges = components['schemas']['PatchProjectBody'];
 export type Member = components['schemas']['Member'];
 export type Role = Member['role'];
 export type Invitation = components['schemas']['Invitation'];
+export type Notification = components['schemas']['Notification'];
 
 const api = createClient<paths>({ credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
 
@@ -290,3 +291,19 @@ export async function acceptInvitation(userId: string, invitationId: string): Pr
 export async function declineInvitation(userId: string, invitationId: string): Promise<void> {
   await settle(api.POST('/api/{user_id}/invitations/{inv_id}/decline', { params: { path: { user_id: userId, inv_id: invitationId } } }));
 }
+
+/** How many of the person's notifications are unread (the bell's count), fetching one at most. */
+export async function countUnreadNotifications(userId: string, signal?: AbortSignal): Promise<number> {
+  const { response } = await settle(api.GET('/api/{user_id}/notifications', { params: { path: { user_id: userId }, query: { unread: true, limit: 1 } }, signal }));
+  return Number(response.headers.get('x-total-count') ?? 0);
+}
+
+/** The newest notifications, read or not. */
+export async function fetchNotifications(userId: string, limit: number, signal?: AbortSignal): Promise<Notification[]> {
+  return (await settle(api.GET('/api/{user_id}/notifications', { params: { path: { user_id: userId }, query: { limit } }, signal }))).data;
+}
+
+export async function markNotificationsRead(userId: string, which: { ids: string[] } | { all: true }): Promise<void> {
+  await settle(api.POST('/api/{user_id}/notifications/read', { params: { path: { user_id: userId } }, body: which }));
+}
+

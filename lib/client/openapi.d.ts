@@ -540,6 +540,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{user_id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List notifications
+         * @description The caller's notifications, newest first: a reminder that fired, an invitation to a project, a task someone else assigned to the caller. The event stream sends `event: notification` when one arrives.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read
+         * @description The named ones, or all. Ids that are not the caller's notifications are ignored.
+         */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{user_id}/export": {
         parameters: {
             query?: never;
@@ -802,6 +846,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cron/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fire due reminders (scheduler only)
+         * @description Fires every reminder whose time has come, each exactly once however many schedulers run: its notification is written in the statement that claims it. One more than 24 hours late is dropped. Vercel Cron calls it every minute (vercel.json); `npm start` runs the same work in-process. Needs `Authorization: Bearer <CRON_SECRET>`; without a `CRON_SECRET` setting the route answers `404`.
+         */
+        get: operations["fireDueReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -873,6 +937,7 @@ export interface components {
              *     ]
              */
             labels?: components["schemas"]["LabelName"][];
+            reminders?: components["schemas"]["ReminderInputs"];
             /** @description null: does not repeat. A repeating task needs a due_date. */
             repeat?: components["schemas"]["RepeatBody"] | null;
             /** @description null: the Inbox (of the task's creator); else a project the caller may write to (404 if they cannot see it, 403 if they only read it). Changing it moves the task, with its subtasks, to the top of that list. */
@@ -913,6 +978,7 @@ export interface components {
              *     ]
              */
             labels?: components["schemas"]["LabelName"][];
+            reminders?: components["schemas"]["ReminderInputs"];
             /** @description null: does not repeat. A repeating task needs a due_date. */
             repeat?: components["schemas"]["RepeatBody"] | null;
             /** @description null: the Inbox (of the task's creator); else a project the caller may write to (404 if they cannot see it, 403 if they only read it). Changing it moves the task, with its subtasks, to the top of that list. */
@@ -923,7 +989,7 @@ export interface components {
             assignee_id?: string | null;
         };
         /**
-         * @description PATCH: changes only the fields it sends; at least one of title, description, completed, due_date, due_time, priority, labels, repeat, project_id, parent_id, assignee_id.
+         * @description PATCH: changes only the fields it sends; at least one of title, description, completed, due_date, due_time, priority, labels, reminders, repeat, project_id, parent_id, assignee_id.
          * @example {
          *       "completed": true
          *     }
@@ -964,6 +1030,7 @@ export interface components {
              *     ]
              */
             labels?: components["schemas"]["LabelName"][];
+            reminders?: components["schemas"]["ReminderInputs"];
             /** @description null: does not repeat. A repeating task needs a due_date. */
             repeat?: components["schemas"]["RepeatBody"] | null;
             /** @description null: the Inbox (of the task's creator); else a project the caller may write to (404 if they cannot see it, 403 if they only read it). Changing it moves the task, with its subtasks, to the top of that list. */
@@ -1273,6 +1340,27 @@ export interface components {
             tasks: components["schemas"]["ImportedTask"][];
         };
         /**
+         * @description Which notifications to mark read; already read ones keep their read_at.
+         * @example {
+         *       "ids": [
+         *         "9b2f1c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d"
+         *       ]
+         *     }
+         * @example {
+         *       "all": true
+         *     }
+         */
+        MarkNotificationsReadBody: {
+            /** @description 1 to 500 of the caller's notification ids; others' and unknown ones are ignored. */
+            ids: string[];
+        } | {
+            /**
+             * @description Every notification of the caller.
+             * @constant
+             */
+            all: true;
+        };
+        /**
          * @description Trimmed, then 1 to 60 characters (Unicode code points). Names match case-insensitively.
          * @example home
          */
@@ -1293,6 +1381,33 @@ export interface components {
          * @enum {string}
          */
         Priority: "none" | "low" | "medium" | "high";
+        /**
+         * @description 0 to 5 of the caller's own reminders, replacing theirs on the task (other members' are untouched). Those already set keep their ids; repeats collapse. `minutes_before` needs a due date (422).
+         * @example [
+         *       {
+         *         "minutes_before": 30
+         *       },
+         *       {
+         *         "at": "2026-12-01T08:00:00Z"
+         *       }
+         *     ]
+         */
+        ReminderInputs: ({
+            /**
+             * @description Minutes before the due date and time (a date alone counts as 09:00), in the account's time zone: 0 to 40320 (4 weeks).
+             * @example 30
+             */
+            minutes_before: number;
+            at?: unknown;
+        } | {
+            /**
+             * Format: date-time
+             * @description An instant, with its offset; kept to the millisecond.
+             * @example 2026-12-01T08:00:00Z
+             */
+            at: string;
+            minutes_before?: unknown;
+        })[];
         /**
          * @description How the task repeats. Completing it moves due_date to the next occurrence, counted from the current due_date (a month end clamps: Jan 31 + 1 month is Feb 28 or 29).
          * @example {
@@ -1353,6 +1468,7 @@ export interface components {
              *     ]
              */
             labels?: components["schemas"]["LabelName"][];
+            reminders?: components["schemas"]["ReminderInputs"];
             /** @description null: does not repeat. A repeating task needs a due_date. */
             repeat?: components["schemas"]["RepeatBody"] | null;
             /** @description Ignored: ids mean nothing in another account; `project` and `parent` place the task. */
@@ -1386,6 +1502,12 @@ export interface components {
          *         "errands",
          *         "home"
          *       ],
+         *       "reminders": [
+         *         {
+         *           "id": "3d5e7a11-6b2c-4f8e-9a0d-1c2b3e4f5a60",
+         *           "minutes_before": 30
+         *         }
+         *       ],
          *       "repeat": {
          *         "every": "week",
          *         "interval": 2
@@ -1415,6 +1537,8 @@ export interface components {
             priority: components["schemas"]["Priority"];
             /** @description The names of the task's labels, sorted case-insensitively. */
             labels: string[];
+            /** @description The caller's own reminders on the task (each member sets their own), relative ones first, furthest ahead first. */
+            reminders: components["schemas"]["Reminder"][];
             repeat: components["schemas"]["Repeat"] | null;
             /** @description The task's place in its list's manual order: opaque; tasks sort by it as byte strings. Only the server sets it. */
             position: string;
@@ -1728,6 +1852,40 @@ export interface components {
              */
             url: string;
         };
+        /**
+         * @description Something the caller is told about, newest first.
+         * @example {
+         *       "id": "9b2f1c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d",
+         *       "kind": "reminder",
+         *       "task_id": "0b6f3c1e-8d4a-4f0e-a7f2-3c9d5e1b2a47",
+         *       "project_id": null,
+         *       "title": "Call Bob",
+         *       "body": "Due Fri 4 Dec at 09:30",
+         *       "created_at": "2026-12-04T08:30:00.000Z",
+         *       "read_at": null
+         *     }
+         */
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `reminder`: one of the caller's reminders fired; `invitation`: someone invited the caller to a project; `assigned`: someone else assigned the caller a task.
+             * @enum {string}
+             */
+            kind: "reminder" | "invitation" | "assigned";
+            /** @description The task it is about, while it exists. */
+            task_id: string | null;
+            /** @description The project it is about (the invitation's, or the task's), while it exists. */
+            project_id: string | null;
+            /** @description The task's title (as it was), or the project's name for an invitation. */
+            title: string;
+            /** @description One line saying what happened, like `Due Fri 4 Dec at 09:00`. */
+            body: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description null: unread. */
+            read_at: string | null;
+        };
         /** @description The caller's labels, projects and the tasks of every list they see. */
         ExportDocument: {
             /** @constant */
@@ -1781,6 +1939,17 @@ export interface components {
             /** @description True while more changes wait: call again with `cursor` straight away. */
             more: boolean;
         };
+        /** @description One of the caller's reminders: relative to the due date and time, or at an instant (UTC). */
+        Reminder: {
+            /** Format: uuid */
+            id: string;
+            minutes_before: number;
+        } | {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            at: string;
+        };
         /** @description How the task repeats; completing it moves due_date to the next occurrence. */
         Repeat: {
             /** @enum {string} */
@@ -1797,6 +1966,8 @@ export interface components {
             priority: components["schemas"]["Priority"];
             /** @description The names of the task's labels, sorted case-insensitively. */
             labels: string[];
+            /** @description The caller's own reminders on the task (each member sets their own), relative ones first, furthest ahead first. */
+            reminders: components["schemas"]["Reminder"][];
             repeat: components["schemas"]["Repeat"] | null;
             /** @description The member of the task's project it is assigned to; always null in an Inbox. */
             assignee_id: string | null;
@@ -3650,6 +3821,87 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description `true`: only unread ones; `false`: only read ones; left out: all. */
+                unread?: boolean;
+                /** @description Page size. */
+                limit?: number;
+                /** @description Opaque: taken from the `Link: <…>; rel="next"` header of the previous page, with the same `unread` (else 422). */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    /** @description How many notifications match `unread`, over all pages. */
+                    "X-Total-Count"?: number;
+                    /** @description Present while more remain: `<…?cursor=…>; rel="next"`. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            /** @description `unread`, `limit` or `cursor` is invalid (a cursor of another filter or user too). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNotificationsReadBody"];
+            };
+        };
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     exportTasks: {
         parameters: {
             query?: {
@@ -4244,6 +4496,54 @@ export interface operations {
                             address_attempts: number;
                             /** @description Deleted task and label ids past the 31 days the changes feed keeps them. */
                             tombstones: number;
+                        };
+                    };
+                };
+            };
+            /** @description Not the scheduler: the `Authorization` header is not `Bearer <CRON_SECRET>`. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description No `CRON_SECRET` is set on this server: the route is off. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    fireDueReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many reminders were claimed, and how many notifications written (a dropped reminder has none). */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminders: {
+                            claimed: number;
+                            notified: number;
                         };
                     };
                 };

@@ -2,7 +2,7 @@ import type { Task } from '@/lib/client/task';
 
 // The planning fields of a task, for the browser: types from the API's own document
 // (lib/client/openapi.d.ts), limits from lib/limits.ts, which the server validates with too.
-export { LABEL_COLORS, LABEL_NAME_MAX, LABELS_PER_TASK_MAX, PRIORITIES, REPEAT_INTERVAL_MAX, REPEAT_UNITS } from '@/lib/limits';
+export { LABEL_COLORS, LABEL_NAME_MAX, LABELS_PER_TASK_MAX, PRIORITIES, REMINDER_MINUTES_MAX, REMINDERS_PER_TASK_MAX, REPEAT_INTERVAL_MAX, REPEAT_UNITS } from '@/lib/limits';
 
 export type Priority = Task['priority'];
 export type Repeat = NonNullable<Task['repeat']>;
@@ -15,4 +15,7 @@ export type TaskPlan = Pick<Task, 'due_date' | 'due_time' | 'priority' | 'labels
  * A new task as quick add produces it. `project_id` is the project named with `@name`; null or
  * absent when none was, and the view it was typed in decides where it goes.
  */
-export type QuickAddTask = TaskPlan & Pick<Task, 'title'> & { project_id?: string | null };
+export type QuickAddTask = TaskPlan & Pick<Task, 'title'> & { project_id?: string | null; reminders?: ReminderInput[] };
+
+/** A reminder as a write sets it: minutes before the due date and time, or an instant (ISO). */
+export type ReminderInput = { minutes_before: number } | { at: string };

@@ -2,7 +2,18 @@ import * as chrono from 'chrono-node';
 import { addDays, endOfMonth, format, isWeekend, nextMonday, subMonths } from 'date-fns';
 import { toDateString } from './dates';
 import { draftProblem } from './limits';
-import { LABEL_NAME_MAX, LABELS_PER_TASK_MAX, REPEAT_INTERVAL_MAX, type Priority, type QuickAddTask, type Repeat, type RepeatUnit } from './planning';
+import {
+  LABEL_NAME_MAX,
+  LABELS_PER_TASK_MAX,
+  REMINDER_MINUTES_MAX,
+  REMINDERS_PER_TASK_MAX,
+  REPEAT_INTERVAL_MAX,
+  type Priority,
+  type QuickAddTask,
+  type ReminderInput,
+  type Repeat,
+  type RepeatUnit,
+} from './planning';
 
 /**
  * Quick add: one line of text, read as Todoist reads it.
@@ -10,8 +21,8 @@ import { LABEL_NAME_MAX, LABELS_PER_TASK_MAX, REPEAT_INTERVAL_MAX, type Priority
  * 09:00, high priority, labelled home, repeating monthly.
  *
  * Dates come from chrono-node; priorities (`!high`, `!p1`), labels (`#home`), projects
- * (`@home`, `@Home renovation`: only the names of the projects given) and repeats
- * (`every 2 weeks`, `daily`) are plain tokens. Each recognised piece is a part with its range
+ * (`@home`, `@Home renovation`: only the names of the projects given), repeats
+ * (`every 2 weeks`, `daily`) and reminders (`remind 30m before`, `remind 8am`) are plain tokens. Each recognised piece is a part with its range
  * in the text, for the UI to show as a chip. Removing a chip does not edit the text: the UI
  * passes the part's `key` back in `ignored`, and those words stay in the title as typed.
  */
@@ -21,7 +32,9 @@ export type QuickAddPart =
   | (PartSpan & { kind: 'priority'; priority: Exclude<Priority, 'none'> })
   | (PartSpan & { kind: 'label'; label: string })
   | (PartSpan & { kind: 'project'; project_id: string; name: string })
-  | (PartSpan & { kind: 'repeat'; repeat: Repeat });
+  | (PartSpan & { kind: 'repeat'; repeat: Repeat })
+  /** `minutes_before` the due date and time, or at a wall-clock `time` (on the due date, else its next occurrence). */
+  | (PartSpan & { kind: 'reminder'; minutes_before: number | null; time: string | null });
 
 export type QuickAddPartKind = QuickAddPart['kind'];
 
@@ -38,6 +51,8 @@ interface PartSpan {
 export interface QuickAdd extends QuickAddTask {
   /** The project named with `@name`, or null. */
   project_id: string | null;
+  /** The reminders named with `remind …`, in the order typed. */
+  reminders: ReminderInput[];
   /** The recognised parts, in the order they appear in the text. */
   parts: QuickAddPart[];
 }
@@ -68,12 +83,13 @@ export function parseQuickAdd(text: string, now: Date, ignored: Iterable<string>
   const project = tokens.find((t) => t.part.kind === 'project');
   const repeat = tokens.find((t) => t.part.kind === 'repeat' && (!t.trailingOnly || onlyTakenAfter(text, t.end, taken)));
   const labels = tokens.filter((t) => t.part.kind === 'label');
+  const reminders = tokens.filter((t) => t.part.kind === 'reminder');
   if (repeat && due?.timeOnly) {
     // The repeat picks the day: "every monday 7pm" is on Monday, "daily 9am" after 9 is tomorrow.
     const from = due.part.due_time! > format(now, 'HH:mm') ? now : addDays(now, 1);
     due.part.due_date = firstOccurrence(repeat, from);
   }
-  const active = [...(priority ? [priority] : []), ...(project ? [project] : []), ...(repeat ? [repeat] : []), ...labels];
+  const active = [...(priority ? [priority] : []), ...(project ? [project] : []), ...(repeat ? [repeat] : []), ...labels, ...reminders];
 
   // A date's range may cover other tokens ("fri #work 9am"): those keep their own fate.
   const removed = new Uint8Array(text.length);
@@ -82,19 +98,38 @@ export function parseQuickAdd(text: string, now: Date, ignored: Iterable<string>
   for (const token of active) removed.fill(1, token.start, token.end);
 
   const parts = [...active, ...(due ? [due] : [])].map((t) => t.part).sort((a, b) => a.start - b.start);
-  const quickAdd: QuickAdd = { title: collapse(keep(text, removed)), due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, project_id: null, parts };
+  const quickAdd: QuickAdd = { title: collapse(keep(text, removed)), due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, project_id: null, reminders: [], parts };
   for (const part of parts) {
     if (part.kind === 'due') Object.assign(quickAdd, { due_date: part.due_date, due_time: part.due_time });
     else if (part.kind === 'priority') quickAdd.priority = part.priority;
     else if (part.kind === 'project') quickAdd.project_id = part.project_id;
     else if (part.kind === 'repeat') quickAdd.repeat = part.repeat;
+    else if (part.kind === 'reminder') continue;
     else if (!quickAdd.labels.some((name) => name.toLocaleLowerCase() === part.label.toLocaleLowerCase())) {
       // Names that differ only in case are one label; the first spelling wins, as on the server.
       quickAdd.labels.push(part.label);
     }
   }
   if (repeat && !due) quickAdd.due_date = firstOccurrence(repeat, now);
+  // A reminder's time is on the due date once that is known; without one, its next occurrence.
+  for (const { part } of reminders) {
+    if (part.kind !== 'reminder') continue;
+    const reminder: ReminderInput =
+      part.minutes_before !== null ? { minutes_before: part.minutes_before } : { at: reminderInstant(part.time!, quickAdd.due_date, now).toISOString() };
+    if (!quickAdd.reminders.some((r) => JSON.stringify(r) === JSON.stringify(reminder))) quickAdd.reminders.push(reminder);
+  }
   return quickAdd;
+}
+
+/** `time` (HH:MM, the browser's wall clock) on `date`, or without a date its next occurrence after `now`. */
+function reminderInstant(time: string, date: string | null, now: Date): Date {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  if (date) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return new Date(y, m - 1, d, hours, minutes);
+  }
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate(), hours, minutes);
+  return today > now ? today : addDays(today, 1);
 }
 
 /** Why a quick add cannot be sent as it stands, in words for the person typing, or null. */
@@ -102,6 +137,8 @@ export function quickAddProblem(quickAdd: QuickAdd): string | null {
   const titleProblem = draftProblem(quickAdd.title, '');
   if (titleProblem) return quickAdd.parts.length > 0 && !quickAdd.title ? 'Give the task a title besides its date, labels and the like.' : titleProblem;
   if (quickAdd.labels.length > LABELS_PER_TASK_MAX) return `A task can have at most ${LABELS_PER_TASK_MAX} labels.`;
+  if (quickAdd.reminders.length > REMINDERS_PER_TASK_MAX) return `A task can have at most ${REMINDERS_PER_TASK_MAX} reminders.`;
+  if (!quickAdd.due_date && quickAdd.reminders.some((r) => 'minutes_before' in r)) return 'A reminder before the task is due needs a due date: add one, like "tomorrow 9am".';
   return null;
 }
 
@@ -136,6 +173,11 @@ const EVERY = new RegExp(
   'giu',
 );
 const ADVERB = /(?<=^|\s)(daily|weekly|monthly|yearly|annually)(?=\s|$)/giu;
+
+// "remind 30m before", "remind me 2 hours before", "remind 8am", "remind me at 18:30".
+const REMIND_BEFORE = /(?<=^|\s)remind(?:\s+me)?\s+(\d{1,5})\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+before(?=[\s,.;!?]|$)/giu;
+const REMIND_AT = /(?<=^|\s)remind(?:\s+me)?\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?(?=[\s,.;!?]|$)/giu;
+const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440, w: 10080 };
 const ADVERB_UNITS: Record<string, RepeatUnit> = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year', annually: 'year' };
 
 type Scanned = Token | (Span & { part: null });
@@ -206,9 +248,30 @@ function* scanWords(text: string): Generator<Scanned> {
     }
     yield { ...token(m.index!, m[0], { kind: 'repeat', repeat: { every, interval } }), weekday };
   }
+  for (const m of text.matchAll(REMIND_BEFORE)) {
+    const minutes = Number(m[1]) * UNIT_MINUTES[m[2]!.toLowerCase()[0]!]!;
+    if (minutes > REMINDER_MINUTES_MAX) yield { start: m.index!, end: m.index! + m[0].length, part: null };
+    else yield token(m.index!, m[0], { kind: 'reminder', minutes_before: minutes, time: null });
+  }
+  for (const m of text.matchAll(REMIND_AT)) {
+    const time = clockTime(Number(m[1]), Number(m[2] ?? 0), m[3]?.toLowerCase());
+    // "remind 5" says no time: a bare hour needs minutes or am/pm.
+    if (time === null || (m[2] === undefined && m[3] === undefined)) yield { start: m.index!, end: m.index! + m[0].length, part: null };
+    else yield token(m.index!, m[0], { kind: 'reminder', minutes_before: null, time });
+  }
   for (const m of text.matchAll(ADVERB)) {
     yield { ...token(m.index!, m[0], { kind: 'repeat', repeat: { every: ADVERB_UNITS[m[1]!.toLowerCase()]!, interval: 1 } }), trailingOnly: true };
   }
+}
+
+/** HH:MM of an hour, minutes and am/pm as typed, or null when it is no time of day. */
+function clockTime(hour: number, minute: number, meridiem: string | undefined): string | null {
+  if (minute > 59) return null;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  } else if (hour > 23) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -95,9 +95,11 @@ export interface WatchOptions {
   onConnection?(connected: boolean): void;
   /** Someone invited the person to a project. */
   onInvitation?(): void;
+  /** The person has a new notification (a reminder, an invitation, an assignment). */
+  onNotification?(): void;
 }
 
-type StreamMessage = { kind: 'changed' | 'connection' | 'invitation'; connected?: boolean };
+type StreamMessage = { kind: 'changed' | 'connection' | 'invitation' | 'notification'; connected?: boolean };
 
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000];
 
@@ -112,6 +114,7 @@ export function watchChanges(userId: string, options: WatchOptions): () => void 
   const hear = (message: StreamMessage) => {
     if (message.kind === 'changed') options.onSignal();
     else if (message.kind === 'invitation') options.onInvitation?.();
+    else if (message.kind === 'notification') options.onNotification?.();
     else options.onConnection?.(Boolean(message.connected));
   };
   channel?.addEventListener('message', (event: MessageEvent<StreamMessage>) => hear(event.data));
@@ -151,6 +154,7 @@ function holdStream(userId: string, signal: AbortSignal, tell: (message: StreamM
       });
       source.addEventListener('changed', () => tell({ kind: 'changed' }));
       source.addEventListener('invitation', () => tell({ kind: 'invitation' }));
+      source.addEventListener('notification', () => tell({ kind: 'notification' }));
       source.addEventListener('error', () => {
         tell({ kind: 'connection', connected: false });
         // EventSource retries by itself after a dropped stream; after a refused one (a 503, a

@@ -153,6 +153,8 @@ export const tasks = pgTable(
     parentId: uuid('parent_id'),
     // A member of the task's project, or null (always null in an Inbox: drizzle/0012 checks it).
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    // Who set assignee_id last: assigning a task to someone else notifies them (drizzle/0015).
+    assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
     // The list the task is in: its project, or its creator's Inbox (named by the user's id).
     // Every index of the lists leads with it, and a subtask's foreign key names it.
     listId: uuid('list_id')
@@ -300,6 +302,65 @@ export const taskLabels = pgTable(
   (t) => [primaryKey({ columns: [t.taskId, t.labelId] }), index('task_labels_label_idx').on(t.labelId, t.taskId)],
 );
 
+// A user's reminder of a task (personal, like labels): `minutes_before` its due date and time
+// (a date alone counts as 09:00), in the user's time zone, or at an instant. `fire_at` is when it
+// fires next, kept by drizzle/0015's functions and triggers: null once it has fired, while the
+// task is done, or when it has no time to fire at. The scheduler (lib/reminders) claims due rows.
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    minutesBefore: integer('minutes_before'),
+    at: timestamptz('at'),
+    fireAt: timestamptz('fire_at'),
+    // When it last fired: a recomputed time at or before it does not fire again.
+    firedAt: timestamptz('fired_at'),
+    createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+  },
+  (t) => [
+    check('reminders_one_kind', sql`(${t.minutesBefore} is null) <> (${t.at} is null)`),
+    check('reminders_minutes_range', sql`${t.minutesBefore} between 0 and 40320`),
+    index('reminders_task_user_idx').on(t.taskId, t.userId),
+    index('reminders_user_idx').on(t.userId),
+    index('reminders_due_idx').on(t.fireAt).where(sql`${t.fireAt} is not null`),
+  ],
+);
+
+// What a user is told: a reminder firing, an invitation, a task assigned to them by someone else.
+// It keeps the task's title as it was; the task and project may go (set null).
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['reminder', 'invitation', 'assigned'] }).notNull(),
+    taskId: uuid('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    body: text('body'),
+    changeXid: changeXid(),
+    createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+    readAt: timestamptz('read_at'),
+  },
+  (t) => [
+    check('notifications_kind', sql`${t.kind} in ('reminder', 'invitation', 'assigned')`),
+    // Newest first, keyset-paged; the unread ones (the bell's count) have their own.
+    index('notifications_user_created_idx').on(t.userId, t.createdAt, t.id),
+    index('notifications_user_unread_idx').on(t.userId, t.createdAt, t.id).where(sql`${t.readAt} is null`),
+    index('notifications_user_change_idx').on(t.userId, t.changeXid),
+    index('notifications_task_idx').on(t.taskId),
+    index('notifications_project_idx').on(t.projectId),
+  ],
+);
+
 // One row per sign-in (a browser's cookie or an API access token), named by the `sid` its JWT
 // carries. Deleting the row revokes it: every statement of a request checks that it is there.
 export const sessions = pgTable(
@@ -356,3 +417,5 @@ export type Task = typeof tasks.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type Label = typeof labels.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type Reminder = typeof reminders.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_BODY_BYTES } from '@/lib/http/body';
 import { accountPaths, accountRequestSchemas, accountResponseSchemas } from '@/lib/openapi/account';
 import { calendarPaths, calendarResponseSchemas } from '@/lib/openapi/calendar';
+import { notificationPaths, notificationRequestSchemas, notificationResponseSchemas } from '@/lib/openapi/notifications';
 import { authPaths, authRequestSchemas, authResponseSchemas, SESSION_COOKIE } from '@/lib/openapi/auth';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { projectPaths, projectRequestSchemas, projectResponseSchemas } from '@/lib/openapi/projects';
@@ -125,6 +126,7 @@ function buildSchemas() {
     ...accountRequestSchemas,
     ...transferRequestSchemas,
     ...syncRequestSchemas,
+    ...notificationRequestSchemas,
   });
   const responses = componentSchemas('output', {
     ...taskResponseSchemas,
@@ -135,12 +137,18 @@ function buildSchemas() {
     ...projectResponseSchemas,
     ...accountResponseSchemas,
     ...calendarResponseSchemas,
+    ...notificationResponseSchemas,
     ...transferResponseSchemas,
     ...syncResponseSchemas,
   });
   // The query schemas become parameters, not components of their own.
-  const { ListTasksQuery: listQuery, ChangesQuery: changesQuery, ...schemas } = mergeComponents(requests, responses);
-  return { schemas, listParameters: queryParameters(listQuery ?? {}), changesParameters: queryParameters(changesQuery ?? {}) };
+  const { ListTasksQuery: listQuery, ChangesQuery: changesQuery, NotificationsQuery: notificationsQuery, ...schemas } = mergeComponents(requests, responses);
+  return {
+    schemas,
+    listParameters: queryParameters(listQuery ?? {}),
+    changesParameters: queryParameters(changesQuery ?? {}),
+    notificationsParameters: queryParameters(notificationsQuery ?? {}),
+  };
 }
 
 const KIB = MAX_BODY_BYTES / 1024;
@@ -244,7 +252,7 @@ Responses that carry user data send \`Cache-Control: no-store\`.
 `.trim();
 
 function buildDocument(): Json {
-  const { schemas, listParameters, changesParameters } = buildSchemas();
+  const { schemas, listParameters, changesParameters, notificationsParameters } = buildSchemas();
   return {
     openapi: '3.1.0',
     info: { title: 'Todo API', version: '1.0.0', description, license: { name: 'MIT', identifier: 'MIT' } },
@@ -257,6 +265,7 @@ function buildDocument(): Json {
       { name: 'Accounts', description: 'Sign up, and get an access token for the API.' },
       { name: 'Account', description: "The caller's own account and sessions. `{user_id}` must be the caller's own id." },
       { name: 'Calendar', description: "A secret iCalendar address of the caller's dated tasks, for calendar apps. `{user_id}` must be the caller's own id." },
+      { name: 'Notifications', description: "What the caller is told about: reminders, invitations, assignments. `{user_id}` must be the caller's own id." },
       { name: 'Browser session', description: "next-auth's cookie sign-in, for scripts that want the browser's way in." },
       { name: 'Service', description: 'No authentication.' },
     ],
@@ -267,6 +276,7 @@ function buildDocument(): Json {
       ...labelPaths,
       ...accountPaths,
       ...calendarPaths,
+      ...notificationPaths(notificationsParameters),
       ...transferPaths,
       ...syncPaths(changesParameters),
       ...authPaths,

@@ -84,6 +84,42 @@ export const servicePaths: Record<string, Json> = {
       },
     },
   },
+  '/api/cron/reminders': {
+    get: {
+      operationId: 'fireDueReminders',
+      tags: ['Service'],
+      summary: 'Fire due reminders (scheduler only)',
+      description:
+        'Fires every reminder whose time has come, each exactly once however many schedulers run: its notification is written in the statement that claims it. One more than 24 hours late is dropped. Vercel Cron calls it every minute (vercel.json); `npm start` runs the same work in-process. Needs `Authorization: Bearer <CRON_SECRET>`; without a `CRON_SECRET` setting the route answers `404`.',
+      security: [{ cronSecret: [] }],
+      responses: {
+        '200': {
+          description: 'How many reminders were claimed, and how many notifications written (a dropped reminder has none).',
+          headers: NO_STORE,
+          content: {
+            [JSON_TYPE]: {
+              schema: {
+                type: 'object',
+                properties: {
+                  reminders: {
+                    type: 'object',
+                    properties: { claimed: { type: 'integer', minimum: 0 }, notified: { type: 'integer', minimum: 0 } },
+                    required: ['claimed', 'notified'],
+                  },
+                },
+                required: ['reminders'],
+              },
+            },
+          },
+        },
+        '401': problem('Not the scheduler: the `Authorization` header is not `Bearer <CRON_SECRET>`.', {
+          'WWW-Authenticate': ref('headers', 'WWW-Authenticate'),
+        }),
+        '404': problem('No `CRON_SECRET` is set on this server: the route is off.'),
+        ...errors('ContentTooLarge', 'InternalError', 'ServiceUnavailable'),
+      },
+    },
+  },
 };
 
 export const serviceSecuritySchemes: Record<string, Json> = {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { closeDatabase } from '@/lib/db';
+import { stopReminderScheduler } from '@/lib/reminders/scheduler';
 import { endEventStreams } from '@/lib/sync/events';
 
 const POOL_CLOSE_TIMEOUT_MS = 5_000;
@@ -17,6 +18,7 @@ export function shutDownGracefully(): void {
   if (process.env.NEXT_MANUAL_SIG_HANDLE) return;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, endEventStreams);
+    process.once(signal, stopReminderScheduler);
     process.once(signal, closeDatabaseOnExit);
   }
 }

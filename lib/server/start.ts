@@ -1,5 +1,6 @@
 import 'server-only';
 import { authSecret, env } from '@/lib/env';
+import { startReminderScheduler } from '@/lib/reminders/scheduler';
 import { guardNodeServers } from '@/lib/server/guard';
 import { shutDownGracefully } from '@/lib/server/shutdown';
 
@@ -21,3 +22,7 @@ try {
 
 shutDownGracefully();
 guardNodeServers();
+
+// Reminders fire from this process (`npm start`, `npm run dev`); on Vercel a function lives only
+// for its requests, and Cron calls /api/cron/reminders instead.
+if (!process.env.VERCEL) startReminderScheduler();

@@ -9,7 +9,8 @@ import { ShuttingDown } from '@/lib/sync/errors';
 /*
  * Server-sent events: `event: changed` on a stream of the caller's whenever the tasks of a list they
  * see, their projects or their labels change, whichever server instance wrote them; `event:
- * invitation` when someone invites their email to a project.
+ * invitation` when someone invites their email to a project; `event: notification` when they get
+ * a notification (a reminder fired, an invitation, an assignment).
  *
  * How a change is seen. One watcher per process, running only while a stream is open, looks at
  * the database every LOOK_INTERVAL_MS with one statement: which of the users with an open stream
@@ -120,7 +121,7 @@ class Watcher {
 
     const users = [...new Set([...this.listeners].map((l) => l.caller.userId))];
     const sessions = [...new Set([...this.listeners].map((l) => l.caller.sessionId))];
-    let result: { hi: Snapshot; changed: Set<string>; invited: Set<string>; ended: Set<string> };
+    let result: Awaited<ReturnType<typeof changedSince>>;
     try {
       result = await changedSince(this.last, users, sessions);
       if (this.failing) console.log('[events] the database answers again');
@@ -142,10 +143,12 @@ class Watcher {
       }
       const invited = result.invited.has(listener.caller.userId);
       if (invited) listener.send('event: invitation\ndata: {}\n\n');
+      const notified = result.notified.has(listener.caller.userId);
+      if (notified) listener.send('event: notification\ndata: {}\n\n');
       if (result.changed.has(listener.caller.userId)) {
         const cursor = encodeFeedCursor(listener.caller, { lo: result.hi });
         listener.send(`event: changed\ndata: ${JSON.stringify({ cursor })}\n\n`);
-      } else if (keepalive && !invited) listener.send(': keepalive\n\n');
+      } else if (keepalive && !invited && !notified) listener.send(': keepalive\n\n');
     }
   }
 }
@@ -179,15 +182,24 @@ async function changedSince(since: Snapshot | undefined, users: string[], sessio
     ? sql`array(select distinct u.id::text from users u join invitations i on i.email = u.email
         where u.id = any(${userIds}::uuid[]) and ${writtenAfter(sql`i.change_xid`)})`
     : sql`'{}'::text[]`;
+  // New notifications of a user.
+  const notified = since ? sql`array(select distinct user_id::text from (${ofUsers('notifications')}) as notified)` : sql`'{}'::text[]`;
   const { rows } = await db.execute(sql`
     select pg_current_snapshot()::text as hi,
       floor(extract(epoch from clock_timestamp()) * 1000)::float8 as t,
       ${changed} as changed,
       ${invited} as invited,
+      ${notified} as notified,
       array(select s::text from unnest(${sessionIds}::uuid[]) as s
         where not exists (select 1 from sessions where id = s and expires_at > now())) as ended`);
-  const row = rows[0] as { hi: string; t: number | string; changed: string[]; invited: string[]; ended: string[] };
-  return { hi: { s: row.hi, t: Number(row.t) }, changed: new Set(row.changed), invited: new Set(row.invited), ended: new Set(row.ended) };
+  const row = rows[0] as { hi: string; t: number | string; changed: string[]; invited: string[]; notified: string[]; ended: string[] };
+  return {
+    hi: { s: row.hi, t: Number(row.t) },
+    changed: new Set(row.changed),
+    invited: new Set(row.invited),
+    notified: new Set(row.notified),
+    ended: new Set(row.ended),
+  };
 }
 
 // One watcher per process, kept across hot reloads in development.

@@ -85,7 +85,7 @@ const joinedInWindow = () =>
 
 const changedTasksStatement = scopedStatement('changed_tasks', (db, shape: { since: boolean; after: boolean }, name) =>
   db
-    .select(taskColumns(false))
+    .select(taskColumns())
     .from(tasks)
     .where(
       and(
@@ -107,7 +107,7 @@ const changedTasksStatement = scopedStatement('changed_tasks', (db, shape: { sin
 // Every task of the projects joined in the window (as of `hi`), by id.
 const joinedTasksStatement = scopedStatement('joined_tasks', (db, shape: { after: boolean }, name) =>
   db
-    .select(taskColumns(false))
+    .select(taskColumns())
     .from(tasks)
     .where(
       and(

@@ -219,7 +219,7 @@ const listStatement = scopedStatement('list_tasks', (db, shape: ListShape, name)
   const columns = [...key.columns(shape.order), sql`${tasks.id}`];
   if (shape.lists !== 'all') {
     return db
-      .select({ ...taskColumns(false), total: total(db, shape), rank: sql<string | null>`null` })
+      .select({ ...taskColumns(), total: total(db, shape), rank: sql<string | null>`null` })
       .from(tasks)
       .where(and(inList(shape.lists), taskFilters(db, shape), shape.after ? afterCursor(shape) : undefined))
       .orderBy(...columns.map((column) => direction(column)))
@@ -267,7 +267,7 @@ const listStatement = scopedStatement('list_tasks', (db, shape: ListShape, name)
     order by ${sql.join(manual ? [sql`"lists"."rank" ${dir}`, ...pageKeys('lists')] : pageKeys('lists'), sql`, `)} limit ${limit})`;
   const last = columns.length - 1;
   return db
-    .select({ ...taskColumns(false), total: total(db, shape), rank: sql<string | null>`"page"."rank"` })
+    .select({ ...taskColumns(), total: total(db, shape), rank: sql<string | null>`"page"."rank"` })
     .from(tasks)
     .innerJoin(sql`${page} as "page"`, sql`"page".${sql.identifier(`k${last}`)} = ${tasks.id}`)
     .where(liveSession())

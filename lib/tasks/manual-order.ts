@@ -59,7 +59,7 @@ const selectNeighbour = scopedStatement('get_move_neighbour', (db, shape: { side
 const moveTaskStatement = scopedStatement('move_task', (db, shape: { to: 'top' | 'bottom' | 'between'; ifMatch: boolean }, name) => {
   const position = shape.to === 'top' ? TOP_POSITION : shape.to === 'bottom' ? BOTTOM_POSITION : sql`${placeholder('position')}`;
   const sameList = shape.to === 'between' ? eq(tasks.listId, placeholder('listId')) : undefined;
-  return db.update(tasks).set({ position }).where(and(writeWhere(shape.ifMatch), sameList)).returning(taskColumns(false)).prepare(name);
+  return db.update(tasks).set({ position }).where(and(writeWhere(shape.ifMatch), sameList)).returning(taskColumns()).prepare(name);
 });
 
 /**

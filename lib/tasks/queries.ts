@@ -37,7 +37,7 @@ const placeholder = sql.placeholder;
 // An insert whose owner is null: the session has ended, or the caller may not write to the list.
 const NOT_NULL_VIOLATION = '23502';
 
-type CreateShape = { labels: boolean; project: boolean; parent: boolean };
+type CreateShape = { labels: boolean; reminders: boolean; project: boolean; parent: boolean };
 
 const insertTask = scopedStatement('create_task', (db, shape: CreateShape, name) => {
   // The list: the body's project; with a parent alone, the parent's (as the caller sees it: a
@@ -54,6 +54,7 @@ const insertTask = scopedStatement('create_task', (db, shape: CreateShape, name)
       projectId: projectId ?? null,
       parentId: shape.parent ? placeholder('parentId') : null,
       assigneeId: placeholder('assigneeId'),
+      assignedBy: sql`case when ${placeholder('assigneeId')}::uuid is not null then ${placeholder('userId')}::uuid end`,
       title: placeholder('title'),
       description: placeholder('description'),
       completed: placeholder('completed'),
@@ -63,7 +64,7 @@ const insertTask = scopedStatement('create_task', (db, shape: CreateShape, name)
       repeatEvery: placeholder('repeatEvery'),
       repeatInterval: placeholder('repeatInterval'),
     })
-    .returning(taskColumns(shape.labels))
+    .returning(taskColumns(shape))
     .prepare(name);
 });
 
@@ -74,7 +75,12 @@ const insertTask = scopedStatement('create_task', (db, shape: CreateShape, name)
  */
 export async function createTask(scope: Scope, input: CreateTaskInput, executor?: Executor): Promise<TaskRow> {
   const values = taskValues(input);
-  const shape = { labels: Boolean(values.labels?.length), project: Boolean(values.projectId), parent: Boolean(values.parentId) };
+  const shape = {
+    labels: Boolean(values.labels?.length),
+    reminders: Boolean(values.reminders?.length),
+    project: Boolean(values.projectId),
+    parent: Boolean(values.parentId),
+  };
   try {
     const [task] = await scope.run(insertTask, shape, {
       title: values.title,
@@ -86,6 +92,7 @@ export async function createTask(scope: Scope, input: CreateTaskInput, executor?
       repeatEvery: values.repeatEvery ?? null,
       repeatInterval: values.repeatInterval ?? null,
       labels: values.labels ?? null,
+      reminders: values.reminders ? JSON.stringify(values.reminders) : null,
       projectId: values.projectId ?? null,
       parentId: values.parentId ?? null,
       assigneeId: values.assigneeId ?? null,
@@ -110,7 +117,7 @@ async function refusedCreate(scope: Scope, err: unknown, values: TaskValues, exe
 }
 
 const selectTask = scopedStatement('get_task', (db, _shape: Record<never, never>, name) =>
-  db.select(taskColumns(false)).from(tasks).where(visibleTaskById()).limit(1).prepare(name),
+  db.select(taskColumns()).from(tasks).where(visibleTaskById()).limit(1).prepare(name),
 );
 
 /** A task in a list the caller sees. */
@@ -156,8 +163,8 @@ function completingSubtasks(db: Executor, completes: SQL, ifMatch: boolean) {
   );
 }
 
-// `personal`: a write of the caller's own labels alone, which any member who sees the task may make (a viewer too).
-type UpdateShape = { fields: readonly Changeable[]; labels: boolean; ifMatch: boolean; personal?: boolean };
+// `personal`: a write of the caller's own labels or reminders alone, which any member who sees the task may make (a viewer too).
+type UpdateShape = { fields: readonly Changeable[]; labels: boolean; reminders: boolean; ifMatch: boolean; personal?: boolean };
 
 const updateTaskStatement = scopedStatement('update_task', (db, shape: UpdateShape, name) => {
   // The value a column will have after this write: the body's, else the stored one.
@@ -172,12 +179,14 @@ const updateTaskStatement = scopedStatement('update_task', (db, shape: UpdateSha
     set.dueDate = sql`case when ${repeats} then ${nextOccurrence(due, sql`${after('repeatEvery', tasks.repeatEvery)}::text`, sql`${after('repeatInterval', tasks.repeatInterval)}`)} else ${due} end`;
     subtasks = completingSubtasks(db, sql`case when ${placeholder('completed')}::boolean then ${after('repeatEvery', tasks.repeatEvery)}::text is null end`, shape.ifMatch);
   }
-  // Labels alone still change the task: its updated_at (and so its ETag) moves on.
+  // Who assigns it: assigning someone else notifies them (drizzle/0015).
+  if (shape.fields.includes('assigneeId')) set.assignedBy = sql`${placeholder('userId')}::uuid`;
+  // Labels or reminders alone still change the task: its updated_at (and so its ETag) moves on.
   if (Object.keys(set).length === 0) set.updatedAt = sql`now()`;
   const where = shape.personal
     ? and(visibleTaskById(), shape.ifMatch ? sql`${tasks.updatedAt} = any(${placeholder('versions')}::timestamptz[])` : undefined)
     : writeWhere(shape.ifMatch);
-  return (subtasks ? db.with(subtasks) : db).update(tasks).set(set).where(where).returning(taskColumns(shape.labels)).prepare(name);
+  return (subtasks ? db.with(subtasks) : db).update(tasks).set(set).where(where).returning(taskColumns(shape)).prepare(name);
 });
 
 const lockTaskStatement = scopedStatement('lock_task', (db, _shape: Record<never, never>, name) =>
@@ -234,11 +243,12 @@ export async function updateTask(scope: Scope, id: string, changes: TaskChangesI
 
 async function updateInPlace(scope: Scope, id: string, values: TaskValues, versions: Versions, executor?: Executor): Promise<TaskRow> {
   const fields = CHANGEABLE.filter((field) => values[field] !== undefined);
-  const personal = fields.length === 0 && values.labels !== undefined;
-  const shape = { fields, labels: values.labels !== undefined, ifMatch: Boolean(versions), personal };
-  if (!personal) return writeTask(scope, updateTaskStatement, shape, id, versions, values, executor);
-  const [row] = await scope.run(updateTaskStatement, shape, { ...values, id, versions: versions?.map((version) => version.toISOString()) }, executor);
-  // A viewer may set their labels: only a task they cannot see, or a stale If-Match, refuses it.
+  const personal = fields.length === 0 && (values.labels !== undefined || values.reminders !== undefined);
+  const shape = { fields, labels: values.labels !== undefined, reminders: values.reminders !== undefined, ifMatch: Boolean(versions), personal };
+  const params = { ...values, reminders: values.reminders && JSON.stringify(values.reminders) };
+  if (!personal) return writeTask(scope, updateTaskStatement, shape, id, versions, params, executor);
+  const [row] = await scope.run(updateTaskStatement, shape, { ...params, id, versions: versions?.map((version) => version.toISOString()) }, executor);
+  // A viewer may set their labels and reminders: only a task they cannot see, or a stale If-Match, refuses it.
   return row ?? refusedWrite(scope, id, versions, executor, new TaskNotFound(), { readOnlyIsFine: true });
 }
 
@@ -268,7 +278,7 @@ const toggleTaskStatement = scopedStatement('toggle_task', (db, shape: { ifMatch
       dueDate: sql`case when ${repeats} then ${nextOccurrence(sql`${tasks.dueDate}`, sql`${tasks.repeatEvery}`, sql`${tasks.repeatInterval}`)} else ${tasks.dueDate} end`,
     })
     .where(writeWhere(shape.ifMatch))
-    .returning(taskColumns(false))
+    .returning(taskColumns())
     .prepare(name);
 });
 

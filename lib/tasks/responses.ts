@@ -20,6 +20,7 @@ export function toTaskJson(task: TaskRow): TaskJson {
     due_time: task.dueTime?.slice(0, 5) ?? null,
     priority: PRIORITIES[task.priority] ?? 'none',
     labels: task.labels,
+    reminders: task.reminders.map((r) => (r.minutes_before !== null ? { id: r.id, minutes_before: r.minutes_before } : { id: r.id, at: new Date(r.at_ms!).toISOString() })),
     repeat: task.repeatEvery ? ({ every: task.repeatEvery, interval: task.repeatInterval ?? 1 } as RepeatRule) : null,
     position: task.position,
     project_id: task.projectId,

@@ -3,13 +3,13 @@ import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/lib/db';
 import { driverError, sqlState } from '@/lib/db/errors';
 import type { Shape } from '@/lib/db/prepared';
-import { labels, taskLabels, tasks, type Task } from '@/lib/db/schema';
+import { labels, reminders, taskLabels, tasks, type Task } from '@/lib/db/schema';
 import { LABELS_PER_USER_MAX, TASK_LEVELS_MAX, TASKS_PER_USER_MAX } from '@/lib/limits';
 import { ProjectReadOnly } from '@/lib/projects/errors';
 import { callerMayWrite, scopedStatement, visibleTask, writableTask, type Scope, type ScopedStatement } from '@/lib/scope/scope';
 import { InvalidTaskFields, ParentInOtherList, ParentNotFound, TaskLimitReached, TaskNotFound, VersionConflict } from '@/lib/tasks/errors';
 import { taskETag } from '@/lib/tasks/etag';
-import type { CreateTaskInput, PriorityName, TaskChangesInput } from '@/lib/tasks/schemas';
+import type { CreateTaskInput, PriorityName, ReminderInputs, TaskChangesInput } from '@/lib/tasks/schemas';
 
 // What the task statements share (lib/tasks/queries.ts, manual-order.ts, list.ts, and the changes
 // feed and export): the row they return with its labels, the caller's task in a `where`, the
@@ -33,8 +33,11 @@ export function isProjectGone(err: unknown): boolean {
 
 export type NewTaskInput = CreateTaskInput;
 
-/** A task row with its label names, as every statement here returns it. */
-export type TaskRow = Task & { labels: string[] };
+/** One of the caller's reminders as a statement reads it (`at_ms`: milliseconds since the epoch). */
+export type ReminderRow = { id: string; minutes_before: number | null; at_ms: number | null };
+
+/** A task row with the caller's label names and reminders, as every statement here returns it. */
+export type TaskRow = Task & { labels: string[]; reminders: ReminderRow[] };
 
 /** The stored form of a write: the database's columns, plus the label names to set. */
 export type TaskValues = {
@@ -47,6 +50,7 @@ export type TaskValues = {
   repeatEvery?: string | null;
   repeatInterval?: number | null;
   labels?: string[];
+  reminders?: ReminderInputs;
   projectId?: string | null;
   parentId?: string | null;
   assigneeId?: string | null;
@@ -66,6 +70,8 @@ export function taskValues(input: CreateTaskInput | TaskChangesInput): TaskValue
     values.repeatInterval = input.repeat?.interval ?? null;
   }
   if (input.labels !== undefined) values.labels = input.labels;
+  // Instants as the database reads them back (UTC, milliseconds), so that one set again matches.
+  if (input.reminders !== undefined) values.reminders = input.reminders.map((r) => ('at' in r && r.at ? { at: new Date(r.at).toISOString() } : r));
   // Ids as the database writes them, so that comparing one with a stored id is plain equality.
   if (input.project_id !== undefined) values.projectId = input.project_id?.toLowerCase() ?? null;
   if (input.parent_id !== undefined) values.parentId = input.parent_id?.toLowerCase() ?? null;
@@ -90,6 +96,8 @@ export function asInvalidFields(err: unknown, values: TaskValues): never {
       throw new InvalidTaskFields([{ path: 'due_date', message: 'the next occurrence would be after 9999-12-31' }]);
     case 'labels_per_user_limit':
       throw new InvalidTaskFields([{ path: 'labels', message: `would make more than ${LABELS_PER_USER_MAX} labels; delete some first` }]);
+    case 'reminders_need_due_date':
+      throw new InvalidTaskFields([{ path: 'reminders', message: 'minutes_before needs a due_date (use at for a task without one)' }]);
     case 'tasks_per_user_limit':
       throw new TaskLimitReached(TASKS_PER_USER_MAX);
     case 'tasks_parent_depth':
@@ -131,8 +139,29 @@ export const taskLabelNames = sql<string[]>`array(
 /** Sets the caller's labels on the task from the `labels` placeholder inside the write itself (drizzle/0012, set_task_labels). */
 const setLabels = sql<string[]>`set_task_labels(${tasks.id}, ${placeholder('userId')}::uuid, ${placeholder('labels')}::text[])`;
 
-/** What every task statement returns: the row and its labels (set by this write, or as stored). */
-export const taskColumns = (settingLabels: boolean) => ({ ...getTableColumns(tasks), labels: settingLabels ? setLabels : taskLabelNames });
+const taskColumn = (name: string) => sql`${tasks}.${sql.identifier(name)}`;
+
+/**
+ * The caller's reminders on a task (personal, like labels), relative ones first: a column of
+ * every statement that returns tasks, as drizzle/0015's task_reminders() builds it (inline, so
+ * the planner sees one index probe per row).
+ */
+export const taskReminders = sql<ReminderRow[]>`coalesce((select jsonb_agg(jsonb_build_object('id', "r"."id", 'minutes_before', "r"."minutes_before", 'at_ms', floor(extract(epoch from "r"."at") * 1000))
+  order by "r"."minutes_before" desc nulls last, "r"."at", "r"."id") from ${reminders} "r" where "r"."task_id" = ${taskId} and "r"."user_id" = ${placeholder('userId')}::uuid), '[]'::jsonb)`;
+
+/**
+ * Sets the caller's reminders from the `reminders` placeholder inside the write itself, with the
+ * task's values after it (drizzle/0015, set_task_reminders).
+ */
+const setReminders = sql<ReminderRow[]>`set_task_reminders(${taskId}, ${placeholder('userId')}::uuid, ${placeholder('reminders')}::jsonb,
+  ${taskColumn('due_date')}, ${taskColumn('due_time')}, ${taskColumn('completed')})`;
+
+/** What every task statement returns: the row, its labels and reminders (set by this write, or as stored). */
+export const taskColumns = ({ labels = false, reminders: settingReminders = false }: { labels?: boolean; reminders?: boolean } = {}) => ({
+  ...getTableColumns(tasks),
+  labels: labels ? setLabels : taskLabelNames,
+  reminders: settingReminders ? setReminders : taskReminders,
+});
 
 /** What tells a write's refusals apart: whether the caller sees the task, may change it, and its version. */
 export const selectVersion = scopedStatement('get_task_version', (db, _shape: Record<never, never>, name) =>

@@ -11,6 +11,8 @@ import {
   PRIORITIES,
   QUERY_MAX,
   REPEAT_INTERVAL_MAX,
+  REMINDER_MINUTES_MAX,
+  REMINDERS_PER_TASK_MAX,
   REPEAT_UNITS,
   TITLE_MAX,
 } from '@/lib/limits';
@@ -105,6 +107,42 @@ export const TaskLabels = z
     examples: [['home', 'errands']],
   });
 
+// ---- Reminders (v3) ----
+
+const MinutesBefore = z.int().min(0).max(REMINDER_MINUTES_MAX).meta({
+  description: `Minutes before the due date and time (a date alone counts as 09:00), in the account's time zone: 0 to ${REMINDER_MINUTES_MAX} (4 weeks).`,
+  examples: [30],
+});
+
+const ReminderAt = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, like 2026-12-01T08:00:00Z' })
+  .meta({ description: 'An instant, with its offset; kept to the millisecond.', examples: ['2026-12-01T08:00:00Z'] });
+
+// Unknown keys are dropped (an `id` a client sends back is ignored), but not both kinds at once.
+const notBoth = { error: 'a reminder is either minutes_before or at, not both' } as const;
+
+/** One reminder in a write: relative or absolute. */
+const ReminderInput = z.union(
+  [z.object({ minutes_before: MinutesBefore, at: z.never(notBoth).optional() }), z.object({ at: ReminderAt, minutes_before: z.never(notBoth).optional() })],
+  { error: 'must be { "minutes_before": 0-40320 } or { "at": "<ISO date-time>" }' },
+);
+
+/** The caller's reminders a write sets on a task (all of them: the list replaces them). */
+export const TaskReminders = z
+  .array(ReminderInput)
+  .max(REMINDERS_PER_TASK_MAX)
+  .meta({
+    id: 'ReminderInputs',
+    description: `0 to ${REMINDERS_PER_TASK_MAX} of the caller's own reminders, replacing theirs on the task (other members' are untouched). Those already set keep their ids; repeats collapse. \`minutes_before\` needs a due date (422).`,
+    examples: [[{ minutes_before: 30 }, { at: '2026-12-01T08:00:00Z' }]],
+  });
+
+export type ReminderInputs = z.output<typeof TaskReminders>;
+
+const ReminderJson = z
+  .union([z.object({ id: z.uuid(), minutes_before: z.int().min(0).max(REMINDER_MINUTES_MAX) }), z.object({ id: z.uuid(), at: z.iso.datetime() })])
+  .meta({ id: 'Reminder', description: "One of the caller's reminders: relative to the due date and time, or at an instant (UTC)." });
+
 const DueDateField = DueDate.nullable().meta({ description: 'null: no due date (clears due_time too).' });
 const DueTimeField = DueTime.nullable();
 const RepeatField = Repeat.nullable().meta({ description: 'null: does not repeat. A repeating task needs a due_date.' });
@@ -149,6 +187,7 @@ export const TaskSchema = z
     due_time: DueTime.nullable(),
     priority: Priority,
     labels: z.array(z.string()).meta({ description: "The names of the task's labels, sorted case-insensitively." }),
+    reminders: z.array(ReminderJson).meta({ description: "The caller's own reminders on the task (each member sets their own), relative ones first, furthest ahead first." }),
     repeat: RepeatJson.nullable(),
     position: z.string().meta({ description: "The task's place in its list's manual order: opaque; tasks sort by it as byte strings. Only the server sets it." }),
     project_id: z.uuid().nullable().meta({ description: "The task's project; null: the Inbox of its creator (`user_id`)." }),
@@ -174,6 +213,7 @@ export const TaskSchema = z
         due_time: '17:30',
         priority: 'high',
         labels: ['errands', 'home'],
+        reminders: [{ id: '3d5e7a11-6b2c-4f8e-9a0d-1c2b3e4f5a60', minutes_before: 30 }],
         repeat: { every: 'week', interval: 2 },
         position: '7ffffffffffffffeV',
         project_id: null,
@@ -223,6 +263,7 @@ export const CreateTaskBody = z
     due_time: DueTimeField.optional(),
     priority: Priority.optional().meta({ description: 'Defaults to none.' }),
     labels: TaskLabels.optional(),
+    reminders: TaskReminders.optional(),
     repeat: RepeatField.optional(),
     project_id: ProjectIdField.optional(),
     parent_id: ParentIdField.optional(),
@@ -248,6 +289,7 @@ export const ReplaceTaskBody = z
     due_time: DueTimeField.optional(),
     priority: Priority.optional(),
     labels: TaskLabels.optional(),
+    reminders: TaskReminders.optional(),
     repeat: RepeatField.optional(),
     project_id: ProjectIdField.optional(),
     parent_id: ParentIdField.optional(),
@@ -261,7 +303,7 @@ export const ReplaceTaskBody = z
     examples: [{ title: 'Buy oat milk', description: null }],
   });
 
-const PATCH_FIELDS = ['title', 'description', 'completed', 'due_date', 'due_time', 'priority', 'labels', 'repeat', 'project_id', 'parent_id', 'assignee_id'] as const;
+const PATCH_FIELDS = ['title', 'description', 'completed', 'due_date', 'due_time', 'priority', 'labels', 'reminders', 'repeat', 'project_id', 'parent_id', 'assignee_id'] as const;
 
 export const PatchTaskBody = z
   .object({
@@ -272,6 +314,7 @@ export const PatchTaskBody = z
     due_time: DueTimeField.optional(),
     priority: Priority.optional(),
     labels: TaskLabels.optional(),
+    reminders: TaskReminders.optional(),
     repeat: RepeatField.optional(),
     project_id: ProjectIdField.optional(),
     parent_id: ParentIdField.optional(),

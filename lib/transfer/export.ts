@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { describeDatabaseError } from '@/lib/db/errors';
 import { tasks } from '@/lib/db/schema';
 import { listLabelsForUser } from '@/lib/labels/queries';
 import { listProjects } from '@/lib/projects/queries';
 import { liveSession, scopedStatement, visibleListsInOrder, visibleTask, type Scope } from '@/lib/scope/scope';
-import { taskLabelNames, type TaskRow } from '@/lib/tasks/rows';
+import { taskColumns, type TaskRow } from '@/lib/tasks/rows';
 import { toTaskJson } from '@/lib/tasks/responses';
 import { CSV_HEADER, csvRows } from '@/lib/transfer/csv';
 import { EXPORT_FORMAT, EXPORT_VERSION, taskPath, type ExportedTask, type ExportFormat } from '@/lib/transfer/schemas';
@@ -22,7 +22,7 @@ const placeholder = sql.placeholder;
 // Positions are unique per list (tasks_list_position_idx), so in a list the position alone is the key.
 const pageStatement = scopedStatement('export_tasks', (db, shape: { after: boolean }, name) =>
   db
-    .select({ ...getTableColumns(tasks), labels: taskLabelNames })
+    .select(taskColumns())
     .from(tasks)
     .where(and(eq(tasks.listId, placeholder('list')), visibleTask(), shape.after ? gt(tasks.position, placeholder('after')) : undefined))
     .orderBy(asc(tasks.position))

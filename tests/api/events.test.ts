@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as eventsRoute from '@/app/api/[user_id]/events/route';
 import * as changesRoute from '@/app/api/[user_id]/tasks/changes/route';
+import { fireDueReminders } from '@/lib/reminders/scheduler';
 import { nextLook, openEventStreams } from '@/lib/sync/events';
 import { createTestUser, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
@@ -90,6 +91,21 @@ describe('GET /api/{user_id}/events', () => {
     await watcherCaughtUp();
     expect(changedEvents(mine.text).length).toBe(4);
     expect(changedEvents(theirs.text)).toEqual([]);
+  });
+
+  it('sends `notification` when a reminder of the caller fires, and only to them', async () => {
+    const mine = await openStream();
+    const other = await createTestUser();
+    const theirs = await openStream(other);
+    await createTaskVia(tasksApi(user), { title: 'Ring Ann', reminders: [{ at: '2029-01-01T09:00:00Z' }] });
+    await watcherCaughtUp();
+    expect(mine.text).not.toContain('event: notification');
+
+    // Another instance's scheduler, as far as this stream can tell: it writes the notification.
+    expect(await fireDueReminders({ now: new Date('2029-01-01T09:00:00Z') })).toMatchObject({ notified: 1 });
+    await watcherCaughtUp();
+    expect(mine.text.match(/^event: notification\ndata: \{\}\n\n/gm)).toHaveLength(1);
+    expect(theirs.text).not.toContain('event: notification');
   });
 
   it('sees a change written by another process (straight into the database)', async () => {

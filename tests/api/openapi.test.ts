@@ -85,6 +85,8 @@ const CONTRACT: Record<string, string[]> = {
   'POST /api/{user_id}/calendar-feed': ['201', '401', '403', '413', '500', '503'],
   'DELETE /api/{user_id}/calendar-feed': ['204', '401', '403', '413', '500', '503'],
   'GET /api/calendar/{file}': ['200', '304', '404', '413', '500', '503'],
+  'GET /api/{user_id}/notifications': ['200', '401', '403', '413', '422', '500', '503'],
+  'POST /api/{user_id}/notifications/read': ['204', '400', '401', '403', '413', '415', '422', '500', '503'],
   'DELETE /api/{user_id}/account': ['204', '400', '401', '403', '413', '415', '422', '429', '500', '503'],
   'POST /api/{user_id}/account/password': ['200', '400', '401', '403', '413', '415', '422', '429', '500', '503'],
   'GET /api/{user_id}/sessions': ['200', '401', '403', '413', '500', '503'],
@@ -103,6 +105,7 @@ const CONTRACT: Record<string, string[]> = {
   'GET /api/health': ['200', '413', '503'],
   'GET /api/openapi.json': ['200', '304', '413'],
   'GET /api/cron/purge': ['200', '401', '404', '413', '500', '503'],
+  'GET /api/cron/reminders': ['200', '401', '404', '413', '500', '503'],
 };
 
 /** Shared schemas (`.meta({ id })`) are $defs on their own and components in the document. */
@@ -182,7 +185,7 @@ describe('GET /api/openapi.json', () => {
       sessionCookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
     });
     for (const [key, operation] of operations(document)) {
-      const scheduler = key === 'GET /api/cron/purge' ? [{ cronSecret: [] }] : [];
+      const scheduler = key.startsWith('GET /api/cron/') ? [{ cronSecret: [] }] : [];
       expect(operation.security, key).toEqual(key.includes('/{user_id}/') ? undefined : scheduler);
     }
   });
@@ -336,7 +339,7 @@ describe('the conformance check of every API test', () => {
   const task = {
     id: randomUUID(), user_id: randomUUID(), title: 't', description: null, completed: false,
     created_at: '2026-11-21T23:10:00.000Z', updated_at: '2026-11-21T23:10:00.000Z',
-    due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, position: 'a0', etag: '"1-a"',
+    due_date: null, due_time: null, priority: 'none', labels: [], reminders: [], repeat: null, position: 'a0', etag: '"1-a"',
     project_id: null, parent_id: null, assignee_id: null,
   };
   const createUrl = `${ORIGIN}/api/${randomUUID()}/tasks`;

@@ -47,6 +47,7 @@ describe('POST /api/{user_id}/tasks', () => {
       'position',
       'priority',
       'project_id',
+      'reminders',
       'repeat',
       'title',
       'updated_at',

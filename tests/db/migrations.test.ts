@@ -113,6 +113,11 @@ describe(`migrations round trip (${config.kind})`, () => {
     );
     expect(migrated.triggers.map((t) => t.tgname)).toEqual([
       'invitations_limit',
+      'invitations_notify',
+      'tasks_move_reminders',
+      'tasks_notify_assignee',
+      'tasks_notify_reassignee',
+      'users_move_reminders',
       'labels_limit',
       'labels_record_tombstone',
       'labels_stamp_change_xid',
@@ -146,6 +151,14 @@ describe(`migrations round trip (${config.kind})`, () => {
 
     // one at a time, newest first: each goes, and what came before it stays
     const afterRollingBack: Record<string, () => Promise<void>> = {
+      '0015_reminders': async () => {
+        const schema = await schemaOf(db);
+        expect(await exists(db, 'public.reminders')).toBe(false);
+        expect(await exists(db, 'public.notifications')).toBe(false);
+        expect(schema.columns.filter((c) => c.table_name === 'tasks').map((c) => c.column_name)).not.toContain('assigned_by');
+        expect(schema.functions.map((f) => f.proname)).not.toContain('set_task_reminders');
+        expect(schema.triggers.map((t) => t.tgname)).not.toContain('invitations_notify');
+      },
       '0014_calendar_time_zone': async () => {
         const schema = await schemaOf(db);
         expect(schema.columns.filter((c) => c.table_name === 'users').map((c) => c.column_name)).not.toContain('time_zone');
@@ -387,8 +400,10 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
         'invitations',
         'labels',
         'login_failures',
+        'notifications',
         'project_members',
         'projects',
+        'reminders',
         'sessions',
         'task_counts',
         'task_labels',

@@ -28,6 +28,7 @@ describe('schema', () => {
       where conrelid = 'tasks'::regclass and contype = 'f' order by 1`);
     expect(fks.map((fk) => fk.def)).toEqual([
       // A subtask's parent is a task of the same list.
+      'FOREIGN KEY (assigned_by) REFERENCES users(id) ON DELETE SET NULL',
       'FOREIGN KEY (assignee_id) REFERENCES users(id) ON DELETE SET NULL',
       'FOREIGN KEY (parent_id, list_id) REFERENCES tasks(id, list_id) ON DELETE CASCADE',
       'FOREIGN KEY (project_id) REFERENCES projects(id) ON DELETE CASCADE',
@@ -35,11 +36,12 @@ describe('schema', () => {
     ]);
   });
 
-  it('makes every column NOT NULL but description, the optional planning fields, the project, the parent and the assignee', async () => {
+  it('makes every column NOT NULL but description, the optional planning fields, the project, the parent and the assignee (and who assigned it)', async () => {
     const result = await rows(sql`
       select column_name, is_nullable from information_schema.columns
       where table_name = 'tasks' order by column_name`);
     expect(Object.fromEntries(result.map((r) => [r.column_name, r.is_nullable]))).toEqual({
+      assigned_by: 'YES',
       assignee_id: 'YES',
       change_xid: 'NO',
       completed: 'NO',

@@ -98,6 +98,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect((await request.post(`/api/${signIn.user.id}/projects/${theirs.id}/invitations`, { data: { email: me, role: 'viewer' }, headers })).status()).toBe(201);
       await expect(page.getByTestId('invitations')).toContainText('Garden');
       await expectAccessible(page, '/tasks?project= with the Share panel and an invitation');
+      // The invitation is a notification too: the bell counts it, and its panel lists it.
+      await expect(page.getByRole('button', { name: 'Notifications, 1 unread' })).toBeVisible();
+      await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+      await expect(page.getByTestId('notifications')).toContainText('Garden');
+      await expectAccessible(page, '/tasks?project= with the notifications panel');
+      await page.keyboard.press('Escape');
       await visit(page, '/labels', (p) => expect(p.getByRole('list', { name: 'Your labels' })).toBeVisible());
       await visit(page, '/settings', (p) => expect(p.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible());
     });

@@ -5,6 +5,8 @@ import * as labelsRoute from '@/app/api/[user_id]/labels/route';
 import * as acceptRoute from '@/app/api/[user_id]/invitations/[inv_id]/accept/route';
 import * as declineRoute from '@/app/api/[user_id]/invitations/[inv_id]/decline/route';
 import * as myInvitationsRoute from '@/app/api/[user_id]/invitations/route';
+import * as notificationsReadRoute from '@/app/api/[user_id]/notifications/read/route';
+import * as notificationsRoute from '@/app/api/[user_id]/notifications/route';
 import * as projectInvitationRoute from '@/app/api/[user_id]/projects/[id]/invitations/[inv_id]/route';
 import * as projectInvitationsRoute from '@/app/api/[user_id]/projects/[id]/invitations/route';
 import * as memberRoute from '@/app/api/[user_id]/projects/[id]/members/[member_id]/route';
@@ -154,6 +156,16 @@ export function sharingApi(user: { id: string; headers: Record<string, string> }
 }
 
 export type SharingApi = ReturnType<typeof sharingApi>;
+
+/** The notification routes as one user calls them. */
+export function notificationsApi(user: { id: string; headers: Record<string, string> }, pathUserId = user.id) {
+  const withAuth = (options: CallOptions = {}): CallOptions => ({ ...options, headers: { ...user.headers, ...options.headers } });
+  const base = `/api/${pathUserId}/notifications`;
+  return {
+    list: (query?: CallOptions['query']) => callRoute(notificationsRoute, 'GET', base, { user_id: pathUserId }, withAuth({ query })),
+    read: (body: unknown) => callRoute(notificationsReadRoute, 'POST', `${base}/read`, { user_id: pathUserId }, withAuth({ body })),
+  };
+}
 
 /**
  * Shares project `projectId` of `owner` with `member` through the API: an invitation to their

@@ -3,7 +3,7 @@ import { applyUpdate, FeedFollower, FeedUnavailable, type FetchChanges } from '@
 import type { Task } from '@/lib/client/task';
 
 const task = (id: string, title = id): Task =>
-  ({ id, title, user_id: 'u', description: null, completed: false, due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, position: 'a', project_id: null, parent_id: null, assignee_id: null, created_at: '2026-12-01T00:00:00.000Z', updated_at: '2026-12-01T00:00:00.000Z', etag: '"1-x"' }) as Task;
+  ({ id, title, user_id: 'u', description: null, completed: false, due_date: null, due_time: null, priority: 'none', labels: [], reminders: [], repeat: null, position: 'a', project_id: null, parent_id: null, assignee_id: null, created_at: '2026-12-01T00:00:00.000Z', updated_at: '2026-12-01T00:00:00.000Z', etag: '"1-x"' }) as Task;
 
 /** A fake feed: answers from a script of (since → answer), and records what it was asked. */
 function feed(script: Record<string, Awaited<ReturnType<FetchChanges>>>) {

@@ -5,7 +5,7 @@ import { parseQuickAdd, quickAddProblem, type QuickAdd } from '@/lib/client/quic
 const FRIDAY = new Date(2026, 4, 15, 10, 0); // Fri 15 May 2026, 10:00
 const at = (y: number, m: number, d: number, h = 8, min = 0) => new Date(y, m - 1, d, h, min);
 
-const plain = { due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, project_id: null } as const;
+const plain = { due_date: null, due_time: null, priority: 'none', labels: [], repeat: null, project_id: null, reminders: [] } as const;
 
 type Expected = Partial<Omit<QuickAdd, 'parts'>>;
 
@@ -26,6 +26,7 @@ describe('parseQuickAdd: the example from the issue', () => {
       labels: ['home'],
       repeat: { every: 'month', interval: 1 },
       project_id: null,
+      reminders: [],
     });
     expect(quickAdd.parts.map((p) => [p.kind, p.text, text.slice(p.start, p.end)])).toEqual([
       ['due', 'tomorrow 9am', 'tomorrow 9am'],
@@ -194,6 +195,7 @@ describe('parseQuickAdd: removing a part keeps its words in the title', () => {
       labels: ['home'],
       repeat: { every: 'month', interval: 1 },
       project_id: null,
+      reminders: [],
     });
   });
 
@@ -275,6 +277,7 @@ describe('parseQuickAdd: @project', () => {
       labels: ['bills'],
       repeat: { every: 'month', interval: 1 },
       project_id: 'p-renovation',
+      reminders: [],
     });
     expect(quickAdd.parts.map((p) => [p.kind, text.slice(p.start, p.end)])).toEqual([
       ['due', 'tomorrow 9am'],
@@ -323,6 +326,50 @@ describe('parseQuickAdd: @project', () => {
   it('a line that is only a project has no title', () => {
     expect(quickAddProblem(parse('@home'))).toMatch(/title besides/);
     expect(quickAddProblem(parse('Fix the tap @home'))).toBeNull();
+  });
+});
+
+describe('parseQuickAdd: reminders (now: Fri 15 May 2026, 10:00)', () => {
+  it('reads "remind 30m before" and its wordier forms as minutes before the due date and time', () => {
+    const table: [string, number][] = [
+      ['Call Bob tomorrow 9am remind 30m before', 30],
+      ['Call Bob tomorrow 9am remind me 2 hours before', 120],
+      ['Call Bob tomorrow 9am remind 1 day before', 1440],
+      ['Call Bob tomorrow 9am remind me 1 week before', 10080],
+      ['Call Bob tomorrow 9am remind 0 min before', 0],
+    ];
+    for (const [text, minutes] of table) {
+      const quickAdd = parseQuickAdd(text, FRIDAY);
+      expect(fields(quickAdd), text).toEqual({ ...plain, title: 'Call Bob', due_date: '2026-05-16', due_time: '09:00', reminders: [{ minutes_before: minutes }] });
+      expect(quickAdd.parts.map((p) => p.kind)).toEqual(['due', 'reminder']);
+    }
+  });
+
+  it('reads "remind 8am" as that time on the due date, or without one its next occurrence, in the browser\'s time', () => {
+    expect(parseQuickAdd('Bins out monday remind 8am', FRIDAY).reminders).toEqual([{ at: at(2026, 5, 18, 8).toISOString() }]);
+    expect(parseQuickAdd('Bins out remind me at 18:30', FRIDAY).reminders).toEqual([{ at: at(2026, 5, 15, 18, 30).toISOString() }]);
+    // 8am has passed today: tomorrow.
+    expect(fields(parseQuickAdd('Bins out remind 8am', FRIDAY))).toEqual({ ...plain, title: 'Bins out', reminders: [{ at: at(2026, 5, 16, 8).toISOString() }] });
+    // Two reminders, and one typed twice, collapse as the server's do.
+    expect(parseQuickAdd('Pay tomorrow remind 1h before remind 9am remind 60 min before', FRIDAY).reminders).toEqual([
+      { minutes_before: 60 },
+      { at: at(2026, 5, 16, 9).toISOString() },
+    ]);
+  });
+
+  it('leaves what is no reminder as words: no time, an impossible time, more than 4 weeks', () => {
+    for (const text of ['remind 5', 'remind 25:00', 'remind 13pm', 'remind 5 weeks before', 'reminder 8am']) {
+      const quickAdd = parseQuickAdd(`Water ${text}`, FRIDAY);
+      expect(quickAdd.reminders, text).toEqual([]);
+      expect(quickAdd.parts.some((p) => p.kind === 'reminder'), text).toBe(false);
+    }
+  });
+
+  it('asks for a due date before a reminder relative to it, and refuses more than 5', () => {
+    expect(quickAddProblem(parseQuickAdd('Call Bob remind 30m before', FRIDAY))).toMatch(/needs a due date/);
+    expect(quickAddProblem(parseQuickAdd('Call Bob today remind 30m before', FRIDAY))).toBeNull();
+    const six = 'Call Bob today ' + [1, 2, 3, 4, 5, 6].map((n) => `remind ${n}m before`).join(' ');
+    expect(quickAddProblem(parseQuickAdd(six, FRIDAY))).toMatch(/at most 5 reminders/);
   });
 });
 

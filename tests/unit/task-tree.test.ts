@@ -13,6 +13,7 @@ function task(id: string, position: string, parent_id: string | null = null, com
     due_time: null,
     priority: 'none',
     labels: [],
+    reminders: [],
     repeat: null,
     position,
     project_id: null,

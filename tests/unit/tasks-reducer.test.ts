@@ -17,6 +17,7 @@ function task(id: string, overrides: Partial<Task> = {}): Task {
     parent_id: null,
     assignee_id: null,
     labels: [],
+    reminders: [],
     repeat: null,
     position: `p-${id}`,
     created_at: '2026-01-01T00:00:00.000Z',
