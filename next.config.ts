@@ -1,3 +1,4 @@
+import { withSerwist } from '@serwist/turbopack';
 import type { NextConfig } from 'next';
 import { contentSecurityPolicy } from './lib/server/csp';
 
@@ -26,7 +27,7 @@ const nextConfig: NextConfig = {
   // Native and wasm-backed drivers stay in node_modules: bundling them copies PGlite's
   // 15 MB of wasm/data into the publicly served .next/static/media.
   // The VTIMEZONE library reads its zone files from its own folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite', '@neondatabase/serverless', 'ws', 'pg', '@node-rs/argon2', '@touch4it/ical-timezones'],
+  serverExternalPackages: ['@electric-sql/pglite', '@neondatabase/serverless', 'ws', 'pg', '@node-rs/argon2', '@touch4it/ical-timezones', 'web-push'],
   poweredByHeader: false,
   // /docs serves Swagger UI's files from node_modules at run time, which tracing cannot see.
   outputFileTracingIncludes: {
@@ -56,4 +57,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Serwist builds the service worker (app/sw.ts) in its route, app/serwist/[path]; this keeps esbuild out of the bundle.
+export default withSerwist(nextConfig);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
+import webpush from 'web-push';
 import { externalBaseUrl } from './tests/e2e/env';
 
 const PORT = Number(process.env.E2E_PORT ?? 3200);
@@ -18,8 +19,14 @@ const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromi
 // created and migrated on the first request, gone when the server stops). Its own dist dir,
 // so a dev server's .next is never touched, and its own tsconfig (as bench/ builds use), so
 // that next build does not add .next-e2e's types to tsconfig.json.
+// Web Push keys for this run only (a production start without them runs with push off).
+const vapid = webpush.generateVAPIDKeys();
+
 const serverEnv = {
   NODE_ENV: 'production',
+  VAPID_PUBLIC_KEY: vapid.publicKey,
+  VAPID_PRIVATE_KEY: vapid.privateKey,
+  VAPID_SUBJECT: 'mailto:e2e@example.com',
   NEXT_DIST_DIR: '.next-e2e',
   NEXT_TSCONFIG_PATH: 'bench/tsconfig.next.json',
   PGLITE_DATA_DIR: 'memory://',

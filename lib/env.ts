@@ -55,6 +55,18 @@ const schemaFor = (source: Record<string, string | undefined>) => z
     MAIL_FROM: z.string().min(3).default('Todo <no-reply@localhost>'),
     // Where links in emails point: the app's public origin.
     APP_URL: z.url().optional(),
+    // Web Push (lib/push): VAPID keys as `npx web-push generate-vapid-keys` prints them, and a
+    // mailto: or https: contact. Unset, `npm run dev` makes a pair and keeps it beside the
+    // embedded database; a production server runs with push off.
+    VAPID_PUBLIC_KEY: z.string().trim().min(1).optional(),
+    VAPID_PRIVATE_KEY: z.string().trim().min(1).optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .trim()
+      .refine((v) => /^(mailto:|https:\/\/)/.test(v), 'must be a mailto: or https:// URL')
+      .optional(),
+    // Tests and development only: push endpoints may be http:// and on loopback or private addresses.
+    PUSH_ALLOW_PRIVATE_ENDPOINTS: z.enum(['0', '1']).default('0'),
   })
   .transform((env, ctx) => {
     // A server driver without a server would only fail at the first query.

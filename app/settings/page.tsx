@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
 import { DeleteAccountForm, NameForm, PasswordForm, TimeZoneForm } from '@/components/settings/account-forms';
+import { PushNotifications } from '@/components/settings/push-notifications';
 import { CalendarFeed } from '@/components/settings/calendar-feed';
 import { DataTransfer } from '@/components/settings/data-transfer';
 import { SessionsList } from '@/components/settings/sessions-list';
@@ -55,6 +56,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </Section>
         <Section title="Where you are signed in">
           <SessionsList sessions={sessions} />
+        </Section>
+        <Section title="Notifications">
+          <PushNotifications userId={scope.userId} />
         </Section>
         <Section title="Calendar feed">
           <CalendarFeed userId={scope.userId} on={calendarOn} />

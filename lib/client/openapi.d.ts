@@ -584,6 +584,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/push/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The server's Web Push key
+         * @description The VAPID public key to pass to `pushManager.subscribe()` as `applicationServerKey`. No authentication.
+         */
+        get: operations["getPushKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/push-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** List the caller's push subscriptions */
+        get: operations["listPushSubscriptions"];
+        put?: never;
+        /**
+         * Push notifications to this browser
+         * @description Every notification of the caller is pushed, encrypted, to each of their subscriptions. The subscription belongs to the session that makes it: signing that session out, revoking it or deleting the account drops it (an expiry does not). The same endpoint again replaces the old subscription. The endpoint must be `https://` to a public address, checked after resolving its name (a server started with `PUSH_ALLOW_PRIVATE_ENDPOINTS=1`, for tests, also takes `http://` and private addresses).
+         */
+        post: operations["createPushSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/push-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop pushing to a browser */
+        delete: operations["deletePushSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{user_id}/export": {
         parameters: {
             query?: never;
@@ -855,7 +918,7 @@ export interface paths {
         };
         /**
          * Fire due reminders (scheduler only)
-         * @description Fires every reminder whose time has come, each exactly once however many schedulers run: its notification is written in the statement that claims it. One more than 24 hours late is dropped. Vercel Cron calls it every minute (vercel.json); `npm start` runs the same work in-process. Needs `Authorization: Bearer <CRON_SECRET>`; without a `CRON_SECRET` setting the route answers `404`.
+         * @description Fires every reminder whose time has come, each exactly once however many schedulers run: its notification is written in the statement that claims it. One more than 24 hours late is dropped. Then pushes the notifications due to be pushed (Web Push) to their users' browsers. Vercel Cron calls it every minute (vercel.json); `npm start` runs the same work in-process. Needs `Authorization: Bearer <CRON_SECRET>`; without a `CRON_SECRET` setting the route answers `404`.
          */
         get: operations["fireDueReminders"];
         put?: never;
@@ -1359,6 +1422,26 @@ export interface components {
              * @constant
              */
             all: true;
+        };
+        /**
+         * @description A browser's `PushSubscription.toJSON()`; other fields (`expirationTime`) are ignored.
+         * @example {
+         *       "endpoint": "https://fcm.googleapis.com/fcm/send/dxQ3n…",
+         *       "keys": {
+         *         "p256dh": "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+         *         "auth": "tBHItJI5svbpez7KI4CCXg"
+         *       }
+         *     }
+         */
+        PushSubscriptionBody: {
+            /** @description The push service URL: https:// to a public address (checked after resolving its name). */
+            endpoint: string;
+            keys: {
+                /** @description The subscription's p256dh key, base64url, as PushSubscription.toJSON() gives it. */
+                p256dh: string;
+                /** @description The subscription's auth secret, base64url, as PushSubscription.toJSON() gives it. */
+                auth: string;
+            };
         };
         /**
          * @description Trimmed, then 1 to 60 characters (Unicode code points). Names match case-insensitively.
@@ -1885,6 +1968,25 @@ export interface components {
             created_at: string;
             /** @description null: unread. */
             read_at: string | null;
+        };
+        /** @description One of the caller's browsers that notifications are pushed to. */
+        PushSubscription: {
+            /** Format: uuid */
+            id: string;
+            /** @description The push service it goes through (the endpoint itself is a secret of the browser). */
+            endpoint_host: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description The session that made it: signing it out or revoking it drops the subscription.
+             */
+            session_id: string;
+        };
+        /** @description The server's key for Web Push. */
+        PushKey: {
+            /** @description The server's VAPID public key: the `applicationServerKey` of `pushManager.subscribe()`. */
+            public_key: string;
         };
         /** @description The caller's labels, projects and the tasks of every list they see. */
         ExportDocument: {
@@ -3902,6 +4004,153 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getPushKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushKey"];
+                };
+            };
+            /** @description Web Push is off on this server (no VAPID keys are set). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listPushSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createPushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushSubscriptionBody"];
+            };
+        };
+        responses: {
+            /** @description The subscription. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A field is invalid, or the endpoint is not one the server may send to (not https, not public, not resolving). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deletePushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of the caller's has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            /** @description `id` is not a UUID. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     exportTasks: {
         parameters: {
             query?: {
@@ -4544,6 +4793,12 @@ export interface operations {
                         reminders: {
                             claimed: number;
                             notified: number;
+                        };
+                        /** @description Web Push sends: accepted by a push service, subscriptions dropped (their endpoint answered 404 or 410), and failures to try again. */
+                        pushes: {
+                            sent: number;
+                            dropped: number;
+                            failed: number;
                         };
                     };
                 };

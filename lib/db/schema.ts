@@ -349,6 +349,9 @@ export const notifications = pgTable(
     changeXid: changeXid(),
     createdAt: timestamptz('created_at').notNull().default(sql`now()`),
     readAt: timestamptz('read_at'),
+    // When it is next to be pushed to the user's browsers (drizzle/0016: set on insert when they
+    // have a subscription; a sender moves it on while it sends, and clears it once sent).
+    pushAt: timestamptz('push_at'),
   },
   (t) => [
     check('notifications_kind', sql`${t.kind} in ('reminder', 'invitation', 'assigned')`),
@@ -358,6 +361,32 @@ export const notifications = pgTable(
     index('notifications_user_change_idx').on(t.userId, t.changeXid),
     index('notifications_task_idx').on(t.taskId),
     index('notifications_project_idx').on(t.projectId),
+    index('notifications_push_idx').on(t.pushAt).where(sql`${t.pushAt} is not null`),
+  ],
+);
+
+// A browser's Web Push subscription (its PushSubscription.toJSON()), made by one session and
+// gone with it: signing out, a revocation or the account's deletion drops it (an expiry does not
+// delete the session row). The endpoint is one browser's: subscribing again moves it.
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull().unique(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+  },
+  (t) => [
+    check('push_subscriptions_lengths', sql`char_length(${t.endpoint}) <= 2048 and char_length(${t.p256dh}) <= 200 and char_length(${t.auth}) <= 100`),
+    index('push_subscriptions_user_idx').on(t.userId),
+    index('push_subscriptions_session_idx').on(t.sessionId),
   ],
 );
 
@@ -419,3 +448,4 @@ export type Label = typeof labels.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Reminder = typeof reminders.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;

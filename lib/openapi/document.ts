@@ -4,6 +4,7 @@ import { MAX_BODY_BYTES } from '@/lib/http/body';
 import { accountPaths, accountRequestSchemas, accountResponseSchemas } from '@/lib/openapi/account';
 import { calendarPaths, calendarResponseSchemas } from '@/lib/openapi/calendar';
 import { notificationPaths, notificationRequestSchemas, notificationResponseSchemas } from '@/lib/openapi/notifications';
+import { pushPaths, pushRequestSchemas, pushResponseSchemas } from '@/lib/openapi/push';
 import { authPaths, authRequestSchemas, authResponseSchemas, SESSION_COOKIE } from '@/lib/openapi/auth';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { projectPaths, projectRequestSchemas, projectResponseSchemas } from '@/lib/openapi/projects';
@@ -127,6 +128,7 @@ function buildSchemas() {
     ...transferRequestSchemas,
     ...syncRequestSchemas,
     ...notificationRequestSchemas,
+    ...pushRequestSchemas,
   });
   const responses = componentSchemas('output', {
     ...taskResponseSchemas,
@@ -138,6 +140,7 @@ function buildSchemas() {
     ...accountResponseSchemas,
     ...calendarResponseSchemas,
     ...notificationResponseSchemas,
+    ...pushResponseSchemas,
     ...transferResponseSchemas,
     ...syncResponseSchemas,
   });
@@ -277,6 +280,7 @@ function buildDocument(): Json {
       ...accountPaths,
       ...calendarPaths,
       ...notificationPaths(notificationsParameters),
+      ...pushPaths,
       ...transferPaths,
       ...syncPaths(changesParameters),
       ...authPaths,

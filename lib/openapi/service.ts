@@ -90,7 +90,7 @@ export const servicePaths: Record<string, Json> = {
       tags: ['Service'],
       summary: 'Fire due reminders (scheduler only)',
       description:
-        'Fires every reminder whose time has come, each exactly once however many schedulers run: its notification is written in the statement that claims it. One more than 24 hours late is dropped. Vercel Cron calls it every minute (vercel.json); `npm start` runs the same work in-process. Needs `Authorization: Bearer <CRON_SECRET>`; without a `CRON_SECRET` setting the route answers `404`.',
+        'Fires every reminder whose time has come, each exactly once however many schedulers run: its notification is written in the statement that claims it. One more than 24 hours late is dropped. Then pushes the notifications due to be pushed (Web Push) to their users\' browsers. Vercel Cron calls it every minute (vercel.json); `npm start` runs the same work in-process. Needs `Authorization: Bearer <CRON_SECRET>`; without a `CRON_SECRET` setting the route answers `404`.',
       security: [{ cronSecret: [] }],
       responses: {
         '200': {
@@ -106,8 +106,14 @@ export const servicePaths: Record<string, Json> = {
                     properties: { claimed: { type: 'integer', minimum: 0 }, notified: { type: 'integer', minimum: 0 } },
                     required: ['claimed', 'notified'],
                   },
+                  pushes: {
+                    type: 'object',
+                    description: 'Web Push sends: accepted by a push service, subscriptions dropped (their endpoint answered 404 or 410), and failures to try again.',
+                    properties: { sent: { type: 'integer', minimum: 0 }, dropped: { type: 'integer', minimum: 0 }, failed: { type: 'integer', minimum: 0 } },
+                    required: ['sent', 'dropped', 'failed'],
+                  },
                 },
-                required: ['reminders'],
+                required: ['reminders', 'pushes'],
               },
             },
           },

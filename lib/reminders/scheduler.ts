@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/lib/db';
 import { describeDatabaseError } from '@/lib/db/errors';
+import { deliverDuePushes } from '@/lib/push/sender';
 
 /*
  * The reminder scheduler: background work across all users, so no caller and no scope.
@@ -14,8 +15,11 @@ import { describeDatabaseError } from '@/lib/db/errors';
  * run it in-process every TICK_MS (instrumentation.ts); on Vercel, Cron calls
  * `GET /api/cron/reminders` every minute.
  *
- * A reminder more than LATE_MAX late (the app was down) is claimed and dropped, without a
+ * A reminder more than 24 hours late (the app was down) is claimed and dropped, without a
  * notification. One whose task is done, or that its user no longer sees, is dropped too.
+ *
+ * Each tick then pushes the notifications due to be pushed (lib/push/sender.ts): those it just
+ * wrote, and the invitations and assignments written since the last tick.
  */
 
 export const TICK_MS = 10_000;
@@ -84,11 +88,12 @@ export function startReminderScheduler(): void {
     running = true;
     try {
       await fireDueReminders();
+      await deliverDuePushes();
       if (failing) console.log('[reminders] the database answers again');
       failing = false;
     } catch (err) {
       // Once per outage: the reminders stay due and the next tick that works fires them.
-      if (!failing) console.error(`[reminders] firing due reminders failed: ${describeDatabaseError(err)}`);
+      if (!failing) console.error(`[reminders] firing or pushing due reminders failed: ${describeDatabaseError(err)}`);
       failing = true;
     } finally {
       running = false;

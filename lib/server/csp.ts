@@ -15,6 +15,8 @@ export function contentSecurityPolicy({ nonce, dev }: { nonce?: string; dev: boo
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (app/sw.ts, served at /serwist/sw.js): a file of this origin, not a nonce'd script.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

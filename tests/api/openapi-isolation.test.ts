@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as nextAuthRoute from '@/app/api/auth/[...nextauth]/route';
@@ -31,6 +33,14 @@ interface Owner {
   ids: Record<string, string>;
 }
 
+/** A push subscription of `userId`'s, made by session `sessionId` (as a browser's subscribe would). */
+async function pushSubscription(userId: string, sessionId: string): Promise<string> {
+  const { rows } = await database.current.db.execute(sql`
+    insert into push_subscriptions (user_id, session_id, endpoint, p256dh, auth)
+    values (${userId}, ${sessionId}, ${`https://push.example.com/${randomUUID()}`}, 'BPk', 'au') returning id`);
+  return (rows[0] as { id: string }).id;
+}
+
 async function ownerWithData(): Promise<Owner> {
   const user = await createTestUser();
   const tasks = tasksApi(user);
@@ -55,6 +65,7 @@ async function ownerWithData(): Promise<Owner> {
       'sessions/{id}': other.sessionId,
       'members/{member_id}': member.id,
       'invitations/{inv_id}': invitation.id,
+      'push-subscriptions/{id}': await pushSubscription(user.id, other.sessionId),
     },
   };
 }
@@ -119,6 +130,8 @@ beforeAll(async () => {
   expect(change.status).toBe(200);
   // The password change ended every session, the fixtures' other one too: a live one again.
   owner.ids['sessions/{id}'] = (await newAccessToken(owner.user.id)).sessionId;
+  // …and took the push subscription with it.
+  owner.ids['push-subscriptions/{id}'] = await pushSubscription(owner.user.id, owner.ids['sessions/{id}']);
 
   const gone = await ownerWithData();
   const deleted = await callRoute(accountRoute, 'DELETE', `/api/${gone.user.id}/account`, { user_id: gone.user.id }, { headers: gone.user.headers, body: { password: gone.user.password } });

@@ -114,6 +114,7 @@ describe(`migrations round trip (${config.kind})`, () => {
     expect(migrated.triggers.map((t) => t.tgname)).toEqual([
       'invitations_limit',
       'invitations_notify',
+      'notifications_push_at',
       'tasks_move_reminders',
       'tasks_notify_assignee',
       'tasks_notify_reassignee',
@@ -151,6 +152,12 @@ describe(`migrations round trip (${config.kind})`, () => {
 
     // one at a time, newest first: each goes, and what came before it stays
     const afterRollingBack: Record<string, () => Promise<void>> = {
+      '0016_push': async () => {
+        const schema = await schemaOf(db);
+        expect(await exists(db, 'public.push_subscriptions')).toBe(false);
+        expect(schema.columns.filter((c) => c.table_name === 'notifications').map((c) => c.column_name)).not.toContain('push_at');
+        expect(schema.triggers.map((t) => t.tgname)).not.toContain('notifications_push_at');
+      },
       '0015_reminders': async () => {
         const schema = await schemaOf(db);
         expect(await exists(db, 'public.reminders')).toBe(false);
@@ -403,6 +410,7 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
         'notifications',
         'project_members',
         'projects',
+        'push_subscriptions',
         'reminders',
         'sessions',
         'task_counts',

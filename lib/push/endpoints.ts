@@ -1,0 +1,54 @@
+import 'server-only';
+import { lookup } from 'node:dns/promises';
+import ipaddr from 'ipaddr.js';
+import { env } from '@/lib/env';
+
+/*
+ * Where the server may send a push: a push service is a URL the browser hands over, so it could
+ * name any host. Only `https://` to a public address, checked after resolving the name, and the
+ * request then goes to that checked address (no second lookup to be rebound) without following
+ * redirects. PUSH_ALLOW_PRIVATE_ENDPOINTS=1 (tests, development) also allows http:// and
+ * loopback or private addresses.
+ */
+
+/** Why an endpoint may not be sent to, in words for a 422. */
+export class EndpointRefused extends Error {}
+
+export interface ResolvedEndpoint {
+  url: URL;
+  address: string;
+  family: 4 | 6;
+}
+
+const allowPrivate = () => env().PUSH_ALLOW_PRIVATE_ENDPOINTS === '1';
+
+/** The endpoint and the one address it will be sent to; `EndpointRefused` if it may not be. */
+export async function resolveEndpoint(endpoint: string): Promise<ResolvedEndpoint> {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new EndpointRefused('is not a URL');
+  }
+  const loose = allowPrivate();
+  if (url.protocol !== 'https:' && !(loose && url.protocol === 'http:')) throw new EndpointRefused('must be an https:// URL');
+  if (url.username || url.password) throw new EndpointRefused('must not carry a user name or password');
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: { address: string; family: number }[];
+  if (ipaddr.isValid(host)) addresses = [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }];
+  else {
+    try {
+      addresses = await lookup(host, { all: true });
+    } catch {
+      throw new EndpointRefused('names a host that does not resolve');
+    }
+  }
+  if (addresses.length === 0) throw new EndpointRefused('names a host that does not resolve');
+  for (const { address } of addresses) {
+    // process(): an IPv4-mapped IPv6 address (::ffff:10.0.0.1) is judged as the IPv4 address it is.
+    const range = ipaddr.process(address).range();
+    if (range !== 'unicast' && !loose) throw new EndpointRefused(`must be a public address (it resolves to a ${range} one)`);
+  }
+  const { address, family } = addresses[0]!;
+  return { url, address, family: family === 6 ? 6 : 4 };
+}

@@ -1,0 +1,165 @@
+import 'server-only';
+import http from 'node:http';
+import https from 'node:https';
+import { sql } from 'drizzle-orm';
+import webpush from 'web-push';
+import { getDb } from '@/lib/db';
+import { EndpointRefused, resolveEndpoint } from '@/lib/push/endpoints';
+import { vapidKeys } from '@/lib/push/vapid';
+
+/*
+ * The Web Push sender: background work across users (no caller, no scope), run after each
+ * scheduler tick (lib/reminders/scheduler.ts) and by the cron route.
+ *
+ * A notification of a user with a subscription is due to be pushed from when it is written
+ * (drizzle/0016 sets push_at). A run claims due ones with FOR UPDATE SKIP LOCKED and moves their
+ * push_at a lease ahead, so no other run takes them while this one sends; it clears push_at once
+ * they are sent. A run that dies mid-send leaves them due again when the lease ends: a browser
+ * may then get one twice, never none. Each is encrypted (RFC 8291, aes128gcm) and signed (VAPID)
+ * by the web-push library and sent to every subscription of its user; an endpoint that answers
+ * 404 or 410 is gone, and its subscription with it. One a day old is no longer sent.
+ */
+
+const BATCH = 200;
+const MAX_BATCHES = 100;
+const LEASE = '60 seconds';
+const TIMEOUT_MS = 10_000;
+// Sends in flight at once, across a batch.
+const CONCURRENCY = 50;
+const TTL_SECONDS = 24 * 60 * 60;
+
+export interface PushRun {
+  /** Pushes a push service accepted. */
+  sent: number;
+  /** Subscriptions dropped: their endpoint answered 404 or 410 (or may no longer be sent to). */
+  dropped: number;
+  /** Pushes that failed and will be tried again (a timeout, a 5xx, a 429). */
+  failed: number;
+}
+
+interface Due {
+  id: string;
+  user_id: string;
+  task_id: string | null;
+  project_id: string | null;
+  title: string;
+  body: string | null;
+  stale: boolean;
+}
+
+interface Subscription {
+  id: string;
+  user_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}
+
+/** What the service worker shows, and where a click on it goes. */
+function payloadOf(notification: Due): string {
+  const url = notification.project_id ? `/tasks?project=${notification.project_id}` : '/tasks';
+  return JSON.stringify({ id: notification.id, title: notification.title, body: notification.body, url, task_id: notification.task_id });
+}
+
+type Outcome = 'sent' | 'gone' | 'failed';
+
+/** Sends one encrypted push to the address the endpoint was checked at, following no redirect. */
+async function send(subscription: Subscription, payload: string): Promise<Outcome> {
+  const keys = vapidKeys()!;
+  let target;
+  try {
+    target = await resolveEndpoint(subscription.endpoint);
+  } catch (err) {
+    // The name now resolves somewhere it may not go: drop it as a push service would have.
+    if (err instanceof EndpointRefused) return 'gone';
+    throw err;
+  }
+  const details = webpush.generateRequestDetails({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, payload, {
+    vapidDetails: { subject: keys.subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
+    TTL: TTL_SECONDS,
+    contentEncoding: 'aes128gcm',
+  });
+  const request = target.url.protocol === 'https:' ? https.request : http.request;
+  return new Promise<Outcome>((resolve) => {
+    const req = request(
+      {
+        host: target.url.hostname.replace(/^\[|\]$/g, ''),
+        port: target.url.port || undefined,
+        path: `${target.url.pathname}${target.url.search}`,
+        method: details.method,
+        headers: details.headers as http.OutgoingHttpHeaders,
+        timeout: TIMEOUT_MS,
+        // The address checked above, not a second lookup.
+        lookup: (_hostname, options, callback) => {
+          if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
+          else callback(null, target.address, target.family);
+        },
+      },
+      (response) => {
+        response.resume();
+        const status = response.statusCode ?? 0;
+        resolve(status >= 200 && status < 300 ? 'sent' : status === 404 || status === 410 ? 'gone' : 'failed');
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', () => resolve('failed'));
+    req.end(details.body ?? undefined);
+  });
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+/** Pushes every notification due at `now` (the database's clock if left out). */
+export async function deliverDuePushes({ now, batch = BATCH }: { now?: Date; batch?: number } = {}): Promise<PushRun> {
+  const run: PushRun = { sent: 0, dropped: 0, failed: 0 };
+  if (!vapidKeys()) return run;
+  const db = await getDb();
+  const at = now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
+  for (let i = 0; i < MAX_BATCHES; i++) {
+    const { rows } = await db.execute(sql`
+      update notifications n set push_at = ${at} + interval '${sql.raw(LEASE)}'
+      from (select id from notifications where push_at <= ${at} order by push_at limit ${batch} for update skip locked) due
+      where n.id = due.id
+      returning n.id, n.user_id, n.task_id, n.project_id, n.title, n.body, n.created_at < ${at} - interval '1 day' as stale`);
+    const due = rows as unknown as Due[];
+    if (due.length === 0) break;
+    const users = `{${[...new Set(due.map((n) => n.user_id))].join(',')}}`;
+    const { rows: subscriptionRows } = await db.execute(sql`select id, user_id, endpoint, p256dh, auth from push_subscriptions where user_id = any(${users}::uuid[])`);
+    const subscriptions = subscriptionRows as unknown as Subscription[];
+    const done: string[] = [];
+    const gone = new Set<string>();
+    const jobs: { notification: Due; subscription: Subscription; outcome?: Outcome }[] = [];
+    for (const notification of due) {
+      const mine = subscriptions.filter((s) => s.user_id === notification.user_id);
+      if (notification.stale || mine.length === 0) done.push(notification.id);
+      else for (const subscription of mine) jobs.push({ notification, subscription });
+    }
+    await inParallel(jobs, CONCURRENCY, async (job) => {
+      job.outcome = await send(job.subscription, payloadOf(job.notification)).catch((): Outcome => 'failed');
+    });
+    // Done once no browser is left to try again: sent to some, or every failure was final.
+    const byNotification = Map.groupBy(jobs, (job) => job.notification.id);
+    for (const [id, sends] of byNotification) {
+      for (const job of sends) {
+        if (job.outcome === 'sent') run.sent++;
+        else if (job.outcome === 'gone') gone.add(job.subscription.id);
+        else run.failed++;
+      }
+      if (sends.some((job) => job.outcome !== 'failed')) done.push(id);
+    }
+    if (gone.size > 0) {
+      await db.execute(sql`delete from push_subscriptions where id = any(${`{${[...gone].join(',')}}`}::uuid[])`);
+      run.dropped += gone.size;
+    }
+    if (done.length > 0) await db.execute(sql`update notifications set push_at = null where id = any(${`{${done.join(',')}}`}::uuid[])`);
+    if (due.length < batch) break;
+  }
+  return run;
+}
