@@ -15,8 +15,9 @@ const DEV_SUBJECT = 'mailto:push@localhost';
 /** Where `npm run dev` keeps the pair it made: beside the embedded database's files. */
 const devKeysFile = () => path.join(path.dirname(path.resolve(/*turbopackIgnore: true*/ env().PGLITE_DATA_DIR)), 'vapid.json');
 
-// `next dev` marks its process; Vitest runs with NODE_ENV=test. Nothing else makes keys.
-const mayMakeKeys = () => process.env.__NEXT_DEV_SERVER === '1' || (process.env.NODE_ENV === 'test' && Boolean(process.env.VITEST));
+// `next dev` marks its process and keeps its pair; Vitest's is made for the run. Nothing else makes keys.
+const devServer = () => process.env.__NEXT_DEV_SERVER === '1';
+const testRun = () => process.env.NODE_ENV === 'test' && Boolean(process.env.VITEST);
 
 let cached: VapidKeys | null | undefined;
 let saidOff = false;
@@ -31,8 +32,8 @@ export function vapidKeys(): VapidKeys | null {
   const { VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT } = env();
   if (VAPID_PUBLIC_KEY && VAPID_PRIVATE_KEY) {
     cached = { publicKey: VAPID_PUBLIC_KEY, privateKey: VAPID_PRIVATE_KEY, subject: VAPID_SUBJECT ?? DEV_SUBJECT };
-  } else if (mayMakeKeys()) {
-    cached = { ...devKeys(), subject: VAPID_SUBJECT ?? DEV_SUBJECT };
+  } else if (devServer() || testRun()) {
+    cached = { ...(devServer() ? devKeys() : webpush.generateVAPIDKeys()), subject: VAPID_SUBJECT ?? DEV_SUBJECT };
   } else {
     cached = null;
     if (!saidOff) console.log('[push] VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set: Web Push is off (notifications stay in the app)');
