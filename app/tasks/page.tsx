@@ -6,12 +6,12 @@ import { auth } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Your tasks' };
 
-type Search = { view?: string | string[]; label?: string | string[]; project?: string | string[] };
+type Search = { view?: string | string[]; label?: string | string[]; project?: string | string[]; task?: string | string[] };
 
 /** The URL of this page with only the parameters that name a view, to come back to after signing in. */
 function returnTo(search: Search): string {
   const params = new URLSearchParams();
-  for (const key of ['view', 'label', 'project'] as const) {
+  for (const key of ['view', 'label', 'project', 'task'] as const) {
     const value = search[key];
     if (typeof value === 'string') params.set(key, value);
   }

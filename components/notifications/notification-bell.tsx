@@ -4,12 +4,13 @@ import Link from 'next/link';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, countUnreadNotifications, fetchNotifications, markNotificationsRead, type Notification } from '@/lib/client/api';
 import { watchChanges } from '@/lib/client/sync';
-import { viewHref } from '@/lib/client/views';
+import { taskHref, viewHref } from '@/lib/client/views';
 
 const SHOWN = 20;
 
-/** Where a notification leads: its project's view, else the Inbox (where an Inbox task is). */
+/** Where a notification leads: its task, opened in its list; else its project (an invitation). */
 function hrefOf(notification: Notification): string {
+  if (notification.task_id) return taskHref(notification.project_id, notification.task_id);
   return notification.project_id ? viewHref({ kind: 'project', id: notification.project_id }) : viewHref({ kind: 'inbox' });
 }
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
 import type { LabelColor, Project, TaskChanges } from '@/lib/client/api';
 import { draftProblem } from '@/lib/client/limits';
@@ -51,7 +52,27 @@ export const INDENT_REM = 1.75;
  */
 export function TaskItem({ userId, task, readOnly = false, assignee, busy, saving, now, colorOf, dragHandle, outline, project, projects, onToggle, onEdit, onDelete }: Props) {
   const id = useId();
-  const [editing, setEditing] = useState(false);
+  // `?task=<id>` (a notification's link) opens this task's details once the list shows it.
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const linked = searchParams.get('task') === task.id;
+  const [editing, setEditing] = useState(linked);
+  // Linked while already shown (the bell's link on this page): open it then too.
+  const [wasLinked, setWasLinked] = useState(linked);
+  if (linked !== wasLinked) {
+    setWasLinked(linked);
+    if (linked) setEditing(true);
+  }
+
+  function doneEditing() {
+    setEditing(false);
+    if (!linked) return;
+    // Closed: the link has done its work, and a reload should not open it again.
+    const rest = new URLSearchParams(searchParams);
+    rest.delete('task');
+    router.replace(rest.size > 0 ? `${pathname}?${rest}` : pathname, { scroll: false });
+  }
   const [confirming, setConfirming] = useState(false);
   const [addingSubtask, setAddingSubtask] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
@@ -154,7 +175,7 @@ export function TaskItem({ userId, task, readOnly = false, assignee, busy, savin
           </div>
         )}
       </div>
-      {editing && <TaskDetails userId={userId} task={task} projects={projects} onDone={() => setEditing(false)} onSave={onEdit} />}
+      {editing && <TaskDetails userId={userId} task={task} projects={projects} onDone={doneEditing} onSave={onEdit} />}
     </div>
   );
 }

@@ -34,6 +34,12 @@ export function viewFromSearch(params: { view?: string | string[]; label?: strin
   return { kind: 'inbox' };
 }
 
+/** A task opened in its list's view: the details dialog opens on it (`?task=`), as a notification leads there. */
+export function taskHref(projectId: string | null, taskId: string): string {
+  const list = viewHref(projectId ? { kind: 'project', id: projectId } : { kind: 'inbox' });
+  return `${list}${list.includes('?') ? '&' : '?'}task=${encodeURIComponent(taskId)}`;
+}
+
 export function viewHref(view: View): string {
   switch (view.kind) {
     case 'inbox':

@@ -57,7 +57,9 @@ interface Subscription {
 
 /** What the service worker shows, and where a click on it goes. */
 function payloadOf(notification: Due): string {
-  const url = notification.project_id ? `/tasks?project=${notification.project_id}` : '/tasks';
+  // The task opened in its list (the app's `?task=`), else the project (an invitation).
+  const list = notification.project_id ? `/tasks?project=${notification.project_id}` : '/tasks';
+  const url = notification.task_id ? `${list}${notification.project_id ? '&' : '?'}task=${notification.task_id}` : list;
   return JSON.stringify({ id: notification.id, title: notification.title, body: notification.body, url, task_id: notification.task_id });
 }
 

@@ -175,7 +175,9 @@ describe('pushing a notification', () => {
     for (const [push, browser] of [[received.find((r) => r.path === '/ann/phone')!, phone], [received.find((r) => r.path === '/ann/laptop')!, laptop]] as const) {
       expect(push.headers['content-encoding']).toBe('aes128gcm');
       expect(Number(push.headers.ttl)).toBeGreaterThan(0);
-      expect(decrypt(push, browser)).toEqual({ id: expect.any(String), title: 'Water the plants', body: null, url: '/tasks', task_id: expect.any(String) });
+      const pushed = decrypt(push, browser) as { task_id: string };
+      // Its link opens the task in the Inbox.
+      expect(pushed).toEqual({ id: expect.any(String), title: 'Water the plants', body: null, url: `/tasks?task=${pushed.task_id}`, task_id: expect.any(String) });
       // VAPID: the server's key, and a token for this push service's origin.
       const [, token, key] = /^vapid t=([^,]+), k=(.+)$/.exec(push.headers.authorization!)!;
       expect(key).toBe(vapid.publicKey);

@@ -42,4 +42,12 @@ test('a reminder set in quick add and in the details dialog, and one that fires,
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
   await expect(bell).toBeFocused();
+
+  // The notification leads to its task: the details open on it.
+  await bell.click();
+  await panel.getByRole('link', { name: /Stretch your legs/ }).click();
+  await expect(page).toHaveURL(/\/tasks\?task=/);
+  await expect(taskDetails(page).getByLabel('Title')).toHaveValue('Stretch your legs');
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/tasks$/);
 });
