@@ -17,13 +17,13 @@ interface Pushed {
 const serwist = new Serwist({ precacheEntries: self.__SW_MANIFEST, skipWaiting: false, clientsClaim: false });
 
 self.addEventListener('push', (event) => {
-  let pushed: Pushed;
+  let pushed: Pushed | undefined;
   try {
-    pushed = event.data?.json() as Pushed;
+    pushed = event.data?.json() as Pushed | undefined;
   } catch {
-    return;
+    // Not ours to read: still show something, as a push must be seen.
   }
-  if (!pushed?.title) return;
+  if (!pushed?.title) pushed = { id: 'todo', title: 'Todo', body: 'You have a new notification.', url: '/tasks' };
   event.waitUntil(
     self.registration.showNotification(pushed.title, {
       body: pushed.body ?? undefined,
@@ -43,8 +43,12 @@ self.addEventListener('notificationclick', (event) => {
       const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
       if (open) {
         await open.focus();
-        await open.navigate(url);
-      } else await self.clients.openWindow(url);
+        // navigate() refuses a tab this worker does not control (one open since before it was
+        // registered): a new tab then.
+        const navigated = await open.navigate(url).catch(() => null);
+        if (navigated) return;
+      }
+      await self.clients.openWindow(url);
     })(),
   );
 });

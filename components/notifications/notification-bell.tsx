@@ -3,15 +3,16 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, countUnreadNotifications, fetchNotifications, markNotificationsRead, type Notification } from '@/lib/client/api';
+import { pushSupported, reconcilePush } from '@/lib/client/push';
 import { watchChanges } from '@/lib/client/sync';
 import { taskHref, viewHref } from '@/lib/client/views';
 
 const SHOWN = 20;
 
-/** Where a notification leads: its task, opened in its list; else its project (an invitation). */
+/** Where a notification leads: its task, opened in its list; an invitation, to the sidebar that answers it (any view). */
 function hrefOf(notification: Notification): string {
   if (notification.task_id) return taskHref(notification.project_id, notification.task_id);
-  return notification.project_id ? viewHref({ kind: 'project', id: notification.project_id }) : viewHref({ kind: 'inbox' });
+  return viewHref({ kind: 'inbox' });
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
@@ -31,21 +32,33 @@ export function NotificationBell({ userId }: { userId: string }) {
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const openRef = useRef(open);
+  const unreadRef = useRef(unread);
   useEffect(() => {
     openRef.current = open;
+    unreadRef.current = unread;
   });
 
   const refresh = useCallback(async () => {
     try {
       const count = await countUnreadNotifications(userId);
-      setUnread((before) => {
-        if (count > before) setAnnouncement(count === 1 ? 'You have a new notification.' : `You have ${count} unread notifications.`);
-        return count;
-      });
+      if (count > unreadRef.current) {
+        // Cleared first, so that the same words are read again.
+        setAnnouncement('');
+        requestAnimationFrame(() => setAnnouncement(count === 1 ? 'You have a new notification.' : `You have ${count} unread notifications.`));
+      }
+      setUnread(count);
       if (openRef.current) setItems(await fetchNotifications(userId, SHOWN));
     } catch {
       // Offline or signed out: the next signal tries again.
     }
+  }, [userId]);
+
+  // Once per tab: this browser's push subscription belongs to whoever is signed in now (an
+  // earlier account's, kept by the server past its session's expiry, moves here).
+  useEffect(() => {
+    if (!pushSupported() || Notification.permission !== 'granted' || sessionStorage.getItem(`todo-push-checked:${userId}`)) return;
+    sessionStorage.setItem(`todo-push-checked:${userId}`, '1');
+    reconcilePush(userId).catch(() => {});
   }, [userId]);
 
   useEffect(() => {
@@ -118,7 +131,7 @@ export function NotificationBell({ userId }: { userId: string }) {
         className="btn btn-ghost relative px-2 py-1.5"
         aria-label={label}
         aria-expanded={open}
-        aria-controls={`${id}-panel`}
+        aria-controls={open ? `${id}-panel` : undefined}
         onClick={() => void toggle()}
         data-testid="notification-bell"
       >

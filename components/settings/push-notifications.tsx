@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { currentSubscription, pushSupported, reconcilePush, saveSubscription, serverKey, storedId, SW_URL } from '@/lib/client/push';
 
 // "Turn on notifications": the browser is asked for permission only when the person clicks.
 // Then the service worker (app/sw.ts) is registered, the browser subscribed with the server's
@@ -8,32 +9,22 @@ import { useEffect, useState } from 'react';
 
 type Status = 'checking' | 'unsupported' | 'blocked' | 'off' | 'on' | 'unavailable';
 
-const SW_URL = '/serwist/sw.js';
-
-// The server's id of this browser's subscription, to drop it when turned off.
-const storedId = (userId: string) => `todo-push-subscription:${userId}`;
-
-const supported = () => typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
-
-async function currentSubscription(): Promise<PushSubscription | null> {
-  const registration = await navigator.serviceWorker.getRegistration('/');
-  return (await registration?.pushManager.getSubscription()) ?? null;
-}
-
 export function PushNotifications({ userId }: { userId: string }) {
   const [status, setStatus] = useState<Status>('checking');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (!supported()) {
+    if (!pushSupported()) {
       queueMicrotask(() => setStatus('unsupported'));
       return;
     }
-    currentSubscription()
-      .then((subscription) => setStatus(Notification.permission === 'denied' ? 'blocked' : subscription ? 'on' : 'off'))
-      .catch(() => setStatus('off'));
-  }, []);
+    if (Notification.permission === 'denied') {
+      queueMicrotask(() => setStatus('blocked'));
+      return;
+    }
+    reconcilePush(userId).then(setStatus, () => setStatus('off'));
+  }, [userId]);
 
   async function turnOn() {
     setBusy(true);
@@ -44,22 +35,15 @@ export function PushNotifications({ userId }: { userId: string }) {
         setStatus(permission === 'denied' ? 'blocked' : 'off');
         return;
       }
-      const key = await fetch('/api/push/key');
-      if (!key.ok) {
+      const applicationServerKey = await serverKey();
+      if (!applicationServerKey) {
         setStatus('unavailable');
         return;
       }
-      const { public_key: applicationServerKey } = (await key.json()) as { public_key: string };
       const registration = await navigator.serviceWorker.register(SW_URL, { scope: '/', type: 'module' });
       await navigator.serviceWorker.ready;
       const subscription = (await registration.pushManager.getSubscription()) ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }));
-      const saved = await fetch(`/api/${userId}/push-subscriptions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(subscription.toJSON()),
-      });
-      if (!saved.ok) throw new Error(`the server answered ${saved.status}`);
-      localStorage.setItem(storedId(userId), ((await saved.json()) as { id: string }).id);
+      await saveSubscription(userId, subscription);
       setStatus('on');
       setMessage({ ok: true, text: 'Notifications are on for this browser.' });
     } catch {

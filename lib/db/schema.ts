@@ -153,8 +153,10 @@ export const tasks = pgTable(
     parentId: uuid('parent_id'),
     // A member of the task's project, or null (always null in an Inbox: drizzle/0012 checks it).
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
-    // Who set assignee_id last: assigning a task to someone else notifies them (drizzle/0015).
-    assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    // Who set assignee_id last: assigning a task to someone else notifies them (drizzle/0015). No
+    // foreign key (drizzle/0017): an account's deletion must not rewrite, and so re-version, every
+    // task it ever assigned; an id no longer there only names no one.
+    assignedBy: uuid('assigned_by'),
     // The list the task is in: its project, or its creator's Inbox (named by the user's id).
     // Every index of the lists leads with it, and a subtask's foreign key names it.
     listId: uuid('list_id')

@@ -82,7 +82,8 @@ export async function listNotifications(scope: Scope, options: NotificationsOpti
 const markStatement = scopedStatement('mark_notifications_read', (db, shape: { all: boolean }, name) =>
   db
     .update(notifications)
-    .set({ readAt: sql`now()` })
+    // A new change_xid: the event streams tell the person's other tabs and devices (their bell's count).
+    .set({ readAt: sql`now()`, changeXid: sql`pg_current_xact_id()` })
     .where(
       and(
         ownedByCaller(notifications.userId),

@@ -108,9 +108,15 @@ export const servicePaths: Record<string, Json> = {
                   },
                   pushes: {
                     type: 'object',
-                    description: 'Web Push sends: accepted by a push service, subscriptions dropped (their endpoint answered 404 or 410), and failures to try again.',
-                    properties: { sent: { type: 'integer', minimum: 0 }, dropped: { type: 'integer', minimum: 0 }, failed: { type: 'integer', minimum: 0 } },
-                    required: ['sent', 'dropped', 'failed'],
+                    description:
+                      'Web Push sends: accepted by a push service, subscriptions dropped (their endpoint answered 403, 404 or 410), pushes refused for good (another 4xx), and failures to try again.',
+                    properties: {
+                      sent: { type: 'integer', minimum: 0 },
+                      dropped: { type: 'integer', minimum: 0 },
+                      rejected: { type: 'integer', minimum: 0 },
+                      failed: { type: 'integer', minimum: 0 },
+                    },
+                    required: ['sent', 'dropped', 'rejected', 'failed'],
                   },
                 },
                 required: ['reminders', 'pushes'],

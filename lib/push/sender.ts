@@ -17,13 +17,18 @@ import { vapidKeys } from '@/lib/push/vapid';
  * they are sent. A run that dies mid-send leaves them due again when the lease ends: a browser
  * may then get one twice, never none. Each is encrypted (RFC 8291, aes128gcm) and signed (VAPID)
  * by the web-push library and sent to every subscription of its user; an endpoint that answers
- * 404 or 410 is gone, and its subscription with it. One a day old is no longer sent.
+ * 404, 410 or 403 (the subscription belongs to another key) is gone, and its subscription with
+ * it; another 4xx is final too (the push is not sent again); a timeout, 408, 429 or 5xx is tried
+ * again after the lease. One a day old is no longer sent.
+ *
+ * Every send has a deadline (an endpoint that trickles its answer cannot hold a run), so a batch
+ * takes at most ceil(jobs / CONCURRENCY) × (LOOKUP_MS + SEND_MS): the lease is far longer.
  */
 
-const BATCH = 200;
+const BATCH = 100;
 const MAX_BATCHES = 100;
-const LEASE = '60 seconds';
-const TIMEOUT_MS = 10_000;
+const LEASE = '10 minutes';
+const SEND_MS = 10_000;
 // Sends in flight at once, across a batch.
 const CONCURRENCY = 50;
 const TTL_SECONDS = 24 * 60 * 60;
@@ -33,13 +38,16 @@ export interface PushRun {
   sent: number;
   /** Subscriptions dropped: their endpoint answered 404 or 410 (or may no longer be sent to). */
   dropped: number;
-  /** Pushes that failed and will be tried again (a timeout, a 5xx, a 429). */
+  /** Pushes a push service refused for good (a 4xx other than 403, 404, 408, 410 and 429): not sent again. */
+  rejected: number;
+  /** Pushes that failed and will be tried again (a timeout, a 5xx, a 408 or 429). */
   failed: number;
 }
 
 interface Due {
   id: string;
   user_id: string;
+  kind: 'reminder' | 'invitation' | 'assigned';
   task_id: string | null;
   project_id: string | null;
   title: string;
@@ -57,13 +65,21 @@ interface Subscription {
 
 /** What the service worker shows, and where a click on it goes. */
 function payloadOf(notification: Due): string {
-  // The task opened in its list (the app's `?task=`), else the project (an invitation).
-  const list = notification.project_id ? `/tasks?project=${notification.project_id}` : '/tasks';
-  const url = notification.task_id ? `${list}${notification.project_id ? '&' : '?'}task=${notification.task_id}` : list;
+  // The task opened in its list (the app's `?task=`); an invitation is answered in the sidebar,
+  // on any view (its project is not the invitee's yet).
+  const list = notification.project_id && notification.kind !== 'invitation' ? `/tasks?project=${notification.project_id}` : '/tasks';
+  const url = notification.task_id ? `${list}${list.includes('?') ? '&' : '?'}task=${notification.task_id}` : list;
   return JSON.stringify({ id: notification.id, title: notification.title, body: notification.body, url, task_id: notification.task_id });
 }
 
-type Outcome = 'sent' | 'gone' | 'failed';
+type Outcome = 'sent' | 'gone' | 'rejected' | 'failed';
+
+function outcomeOf(status: number): Outcome {
+  if (status >= 200 && status < 300) return 'sent';
+  if (status === 404 || status === 410 || status === 403) return 'gone';
+  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return 'rejected';
+  return 'failed';
+}
 
 /** Sends one encrypted push to the address the endpoint was checked at, following no redirect. */
 async function send(subscription: Subscription, payload: string): Promise<Outcome> {
@@ -83,6 +99,12 @@ async function send(subscription: Subscription, payload: string): Promise<Outcom
   });
   const request = target.url.protocol === 'https:' ? https.request : http.request;
   return new Promise<Outcome>((resolve) => {
+    // The whole exchange, not only an idle socket: `timeout` alone lets a trickle go on forever.
+    const deadline = setTimeout(() => req.destroy(new Error('deadline')), SEND_MS);
+    const settle = (outcome: Outcome) => {
+      clearTimeout(deadline);
+      resolve(outcome);
+    };
     const req = request(
       {
         host: target.url.hostname.replace(/^\[|\]$/g, ''),
@@ -90,7 +112,7 @@ async function send(subscription: Subscription, payload: string): Promise<Outcom
         path: `${target.url.pathname}${target.url.search}`,
         method: details.method,
         headers: details.headers as http.OutgoingHttpHeaders,
-        timeout: TIMEOUT_MS,
+        timeout: SEND_MS,
         // The address checked above, not a second lookup.
         lookup: (_hostname, options, callback) => {
           if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
@@ -99,12 +121,11 @@ async function send(subscription: Subscription, payload: string): Promise<Outcom
       },
       (response) => {
         response.resume();
-        const status = response.statusCode ?? 0;
-        resolve(status >= 200 && status < 300 ? 'sent' : status === 404 || status === 410 ? 'gone' : 'failed');
+        settle(outcomeOf(response.statusCode ?? 0));
       },
     );
     req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', () => resolve('failed'));
+    req.on('error', () => settle('failed'));
     req.end(details.body ?? undefined);
   });
 }
@@ -120,7 +141,7 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
 
 /** Pushes every notification due at `now` (the database's clock if left out). */
 export async function deliverDuePushes({ now, batch = BATCH }: { now?: Date; batch?: number } = {}): Promise<PushRun> {
-  const run: PushRun = { sent: 0, dropped: 0, failed: 0 };
+  const run: PushRun = { sent: 0, dropped: 0, rejected: 0, failed: 0 };
   if (!vapidKeys()) return run;
   const db = await getDb();
   const at = now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
@@ -129,7 +150,7 @@ export async function deliverDuePushes({ now, batch = BATCH }: { now?: Date; bat
       update notifications n set push_at = ${at} + interval '${sql.raw(LEASE)}'
       from (select id from notifications where push_at <= ${at} order by push_at limit ${batch} for update skip locked) due
       where n.id = due.id
-      returning n.id, n.user_id, n.task_id, n.project_id, n.title, n.body, n.created_at < ${at} - interval '1 day' as stale`);
+      returning n.id, n.user_id, n.kind, n.task_id, n.project_id, n.title, n.body, n.created_at < ${at} - interval '1 day' as stale`);
     const due = rows as unknown as Due[];
     if (due.length === 0) break;
     const users = `{${[...new Set(due.map((n) => n.user_id))].join(',')}}`;
@@ -152,6 +173,7 @@ export async function deliverDuePushes({ now, batch = BATCH }: { now?: Date; bat
       for (const job of sends) {
         if (job.outcome === 'sent') run.sent++;
         else if (job.outcome === 'gone') gone.add(job.subscription.id);
+        else if (job.outcome === 'rejected') run.rejected++;
         else run.failed++;
       }
       if (sends.some((job) => job.outcome !== 'failed')) done.push(id);

@@ -23,15 +23,20 @@ let cached: VapidKeys | null | undefined;
 let saidOff = false;
 
 /**
- * The server's VAPID keys: from VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT; under
- * `npm run dev` without them, a pair made once and kept in the local data; else null (push is off,
- * said once in the log).
+ * The server's VAPID keys: from VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT (all three
+ * outside development); under `npm run dev` without them, a pair made once and kept in the local
+ * data; else null (push is off, said once in the log).
  */
 export function vapidKeys(): VapidKeys | null {
   if (cached !== undefined) return cached;
   const { VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT } = env();
-  if (VAPID_PUBLIC_KEY && VAPID_PRIVATE_KEY) {
+  if (VAPID_PUBLIC_KEY && VAPID_PRIVATE_KEY && (VAPID_SUBJECT || devServer() || testRun())) {
     cached = { publicKey: VAPID_PUBLIC_KEY, privateKey: VAPID_PRIVATE_KEY, subject: VAPID_SUBJECT ?? DEV_SUBJECT };
+  } else if (VAPID_PUBLIC_KEY && VAPID_PRIVATE_KEY) {
+    // Push services ask who to contact about a sender's pushes: a server must say.
+    cached = null;
+    if (!saidOff) console.log('[push] VAPID_SUBJECT (mailto: or https:) is not set: Web Push is off');
+    saidOff = true;
   } else if (devServer() || testRun()) {
     cached = { ...(devServer() ? devKeys() : webpush.generateVAPIDKeys()), subject: VAPID_SUBJECT ?? DEV_SUBJECT };
   } else {

@@ -18,8 +18,8 @@ import { deliverDuePushes } from '@/lib/push/sender';
  * A reminder more than 24 hours late (the app was down) is claimed and dropped, without a
  * notification. One whose task is done, or that its user no longer sees, is dropped too.
  *
- * Each tick then pushes the notifications due to be pushed (lib/push/sender.ts): those it just
- * wrote, and the invitations and assignments written since the last tick.
+ * A loop of its own pushes the notifications due to be pushed (lib/push/sender.ts): those the
+ * firing wrote, and the invitations and assignments written since its last tick.
  */
 
 export const TICK_MS = 10_000;
@@ -76,39 +76,62 @@ export async function fireDueReminders({ now, batch = BATCH, executor }: { now?:
 }
 
 // One scheduler per process, kept across hot reloads in development.
-const holder = globalThis as typeof globalThis & { __todoReminders?: { timer: NodeJS.Timeout } };
+const holder = globalThis as typeof globalThis & { __todoReminders?: { timers: NodeJS.Timeout[] } };
 
-/** Runs the scheduler in this process every TICK_MS, from now on; a second call does nothing. */
-export function startReminderScheduler(): void {
-  if (holder.__todoReminders) return;
+/**
+ * Runs `work` every TICK_MS and whenever kicked, never twice at once (a kick during a run makes
+ * one more run after it), logging a failure once per outage.
+ */
+function every(label: string, work: () => Promise<unknown>): { timer: NodeJS.Timeout; kick: () => void } {
   let running = false;
+  let again = false;
   let failing = false;
-  const tick = async () => {
-    if (running) return;
+  const tick = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     try {
-      await fireDueReminders();
-      await deliverDuePushes();
-      if (failing) console.log('[reminders] the database answers again');
+      await work();
+      if (failing) console.log(`[${label}] the database answers again`);
       failing = false;
     } catch (err) {
-      // Once per outage: the reminders stay due and the next tick that works fires them.
-      if (!failing) console.error(`[reminders] firing or pushing due reminders failed: ${describeDatabaseError(err)}`);
+      // The work stays due, and the next tick that works does it.
+      if (!failing) console.error(`[${label}] failed: ${describeDatabaseError(err)}`);
       failing = true;
     } finally {
       running = false;
+    }
+    if (again) {
+      again = false;
+      await tick();
     }
   };
   const timer = setInterval(() => void tick(), TICK_MS);
   // It never keeps a stopping process alive.
   timer.unref();
-  holder.__todoReminders = { timer };
   void tick();
+  return { timer, kick: () => void tick() };
+}
+
+/**
+ * Runs the scheduler in this process every TICK_MS, from now on; a second call does nothing.
+ * Firing and pushing are separate loops: slow push services never hold up a reminder.
+ */
+export function startReminderScheduler(): void {
+  if (holder.__todoReminders) return;
+  const push = every('push', () => deliverDuePushes());
+  // What the firing wrote is pushed at once, not at the push loop's next tick.
+  const fire = every('reminders', async () => {
+    if ((await fireDueReminders()).notified > 0) push.kick();
+  });
+  holder.__todoReminders = { timers: [fire.timer, push.timer] };
 }
 
 /** Stops this process's scheduler (shutdown). */
 export function stopReminderScheduler(): void {
   if (!holder.__todoReminders) return;
-  clearInterval(holder.__todoReminders.timer);
+  for (const timer of holder.__todoReminders.timers) clearInterval(timer);
   holder.__todoReminders = undefined;
 }

@@ -144,10 +144,12 @@ const taskColumn = (name: string) => sql`${tasks}.${sql.identifier(name)}`;
 /**
  * The caller's reminders on a task (personal, like labels), relative ones first: a column of
  * every statement that returns tasks, as drizzle/0015's task_reminders() builds it (inline, so
- * the planner sees one index probe per row).
+ * the planner sees one index probe per row). Relative ones of a task without a date are not
+ * shown: the write that clears the date returns its row before its trigger deletes them (0017).
  */
 export const taskReminders = sql<ReminderRow[]>`coalesce((select jsonb_agg(jsonb_build_object('id', "r"."id", 'minutes_before', "r"."minutes_before", 'at_ms', floor(extract(epoch from "r"."at") * 1000))
-  order by "r"."minutes_before" desc nulls last, "r"."at", "r"."id") from ${reminders} "r" where "r"."task_id" = ${taskId} and "r"."user_id" = ${placeholder('userId')}::uuid), '[]'::jsonb)`;
+  order by "r"."minutes_before" desc nulls last, "r"."at", "r"."id") from ${reminders} "r" where "r"."task_id" = ${taskId} and "r"."user_id" = ${placeholder('userId')}::uuid
+  and ("r"."minutes_before" is null or ${taskColumn('due_date')} is not null)), '[]'::jsonb)`;
 
 /**
  * Sets the caller's reminders from the `reminders` placeholder inside the write itself, with the

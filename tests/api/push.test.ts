@@ -49,6 +49,8 @@ beforeAll(async () => {
     request.on('end', () => {
       received.push({ path: request.url!, headers: request.headers, body: Buffer.concat(chunks) });
       const status = statusFor.get(request.url!) ?? 201;
+      // 0: a service that keeps the connection and never answers.
+      if (status === 0) return;
       response.writeHead(status, status === 301 ? { location: `${origin}/elsewhere` } : {});
       response.end();
     });
@@ -58,6 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  service.closeAllConnections();
   await new Promise((resolve) => service.close(resolve));
 });
 
@@ -170,7 +173,7 @@ describe('pushing a notification', () => {
     const other = await createTestUser();
     await subscribe(other, browserSubscription('/other').json);
 
-    expect(await remindAndPush(ann, 'Water the plants')).toEqual({ sent: 2, dropped: 0, failed: 0 });
+    expect(await remindAndPush(ann, 'Water the plants')).toEqual({ sent: 2, dropped: 0, rejected: 0, failed: 0 });
     expect(received.map((r) => r.path).sort()).toEqual(['/ann/laptop', '/ann/phone']);
     for (const [push, browser] of [[received.find((r) => r.path === '/ann/phone')!, phone], [received.find((r) => r.path === '/ann/laptop')!, laptop]] as const) {
       expect(push.headers['content-encoding']).toBe('aes128gcm');
@@ -184,32 +187,59 @@ describe('pushing a notification', () => {
       expect(decodeJwt(token!)).toMatchObject({ aud: origin, sub: 'mailto:ops@example.com' });
     }
     // Sent: not again.
-    expect(await deliverDuePushes()).toEqual({ sent: 0, dropped: 0, failed: 0 });
+    expect(await deliverDuePushes()).toEqual({ sent: 0, dropped: 0, rejected: 0, failed: 0 });
   });
 
-  it('drops a subscription whose endpoint answers 404 or 410, and tries again after a failure', async () => {
+  it('drops a subscription whose endpoint answers 403, 404 or 410, gives up on another 4xx, and tries again after a 5xx', async () => {
     const ann = await createTestUser();
-    statusFor.set('/gone', 410).set('/missing', 404).set('/down', 503);
+    statusFor.set('/gone', 410).set('/missing', 404).set('/other-key', 403).set('/down', 503).set('/too-big', 413);
     await subscribe(ann, browserSubscription('/gone').json);
     await subscribe(ann, browserSubscription('/missing').json);
-    expect(await remindAndPush(ann, 'One')).toEqual({ sent: 0, dropped: 2, failed: 0 });
+    await subscribe(ann, browserSubscription('/other-key').json);
+    expect(await remindAndPush(ann, 'One')).toEqual({ sent: 0, dropped: 3, rejected: 0, failed: 0 });
     expect(await subscriptionsOf(ann)).toEqual([]);
+
+    // Refused for good: not sent again, the subscription kept.
+    await subscribe(ann, browserSubscription('/too-big').json);
+    expect(await remindAndPush(ann, 'Refused')).toEqual({ sent: 0, dropped: 0, rejected: 1, failed: 0 });
+    expect(await deliverDuePushes({ now: new Date(Date.now() + 601_000) })).toEqual({ sent: 0, dropped: 0, rejected: 0, failed: 0 });
+    expect(await subscriptionsOf(ann)).toHaveLength(1);
+    await callRoute(subscriptionRoute, 'DELETE', `/api/${ann.id}/push-subscriptions/${(await subscriptionsOf(ann))[0]!.id}`, { user_id: ann.id, id: (await subscriptionsOf(ann))[0]!.id }, { headers: ann.headers });
 
     const down = browserSubscription('/down');
     await subscribe(ann, down.json);
-    expect(await remindAndPush(ann, 'Two')).toEqual({ sent: 0, dropped: 0, failed: 1 });
-    // Leased for a minute: not sooner.
-    expect(await deliverDuePushes()).toEqual({ sent: 0, dropped: 0, failed: 0 });
+    expect(await remindAndPush(ann, 'Two')).toEqual({ sent: 0, dropped: 0, rejected: 0, failed: 1 });
+    // Leased for ten minutes: not sooner.
+    expect(await deliverDuePushes()).toEqual({ sent: 0, dropped: 0, rejected: 0, failed: 0 });
     statusFor.delete('/down');
-    expect(await deliverDuePushes({ now: new Date(Date.now() + 61_000) })).toEqual({ sent: 1, dropped: 0, failed: 0 });
+    expect(await deliverDuePushes({ now: new Date(Date.now() + 601_000) })).toEqual({ sent: 1, dropped: 0, rejected: 0, failed: 0 });
     expect(decrypt(received.at(-1)!, down)).toMatchObject({ title: 'Two' });
+  });
+
+  it('gives up on an endpoint that trickles its answer, at the deadline', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const ann = await createTestUser();
+      statusFor.set('/slow', 0);
+      await subscribe(ann, browserSubscription('/slow').json);
+      const at = new Date(Date.now() + 3_600_000);
+      await createTaskVia(tasksApi(ann), { title: 'Slow', reminders: [{ at: at.toISOString() }] });
+      await fireDueReminders({ now: at });
+      const run = deliverDuePushes();
+      // The push service has the request and never answers; the sender's deadline ends it.
+      await vi.waitFor(() => expect(received.map((r) => r.path)).toContain('/slow'));
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await run).toEqual({ sent: 0, dropped: 0, rejected: 0, failed: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('follows no redirect', async () => {
     const ann = await createTestUser();
     statusFor.set('/moved', 301);
     await subscribe(ann, browserSubscription('/moved').json);
-    expect(await remindAndPush(ann, 'Redirected')).toEqual({ sent: 0, dropped: 0, failed: 1 });
+    expect(await remindAndPush(ann, 'Redirected')).toEqual({ sent: 0, dropped: 0, rejected: 0, failed: 1 });
     expect(received.map((r) => r.path)).toEqual(['/moved']);
   });
 
@@ -221,9 +251,9 @@ describe('pushing a notification', () => {
     await createTaskVia(tasksApi(ann), { title: 'Claimed, then lost', reminders: [{ at: at.toISOString() }] });
     await fireDueReminders({ now: at });
     // What a sender's claim does; it then dies before sending.
-    await database.current.db.execute(sql`update notifications set push_at = now() + interval '60 seconds' where user_id = ${ann.id}`);
-    expect(await deliverDuePushes()).toEqual({ sent: 0, dropped: 0, failed: 0 });
-    expect(await deliverDuePushes({ now: new Date(Date.now() + 61_000) })).toEqual({ sent: 1, dropped: 0, failed: 0 });
+    await database.current.db.execute(sql`update notifications set push_at = now() + interval '10 minutes' where user_id = ${ann.id}`);
+    expect(await deliverDuePushes()).toEqual({ sent: 0, dropped: 0, rejected: 0, failed: 0 });
+    expect(await deliverDuePushes({ now: new Date(Date.now() + 601_000) })).toEqual({ sent: 1, dropped: 0, rejected: 0, failed: 0 });
     expect(received).toHaveLength(1);
   });
 
@@ -234,7 +264,7 @@ describe('pushing a notification', () => {
     const browser = browserSubscription('/ann/desk');
     await subscribe(ann, browser.json);
     await database.current.db.execute(sql`insert into notifications (user_id, kind, title, body) values (${ann.id}, 'invitation', 'Kitchen', 'Olga invited you')`);
-    expect(await deliverDuePushes()).toEqual({ sent: 1, dropped: 0, failed: 0 });
+    expect(await deliverDuePushes()).toEqual({ sent: 1, dropped: 0, rejected: 0, failed: 0 });
     expect(decrypt(received[0]!, browser)).toMatchObject({ title: 'Kitchen', body: 'Olga invited you' });
   });
 });

@@ -101,10 +101,16 @@ describe('reminders on a task', () => {
     expect((await api.patch(undated.id, { reminders: [{ minutes_before: 10 }] })).status).toBe(422);
     const dated = await createTaskVia(api, { title: 'Dated', due_date: '2027-01-15' });
     expect((await api.patch(dated.id, { due_date: null, reminders: [{ minutes_before: 10 }] })).status).toBe(422);
+    // Clearing the date drops the reminders relative to it (every member's), and keeps instants.
+    const both = await createTaskVia(api, { title: 'Both', due_date: '2027-01-15', reminders: [{ minutes_before: 10 }, { at: '2027-01-14T18:00:00Z' }] });
+    const cleared = await api.patch(both.id, { due_date: null });
+    expect(cleared.status).toBe(200);
+    expect((await cleared.json()).reminders).toEqual([{ id: both.reminders[1]!.id, at: '2027-01-14T18:00:00.000Z' }]);
+    expect(Object.keys(await fireTimes(both.id))).toEqual([both.reminders[1]!.id]);
     // An instant needs no date.
     expect((await (await api.patch(undated.id, { reminders: [{ at: '2027-01-14T18:00:00Z' }] })).json()).reminders).toHaveLength(1);
     const { rows } = await database.current.db.execute(sql`select count(*)::int as n from reminders r join tasks t on t.id = r.task_id where t.user_id = ${ann.id}`);
-    expect(rows[0]).toEqual({ n: 1 });
+    expect(rows[0]).toEqual({ n: 2 });
   });
 
   it('are personal: each member of a shared project sees and sets only their own, a viewer too', async () => {
@@ -143,8 +149,10 @@ describe('when a reminder fires', () => {
       [berlin, { due_date: '2027-03-27', reminders: [{ minutes_before: 0 }] }, '2027-03-27T08:00:00.000Z'],
       [newYork, { due_date: '2027-03-14', reminders: [{ minutes_before: 0 }] }, '2027-03-14T13:00:00.000Z'],
       [newYork, { due_date: '2027-03-13', due_time: '09:00', reminders: [{ minutes_before: 30 }] }, '2027-03-13T13:30:00.000Z'],
-      // A day before, across the change: 24 hours, not the same wall-clock time.
-      [newYork, { due_date: '2027-03-14', due_time: '12:00', reminders: [{ minutes_before: 1440 }] }, '2027-03-13T16:00:00.000Z'],
+      // A day before, across the change: the same wall-clock time the day before (EST), not 24 hours.
+      [newYork, { due_date: '2027-03-14', due_time: '12:00', reminders: [{ minutes_before: 1440 }] }, '2027-03-13T17:00:00.000Z'],
+      // A day and an hour before: the day on the calendar, the hour elapsed (12:00 EST − 1 h).
+      [newYork, { due_date: '2027-03-14', due_time: '12:00', reminders: [{ minutes_before: 1500 }] }, '2027-03-13T16:00:00.000Z'],
     ];
     for (const [user, body, expected] of cases) {
       const task = await createTaskVia(tasksApi(user), { title: `at ${expected}`, ...body });
@@ -299,6 +307,20 @@ describe('notifications', () => {
     ]);
     expect(memberSees[0]).toMatchObject({ task_id: assigned.id, body: 'Olga assigned this task to you' });
     expect((await notificationsOf(owner)).map((n) => [n.kind, n.title])).toEqual([['assigned', 'Rake leaves']]);
+  });
+
+  it("leave a task as it was when the account that assigned it is deleted (no rewrite, no new version)", async () => {
+    const owner = await createTestUser();
+    const member = await createTestUser();
+    const project = await createProjectVia(projectsApi(owner), { name: 'Shed' });
+    await shareVia(owner, project.id, member, 'editor');
+    const task = await createTaskVia(tasksApi(owner), { title: 'Paint the shed', project_id: project.id });
+    const assigned = (await (await tasksApi(member).patch(task.id, { assignee_id: owner.id })).json()) as typeof task;
+    const deleted = await callRoute(accountRoute, 'DELETE', `/api/${member.id}/account`, { user_id: member.id }, { headers: member.headers, body: { password: member.password } });
+    expect(deleted.status).toBe(204);
+    const after = (await (await tasksApi(owner).get(task.id)).json()) as typeof task;
+    expect(after).toMatchObject({ assignee_id: owner.id, updated_at: assigned.updated_at, etag: assigned.etag });
+    expect((await notificationsOf(owner)).map((n) => n.body)).toEqual([expect.stringContaining('assigned this task to you')]);
   });
 
   it('list newest first with an unread filter and keyset pages, and are marked read by id or all at once, each user only theirs', async () => {

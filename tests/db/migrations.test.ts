@@ -152,6 +152,12 @@ describe(`migrations round trip (${config.kind})`, () => {
 
     // one at a time, newest first: each goes, and what came before it stays
     const afterRollingBack: Record<string, () => Promise<void>> = {
+      '0017_reminders_fixes': async () => {
+        const schema = await schemaOf(db);
+        expect(schema.constraints.map((c) => c.conname)).toContain('tasks_assigned_by_users_id_fk');
+        const [source] = await rows(db, sql`select prosrc from pg_proc where proname = 'reminder_fire_at'`);
+        expect(source!.prosrc).not.toContain('days =>');
+      },
       '0016_push': async () => {
         const schema = await schemaOf(db);
         expect(await exists(db, 'public.push_subscriptions')).toBe(false);

@@ -28,7 +28,6 @@ describe('schema', () => {
       where conrelid = 'tasks'::regclass and contype = 'f' order by 1`);
     expect(fks.map((fk) => fk.def)).toEqual([
       // A subtask's parent is a task of the same list.
-      'FOREIGN KEY (assigned_by) REFERENCES users(id) ON DELETE SET NULL',
       'FOREIGN KEY (assignee_id) REFERENCES users(id) ON DELETE SET NULL',
       'FOREIGN KEY (parent_id, list_id) REFERENCES tasks(id, list_id) ON DELETE CASCADE',
       'FOREIGN KEY (project_id) REFERENCES projects(id) ON DELETE CASCADE',

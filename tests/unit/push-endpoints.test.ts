@@ -21,6 +21,11 @@ describe('push endpoints', () => {
     ['https://[::ffff:127.0.0.1]/push', 'loopback'],
     ['https://[::ffff:a9fe:a9fe]/push', 'linkLocal'],
     ['https://[fe80::1]/push', 'linkLocal'],
+    // IPv4-compatible IPv6 (::/96): judged as the IPv4 address inside.
+    ['https://[::7f00:1]/push', 'loopback'],
+    ['https://[::a00:1]/push', 'private'],
+    ['https://[64:ff9b::a00:1]/push', 'rfc6052'],
+    ['https://[2002:a00:1::]/push', '6to4'],
     ['https://[fd00::1]/push', 'uniqueLocal'],
     ['https://does-not-exist.invalid/push', 'does not resolve'],
     ['not a url', 'is not a URL'],
