@@ -4794,10 +4794,11 @@ export interface operations {
                             claimed: number;
                             notified: number;
                         };
-                        /** @description Web Push sends: accepted by a push service, subscriptions dropped (their endpoint answered 404 or 410), and failures to try again. */
+                        /** @description Web Push sends: accepted by a push service, subscriptions dropped (their endpoint answered 403, 404 or 410), pushes refused for good (another 4xx), and failures to try again. */
                         pushes: {
                             sent: number;
                             dropped: number;
+                            rejected: number;
                             failed: number;
                         };
                     };
