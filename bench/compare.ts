@@ -9,6 +9,10 @@
 //   COMPARE_CHECKOUTS=/path/a,/path/b (default: this checkout)   the first is the baseline
 //   COMPARE_WORKLOAD=create|list|both (default create)   list: the first page of an account of
 //                       10,000 tasks (bench/support/seed.ts), with its labels and total
+//   COMPARE_LIST_AFTER=plain|project|spread (default plain)   what the checkouts after the first
+//                       list: the plain first page, a 10,000-task project in manual order, or
+//                       10,000 tasks across 50 projects in manual order (the first checkout always
+//                       lists the plain page: it may be from before projects)
 //   BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=10 (seconds) BENCH_REBUILD=1
 //   COMPARE_WORKERS=n   `npm start` processes per checkout (default: the cores, as npm start)
 //   DB_POOL_MAX=n       pool size per process (default: 90 connections shared out, at most 20)
@@ -38,6 +42,8 @@ const SERVER_CONNECTIONS = 90;
 const DIST_DIR = '.next-bench';
 const WORKLOAD = process.env.COMPARE_WORKLOAD ?? 'create';
 if (!['create', 'list', 'both'].includes(WORKLOAD)) throw new Error(`COMPARE_WORKLOAD must be create, list or both (got ${WORKLOAD})`);
+const LIST_AFTER = process.env.COMPARE_LIST_AFTER ?? 'plain';
+if (!['plain', 'project', 'spread'].includes(LIST_AFTER)) throw new Error(`COMPARE_LIST_AFTER must be plain, project or spread (got ${LIST_AFTER})`);
 
 interface Checkout {
   dir: string;
@@ -45,6 +51,8 @@ interface Checkout {
   database?: ScratchDatabase;
   app?: AppServer;
   reader?: Account;
+  /** The query of the list it reads: the plain first page, or a project's or every project's in manual order. */
+  listQuery?: string;
   rounds: Round[];
   listRounds: Round[];
 }
@@ -115,14 +123,16 @@ async function main(): Promise<number> {
     }
     const run = (checkout: Checkout, seconds: number) => loadCreates({ signupUrl: checkout.app!.url, seconds, pid: checkout.app!.process.pid! });
     const list = (checkout: Checkout, seconds: number) =>
-      load(`${checkout.app!.url}/api/${checkout.reader!.userId}/tasks`, { account: checkout.reader!, seconds, pid: checkout.app!.process.pid! });
+      load(`${checkout.app!.url}/api/${checkout.reader!.userId}/tasks${checkout.listQuery ?? ''}`, { account: checkout.reader!, seconds, pid: checkout.app!.process.pid! });
     const creates = WORKLOAD !== 'list';
     const lists = WORKLOAD !== 'create';
     if (lists) {
       console.log(`an account of ${LIST_TASKS.toLocaleString('en-US')} tasks on each …`);
-      for (const checkout of checkouts) {
+      for (const [i, checkout] of checkouts.entries()) {
         checkout.reader = await createAccount(checkout.app!.url, 'bench-list');
-        await seedTasks(checkout.database!.url, checkout.reader.userId);
+        const shape = i === 0 ? 'plain' : LIST_AFTER;
+        const projects = await seedTasks(checkout.database!.url, checkout.reader.userId, { projects: shape === 'project' ? 1 : shape === 'spread' ? 50 : 0 });
+        checkout.listQuery = shape === 'project' ? `?project=${projects[0]}&sort=position` : shape === 'spread' ? '?sort=position' : '';
       }
     }
     console.log(`warming up (${WARMUP_S} s each) …`);
@@ -154,7 +164,10 @@ async function main(): Promise<number> {
         ),
       );
     };
-    if (lists) table(`the first page of ${LIST_TASKS.toLocaleString('en-US')} tasks (\`GET /api/{user_id}/tasks\`)`, (c) => c.listRounds);
+    if (lists) {
+      const after = { plain: '', project: ` (after the first: a ${LIST_TASKS.toLocaleString('en-US')}-task project, manual order)`, spread: ' (after the first: across 50 projects, manual order)' }[LIST_AFTER];
+      table(`the first page of ${LIST_TASKS.toLocaleString('en-US')} tasks (\`GET /api/{user_id}/tasks\`)${after}`, (c) => c.listRounds);
+    }
     if (creates) table('create (`POST /api/{user_id}/tasks`)', (c) => c.rounds);
     for (const checkout of checkouts) {
       const complaints = serverComplaints(checkout.app!);
