@@ -17,6 +17,8 @@ export class EndpointRefused extends Error {}
 
 export interface ResolvedEndpoint {
   url: URL;
+  /** The URL's host name, without an IPv6 literal's brackets. */
+  host: string;
   address: string;
   family: 4 | 6;
 }
@@ -72,5 +74,5 @@ export async function resolveEndpoint(endpoint: string): Promise<ResolvedEndpoin
     if (range !== 'unicast' && !loose) throw new EndpointRefused(`must be a public address (it resolves to a ${range} one)`);
   }
   const { address, family } = addresses[0]!;
-  return { url, address, family: family === 6 ? 6 : 4 };
+  return { url, host, address, family: family === 6 ? 6 : 4 };
 }

@@ -4,7 +4,7 @@ import https from 'node:https';
 import { sql } from 'drizzle-orm';
 import webpush from 'web-push';
 import { getDb } from '@/lib/db';
-import { EndpointRefused, resolveEndpoint } from '@/lib/push/endpoints';
+import { EndpointRefused, resolveEndpoint, type ResolvedEndpoint } from '@/lib/push/endpoints';
 import { vapidKeys } from '@/lib/push/vapid';
 
 /*
@@ -21,8 +21,9 @@ import { vapidKeys } from '@/lib/push/vapid';
  * it; another 4xx is final too (the push is not sent again); a timeout, 408, 429 or 5xx is tried
  * again after the lease. One a day old is no longer sent.
  *
- * Every send has a deadline (an endpoint that trickles its answer cannot hold a run), so a batch
- * takes at most ceil(jobs / CONCURRENCY) × (LOOKUP_MS + SEND_MS): the lease is far longer.
+ * Every send has a deadline (an endpoint that trickles its answer cannot hold a run), and each
+ * endpoint's name is looked up once per batch, so a batch takes at most about
+ * ceil(jobs / CONCURRENCY) × SEND_MS plus the lookups: the lease is far longer.
  */
 
 const BATCH = 100;
@@ -81,17 +82,14 @@ function outcomeOf(status: number): Outcome {
   return 'failed';
 }
 
-/** Sends one encrypted push to the address the endpoint was checked at, following no redirect. */
-async function send(subscription: Subscription, payload: string): Promise<Outcome> {
+/**
+ * Sends one encrypted push to the address its endpoint was checked at (null: the name now
+ * resolves somewhere it may not go, so it is dropped as a push service would have), following no
+ * redirect.
+ */
+async function send(subscription: Subscription, target: ResolvedEndpoint | null, payload: string): Promise<Outcome> {
+  if (!target) return 'gone';
   const keys = vapidKeys()!;
-  let target;
-  try {
-    target = await resolveEndpoint(subscription.endpoint);
-  } catch (err) {
-    // The name now resolves somewhere it may not go: drop it as a push service would have.
-    if (err instanceof EndpointRefused) return 'gone';
-    throw err;
-  }
   const details = webpush.generateRequestDetails({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, payload, {
     vapidDetails: { subject: keys.subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
     TTL: TTL_SECONDS,
@@ -107,7 +105,7 @@ async function send(subscription: Subscription, payload: string): Promise<Outcom
     };
     const req = request(
       {
-        host: target.url.hostname.replace(/^\[|\]$/g, ''),
+        host: target.host,
         port: target.url.port || undefined,
         path: `${target.url.pathname}${target.url.search}`,
         method: details.method,
@@ -164,8 +162,23 @@ export async function deliverDuePushes({ now, batch = BATCH }: { now?: Date; bat
       if (notification.stale || mine.length === 0) done.push(notification.id);
       else for (const subscription of mine) jobs.push({ notification, subscription });
     }
+    // Each endpoint is checked once per batch, however many notifications go to it.
+    const targets = new Map<string, Promise<ResolvedEndpoint | null>>();
+    const targetOf = (subscription: Subscription) => {
+      let target = targets.get(subscription.id);
+      if (!target) {
+        target = resolveEndpoint(subscription.endpoint).catch((err: unknown) => {
+          if (err instanceof EndpointRefused) return null;
+          throw err;
+        });
+        targets.set(subscription.id, target);
+      }
+      return target;
+    };
     await inParallel(jobs, CONCURRENCY, async (job) => {
-      job.outcome = await send(job.subscription, payloadOf(job.notification)).catch((): Outcome => 'failed');
+      job.outcome = await targetOf(job.subscription)
+        .then((target) => send(job.subscription, target, payloadOf(job.notification)))
+        .catch((): Outcome => 'failed');
     });
     // Done once no browser is left to try again: sent to some, or every failure was final.
     const byNotification = Map.groupBy(jobs, (job) => job.notification.id);
