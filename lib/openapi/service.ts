@@ -7,6 +7,15 @@ import { errors, JSON_TYPE, NO_STORE, problem, ref, RETRY_AFTER, type Json } fro
 
 export const serviceResponseSchemas = { Health: HealthResponse };
 
+// What the cron routes answer besides their result: the scheduler's own refusals, then the server's.
+const CRON_ERRORS = {
+  '401': problem('Not the scheduler: the `Authorization` header is not `Bearer <CRON_SECRET>`.', {
+    'WWW-Authenticate': ref('headers', 'WWW-Authenticate'),
+  }),
+  '404': problem('No `CRON_SECRET` is set on this server: the route is off.'),
+  ...errors('ContentTooLarge', 'InternalError', 'ServiceUnavailable'),
+};
+
 export const servicePaths: Record<string, Json> = {
   '/api/health': {
     get: {
@@ -76,11 +85,7 @@ export const servicePaths: Record<string, Json> = {
             },
           },
         },
-        '401': problem('Not the scheduler: the `Authorization` header is not `Bearer <CRON_SECRET>`.', {
-          'WWW-Authenticate': ref('headers', 'WWW-Authenticate'),
-        }),
-        '404': problem('No `CRON_SECRET` is set on this server: the route is off.'),
-        ...errors('ContentTooLarge', 'InternalError', 'ServiceUnavailable'),
+        ...CRON_ERRORS,
       },
     },
   },
@@ -124,11 +129,7 @@ export const servicePaths: Record<string, Json> = {
             },
           },
         },
-        '401': problem('Not the scheduler: the `Authorization` header is not `Bearer <CRON_SECRET>`.', {
-          'WWW-Authenticate': ref('headers', 'WWW-Authenticate'),
-        }),
-        '404': problem('No `CRON_SECRET` is set on this server: the route is off.'),
-        ...errors('ContentTooLarge', 'InternalError', 'ServiceUnavailable'),
+        ...CRON_ERRORS,
       },
     },
   },
