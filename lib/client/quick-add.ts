@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
-import { addDays, endOfMonth, format, isWeekend, nextMonday, subMonths } from 'date-fns';
-import { toDateString } from './dates';
+import { addDays, endOfMonth, format, isWeekend, nextMonday, setHours, setMinutes, startOfDay, subMonths } from 'date-fns';
+import { parseDateString, toDateString } from './dates';
 import { draftProblem } from './limits';
 import {
   LABEL_NAME_MAX,
@@ -124,11 +124,9 @@ export function parseQuickAdd(text: string, now: Date, ignored: Iterable<string>
 /** `time` (HH:MM, the browser's wall clock) on `date`, or without a date its next occurrence after `now`. */
 function reminderInstant(time: string, date: string | null, now: Date): Date {
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  if (date) {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    return new Date(y, m - 1, d, hours, minutes);
-  }
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate(), hours, minutes);
+  const day = date ? parseDateString(date) : null;
+  if (day) return setMinutes(setHours(day, hours), minutes);
+  const today = setMinutes(setHours(startOfDay(now), hours), minutes);
   return today > now ? today : addDays(today, 1);
 }
 
