@@ -109,10 +109,11 @@ export function tasksReducer(state: TaskListState, action: TaskListAction): Task
   return CHANGES.has(action.type) && next !== state ? { ...next, revision: state.revision + 1 } : next;
 }
 
-/** Tasks of a fetched page that the person has not deleted meanwhile. */
+/** Tasks of a fetched page that the person has not deleted meanwhile, with their changes still on the way kept. */
 function stillThere(state: TaskListState, tasks: Task[]): Task[] {
   const gone = new Set(state.removed);
-  return tasks.filter((t) => !gone.has(t.id) && state.pending[t.id]?.kind !== 'remove');
+  const changing = new Map(state.tasks.filter((t) => state.pending[t.id]?.kind === 'update').map((t) => [t.id, t]));
+  return tasks.filter((t) => !gone.has(t.id) && state.pending[t.id]?.kind !== 'remove').map((t) => changing.get(t.id) ?? t);
 }
 
 function apply(state: TaskListState, action: TaskListAction): TaskListState {
@@ -268,12 +269,18 @@ function apply(state: TaskListState, action: TaskListAction): TaskListState {
     case 'remoteChanged': {
       // Another device's changes: shown in place at once (unless this device is changing that
       // task itself), then the list is fetched again, since a change can move a task into or
-      // out of this view, or elsewhere in its order.
+      // out of this view, or elsewhere in its order. A feed read before this device's own
+      // write may answer after it: an older version never replaces a newer one (updated_at
+      // moves strictly forward with every change).
       const deleted = new Set(action.deleted);
       const changed = new Map(action.changed.map((t) => [t.id, t]));
+      const newer = (t: Task) => {
+        const theirs = changed.get(t.id);
+        return theirs && Date.parse(theirs.updated_at) >= Date.parse(t.updated_at) ? theirs : t;
+      };
       const tasks = state.tasks
         .filter((t) => !deleted.has(t.id) || state.pending[t.id])
-        .map((t) => (state.pending[t.id] ? t : (changed.get(t.id) ?? t)));
+        .map((t) => (state.pending[t.id] ? t : newer(t)));
       return { ...state, tasks, removed: [...state.removed, ...action.deleted], reloads: state.reloads + 1 };
     }
   }

@@ -280,4 +280,22 @@ describe("another device's changes", () => {
     // A page fetched before the deletion does not bring it back.
     expect(ids(tasksReducer(state, loaded))).not.toContain('b');
   });
+
+  it("never replace a newer version with an older one (a feed read before this device's own write, answered after it)", () => {
+    const moved = task('a', { position: 'p-z', updated_at: '2026-01-01T00:00:05.000Z' });
+    const state = run(loaded, { type: 'updateSucceeded', task: moved });
+    const late = tasksReducer(state, { type: 'remoteChanged', changed: [task('a', { updated_at: '2026-01-01T00:00:04.999Z' })], deleted: [] });
+    expect(late.tasks.find((t) => t.id === 'a')).toEqual(moved);
+    // The list is still fetched again.
+    expect(late.reloads).toBe(state.reloads + 1);
+    const newer = task('a', { title: 'renamed elsewhere', updated_at: '2026-01-01T00:00:06.000Z' });
+    expect(tasksReducer(late, { type: 'remoteChanged', changed: [newer], deleted: [] }).tasks.find((t) => t.id === 'a')).toEqual(newer);
+  });
+
+  it('a list fetched while a change is on its way shows the change, not the version before it', () => {
+    const state = run(loaded, { type: 'pageRequested', append: false }, { type: 'updateStarted', task: task('a', { parent_id: 'c' }) });
+    // Asked for after the change started: not too old to show.
+    const shown = tasksReducer({ ...state, loadingSince: state.revision }, loaded);
+    expect(shown.tasks.find((t) => t.id === 'a')?.parent_id).toBe('c');
+  });
 });
