@@ -30,7 +30,7 @@ const ROOMS = {
   'lib/push': ['lib/db', 'lib/env.ts', 'lib/errors.ts', 'lib/scope'],
   'lib/reminders': ['lib/db', 'lib/push'],
   'lib/notifications': ['lib/db', 'lib/errors.ts', 'lib/http', 'lib/scope', 'lib/tasks'],
-  'lib/openapi': ['lib/account', 'lib/auth', 'lib/calendar', 'lib/notifications', 'lib/push', 'lib/db', 'lib/errors.ts', 'lib/http', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/sync', 'lib/tasks', 'lib/transfer'],
+  'lib/openapi': ['lib/account', 'lib/auth', 'lib/calendar', 'lib/notifications', 'lib/push', 'lib/db', 'lib/errors.ts', 'lib/http', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/scope', 'lib/sync', 'lib/tasks', 'lib/transfer'],
   'lib/server': ['lib/db', 'lib/env.ts', 'lib/openapi', 'lib/reminders', 'lib/sync'],
   'lib/cron.ts': ['lib/env.ts', 'lib/http', 'lib/idempotency', 'lib/rate-limits', 'lib/sync'],
   // Browser code: the contract's limits, and nothing that runs on the server.

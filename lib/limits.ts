@@ -46,6 +46,10 @@ export const TASK_LEVELS_MAX = 4;
 export const REMINDERS_PER_TASK_MAX = 5;
 export const REMINDER_MINUTES_MAX = 40_320;
 
+// Personal access tokens (v3): per user, and the longest expiry.
+export const PERSONAL_TOKENS_PER_USER_MAX = 50;
+export const PERSONAL_TOKEN_DAYS_MAX = 365;
+
 // Export and import (v2).
 export const TASKS_PER_USER_MAX = 50_000;
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;

@@ -5,11 +5,15 @@ import { SiteHeader } from '@/components/site-header';
 import { DeleteAccountForm, NameForm, PasswordForm, TimeZoneForm } from '@/components/settings/account-forms';
 import { PushNotifications } from '@/components/settings/push-notifications';
 import { CalendarFeed } from '@/components/settings/calendar-feed';
+import { AccessTokens } from '@/components/settings/access-tokens';
 import { DataTransfer } from '@/components/settings/data-transfer';
 import { SessionsList } from '@/components/settings/sessions-list';
 import { getAccount } from '@/lib/account/account';
 import { calendarFeedIsOn } from '@/lib/calendar/feed';
+import { toTokenJson } from '@/lib/account/responses';
 import { listSessions } from '@/lib/account/sessions';
+import { listTokens } from '@/lib/account/tokens';
+import { TOKEN_SCOPES } from '@/lib/auth/personal-tokens';
 import { SessionEnded } from '@/lib/auth/errors';
 import { browserScope } from '@/lib/scope/browser';
 
@@ -32,12 +36,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   let data;
   try {
     scope = await browserScope();
-    data = await Promise.all([getAccount(scope), listSessions(scope), calendarFeedIsOn(scope)]);
+    data = await Promise.all([getAccount(scope), listSessions(scope), calendarFeedIsOn(scope), listTokens(scope)]);
   } catch (error) {
     if (error instanceof SessionEnded) redirect('/login?callbackUrl=%2Fsettings');
     throw error;
   }
-  const [account, sessions, calendarOn] = data;
+  const [account, sessions, calendarOn, tokens] = data;
   // Every zone the runtime knows, and the account's own (an older alias stays selectable).
   const zones = [...new Set([account.timeZone, 'UTC', ...Intl.supportedValuesOf('timeZone')])].sort();
   return (
@@ -62,6 +66,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </Section>
         <Section title="Calendar feed">
           <CalendarFeed userId={scope.userId} on={calendarOn} />
+        </Section>
+        <Section title="Personal access tokens">
+          <AccessTokens userId={scope.userId} tokens={tokens.map(toTokenJson)} scopes={TOKEN_SCOPES} />
         </Section>
         <Section title="Your data">
           <DataTransfer userId={scope.userId} />

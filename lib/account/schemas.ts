@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
+import { TOKEN_SCOPES } from '@/lib/auth/personal-tokens';
 import { NameText, NewPassword, Password } from '@/lib/auth/schemas';
-import { NAME_MAX } from '@/lib/limits';
+import { NAME_MAX, PERSONAL_TOKEN_DAYS_MAX } from '@/lib/limits';
 import { TimeZone } from '@/lib/time-zone';
 
 // What the routes of the caller's own account and sessions take; the OpenAPI document is
@@ -46,4 +47,35 @@ export const SessionPathParams = z.object({
   id: z.uuid('must be a UUID').meta({ description: 'The id of one of the caller\'s sessions.' }),
 });
 
+export const CreateTokenBody = z
+  .object({
+    name: NameText.refine((s) => s.length > 0, 'must not be blank').meta({
+      maxLength: NAME_MAX,
+      description: `What the token is for, trimmed, 1–${NAME_MAX} characters.`,
+      examples: ['Backup script'],
+    }),
+    scopes: z
+      .array(z.enum(TOKEN_SCOPES, `must be one of ${TOKEN_SCOPES.join(', ')}`), 'must be a list of scopes')
+      .min(1, 'must name at least one scope')
+      .transform((scopes) => [...new Set(scopes)])
+      .meta({ description: 'What the token may do. A write scope includes its read scope; the changes feed and the event stream need `tasks:read`.' }),
+    expires_in_days: z
+      .number('must be a number of days')
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1')
+      .max(PERSONAL_TOKEN_DAYS_MAX, `must be at most ${PERSONAL_TOKEN_DAYS_MAX}`)
+      .optional()
+      .meta({ description: `Days until it stops working (1–${PERSONAL_TOKEN_DAYS_MAX}); left out, it works until revoked.` }),
+  })
+  .meta({
+    id: 'CreateTokenBody',
+    description: 'A personal access token to create.',
+    examples: [{ name: 'Backup script', scopes: ['tasks:read', 'projects:read'], expires_in_days: 90 }],
+  });
+
+export const TokenPathParams = z.object({
+  id: z.uuid('must be a UUID').meta({ description: "The id of one of the caller's personal access tokens." }),
+});
+
+export type NewToken = z.output<typeof CreateTokenBody>;
 export type PasswordChange = z.output<typeof ChangePasswordBody>;

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { SessionEnded, SessionNotFound } from '@/lib/auth/errors';
 import type { SessionKind } from '@/lib/auth/sessions';
 import { sessions } from '@/lib/db/schema';
 import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
 
 // The caller's own sessions: where they are signed in, and signing one or all of them out. The
-// calendar feed's session is not a sign-in: it is turned off where it is turned on (lib/calendar).
+// calendar feed's session and personal access tokens are not sign-ins: each is ended where it is
+// made (lib/calendar, lib/account/tokens.ts).
 
 
 export interface SessionListItem {
@@ -18,7 +19,7 @@ export interface SessionListItem {
   current: boolean;
 }
 
-const signIn = ne(sessions.kind, 'calendar');
+const signIn = inArray(sessions.kind, ['browser', 'token']);
 
 const listStatement = scopedStatement('list_sessions', (db, _shape: Record<never, never>, name) =>
   db
@@ -34,7 +35,8 @@ export async function listSessions(scope: Scope): Promise<SessionListItem[]> {
   const rows = await scope.run(listStatement, {});
   // The caller's own session is always among them while it is live.
   if (!rows.length) throw new SessionEnded();
-  return rows.map((row) => ({ ...row, kind: row.kind as SessionKind, current: row.id === scope.values.sessionId }));
+  // A sign-in's last_used_at is never null (drizzle/0018: only a personal token's may be).
+  return rows.map((row) => ({ ...row, kind: row.kind as SessionKind, lastUsedAt: row.lastUsedAt!, current: row.id === scope.values.sessionId }));
 }
 
 const endOneStatement = scopedStatement('end_session', (db, _shape: Record<never, never>, name) =>

@@ -2,6 +2,7 @@ import 'server-only';
 import { getToken } from 'next-auth/jwt';
 import { z } from 'zod';
 import { NotAuthenticated } from '@/lib/auth/errors';
+import { callerOfPersonalToken, isPersonalToken, type TokenScope } from '@/lib/auth/personal-tokens';
 import { isCanonicalCompactToken, verifyAccessToken, type TokenClaims } from '@/lib/auth/tokens';
 import { authSecret } from '@/lib/env';
 
@@ -13,6 +14,8 @@ import { authSecret } from '@/lib/env';
 export interface Caller {
   readonly userId: string;
   readonly sessionId: string;
+  /** A personal access token's scopes (lib/scope/permissions.ts); absent for a sign-in, which may do everything. */
+  readonly scopes?: readonly TokenScope[];
 }
 
 const uuid = z.uuid();
@@ -52,6 +55,11 @@ const isCaller = (claims: TokenClaims | null): claims is TokenClaims =>
 export async function authenticate(request: Request): Promise<Caller> {
   const token = bearerToken(request);
   // An explicit Authorization header wins over a cookie the browser happens to send along.
+  if (token && isPersonalToken(token)) {
+    const caller = await callerOfPersonalToken(token);
+    if (!caller) throw new NotAuthenticated('The personal access token is invalid, revoked or expired');
+    return caller;
+  }
   if (token) {
     const claims = await verifyAccessToken(token);
     if (!isCaller(claims)) throw new NotAuthenticated('The access token is invalid or expired');

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { after } from 'next/server';
 import type { Caller } from '@/lib/auth/caller';
 import { ACCESS_TOKEN_TTL_SECONDS, BROWSER_SESSION_TTL_SECONDS } from '@/lib/auth/tokens';
@@ -13,8 +13,8 @@ import { sessions, type Session } from '@/lib/db/schema';
 // opens and ends them, and keeps `last_used_at` roughly current (the caller's own list of them
 // is lib/account/sessions.ts).
 
-/** A sign-in's kind (a calendar feed's session is opened by lib/calendar, with its secret). */
-export type SessionKind = Exclude<Session['kind'], 'calendar'>;
+/** A sign-in's kind (a calendar feed's and a personal token's sessions are opened with their secrets, by lib/calendar and lib/account/tokens.ts). */
+export type SessionKind = Exclude<Session['kind'], 'calendar' | 'personal'>;
 
 const TTL_SECONDS: Record<SessionKind, number> = { browser: BROWSER_SESSION_TTL_SECONDS, token: ACCESS_TOKEN_TTL_SECONDS };
 
@@ -49,7 +49,8 @@ const touchStatement = statementKind('touch_session', (db, _shape: Record<never,
       // A browser session lives 30 days from its last use, as next-auth's cookie does.
       expiresAt: sql`case when ${sessions.kind} = 'browser' then greatest(${sessions.expiresAt}, now() + make_interval(secs => ${BROWSER_SESSION_TTL_SECONDS})) else ${sessions.expiresAt} end`,
     })
-    .where(and(eq(sessions.id, sql.placeholder('sessionId')), gt(sessions.expiresAt, sql`now()`), lt(sessions.lastUsedAt, sql`now() - interval '5 minutes'`)))
+    // A personal token's is null until its first use.
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), gt(sessions.expiresAt, sql`now()`), or(isNull(sessions.lastUsedAt), lt(sessions.lastUsedAt, sql`now() - interval '5 minutes'`))))
     .prepare(name),
 );
 

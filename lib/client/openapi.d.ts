@@ -491,6 +491,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{user_id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List personal access tokens
+         * @description A personal access token acts for the account within its scopes, on every route its scopes name (`personalToken` in each operation's security), until it expires or is revoked; a password change revokes them all. A personal token itself can never reach these routes (`403`). Newest first, expired ones too; never their secrets.
+         */
+        get: operations["listTokens"];
+        put?: never;
+        /**
+         * Create a personal access token
+         * @description A personal access token acts for the account within its scopes, on every route its scopes name (`personalToken` in each operation's security), until it expires or is revoked; a password change revokes them all. A personal token itself can never reach these routes (`403`). The secret is in `token`, this once. At most 50 per account.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["TokenId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a personal access token
+         * @description Its very next request answers `401`, on any server instance.
+         */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{user_id}/calendar-feed": {
         parameters: {
             query?: never;
@@ -1375,6 +1424,23 @@ export interface components {
          * @description The id of one of the caller's sessions.
          */
         SessionId: string;
+        /** @description A personal access token to create. */
+        CreateTokenBody: {
+            /**
+             * @description What the token is for, trimmed, 1–100 characters.
+             * @example Backup script
+             */
+            name: string;
+            /** @description What the token may do. A write scope includes its read scope; the changes feed and the event stream need `tasks:read`. */
+            scopes: ("tasks:read" | "tasks:write" | "projects:read" | "projects:write" | "notifications:read")[];
+            /** @description Days until it stops working (1–365); left out, it works until revoked. */
+            expires_in_days?: number;
+        };
+        /**
+         * Format: uuid
+         * @description The id of one of the caller's personal access tokens.
+         */
+        TokenId: string;
         /** @description An export document (exported_at is ignored). */
         ImportDocument: {
             /** @constant */
@@ -1927,6 +1993,40 @@ export interface components {
             /** @description true for the session of this request. */
             current: boolean;
         };
+        /** @description A personal access token, without its secret. */
+        Token: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            scopes: ("tasks:read" | "tasks:write" | "projects:read" | "projects:write" | "notifications:read")[];
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC.
+             */
+            created_at: string;
+            /** @description When it stops working; null: when it is revoked. */
+            expires_at: string | null;
+            /** @description The last request made with it (may lag by up to 5 minutes); null: never used. */
+            last_used_at: string | null;
+        };
+        /** @description A new personal access token, with its secret. */
+        NewToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            scopes: ("tasks:read" | "tasks:write" | "projects:read" | "projects:write" | "notifications:read")[];
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC.
+             */
+            created_at: string;
+            /** @description When it stops working; null: when it is revoked. */
+            expires_at: string | null;
+            /** @description The last request made with it (may lag by up to 5 minutes); null: never used. */
+            last_used_at: string | null;
+            /** @description The token, `todo_pat_…`: send it as `Authorization: Bearer <token>`. Shown this once; only its hash is kept. */
+            token: string;
+        };
         /** @description The caller's calendar feed. */
         CalendarFeed: {
             /**
@@ -2112,9 +2212,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDocument"];
             };
         };
-        /** @description `{user_id}` is not the caller (also when it is not a UUID). */
+        /** @description `{user_id}` is not the caller (also when it is not a UUID), or a personal access token is used outside its scopes (`WWW-Authenticate: Bearer error="insufficient_scope"`, with the scopes needed). */
         Forbidden: {
             headers: {
+                /** @description For a personal token outside its scopes: `Bearer error="insufficient_scope", scope="…"`. */
+                "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -3809,6 +3911,116 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description No such session for this user. A session of another user answers the same: `detail: "Session not found"`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens, newest first. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTokenBody"];
+            };
+        };
+        responses: {
+            /** @description The new token, with its secret. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The account has 50 personal access tokens already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["TokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such token for this user. Another user's answers the same. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -402,17 +402,25 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     // `calendar`: the secret address of the calendar feed (lib/calendar), found by its hash.
-    kind: text('kind', { enum: ['browser', 'token', 'calendar'] }).notNull(),
+    // `personal`: a personal access token (lib/account/tokens.ts), found by its hash, with a
+    // name and scopes; one without an expiry expires at 'infinity'.
+    kind: text('kind', { enum: ['browser', 'token', 'calendar', 'personal'] }).notNull(),
     createdAt: timestamptz('created_at').notNull().default(sql`now()`),
     // Moved forward at most every 5 minutes (lib/auth/sessions.ts): it may lag by that much.
-    lastUsedAt: timestamptz('last_used_at').notNull().default(sql`now()`),
+    // Null for a personal token that has not been used yet.
+    lastUsedAt: timestamptz('last_used_at').default(sql`now()`),
     userAgent: text('user_agent'),
     expiresAt: timestamptz('expires_at').notNull(),
     secretHash: text('secret_hash'),
+    name: text('name'),
+    scopes: text('scopes').array(),
   },
   (t) => [
-    check('sessions_kind', sql`${t.kind} in ('browser', 'token', 'calendar')`),
-    check('sessions_secret_hash', sql`(${t.kind} = 'calendar') = (${t.secretHash} is not null)`),
+    check('sessions_kind', sql`${t.kind} in ('browser', 'token', 'calendar', 'personal')`),
+    check('sessions_secret_hash', sql`(${t.kind} in ('calendar', 'personal')) = (${t.secretHash} is not null)`),
+    check('sessions_personal', sql`(${t.kind} = 'personal') = (${t.name} is not null and ${t.scopes} is not null)`),
+    check('sessions_name_length', sql`char_length(${t.name}) between 1 and 100`),
+    check('sessions_last_used', sql`${t.kind} = 'personal' or ${t.lastUsedAt} is not null`),
     uniqueIndex('sessions_secret_hash_idx').on(t.secretHash),
     // One calendar feed per user: a new address replaces the old in one statement (lib/calendar).
     uniqueIndex('sessions_one_calendar_idx').on(t.userId).where(sql`${t.kind} = 'calendar'`),

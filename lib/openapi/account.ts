@@ -1,6 +1,7 @@
 import 'server-only';
-import { AccountSchema, SessionSchema } from '@/lib/account/responses';
-import { ChangePasswordBody, DeleteAccountBody, PatchAccountBody, SessionPathParams } from '@/lib/account/schemas';
+import { AccountSchema, NewTokenSchema, SessionSchema, TokenSchema } from '@/lib/account/responses';
+import { ChangePasswordBody, CreateTokenBody, DeleteAccountBody, PatchAccountBody, SessionPathParams, TokenPathParams } from '@/lib/account/schemas';
+import { PERSONAL_TOKENS_PER_USER_MAX } from '@/lib/limits';
 import { AUTH_ERRORS, errors, JSON_TYPE, jsonBody, NO_BODY_ERRORS, NO_CONTENT, NO_STORE, problem, ref, RETRY_AFTER, SERVER_ERRORS, type Json } from '@/lib/openapi/shared';
 
 // The account and sessions routes of the OpenAPI document (lib/openapi/document.ts spreads them
@@ -23,8 +24,11 @@ const LOCKED = problem(
 const SESSIONS_NOTE =
   'Every sign-in (on /login, or `POST /api/auth/token`) is a session. A revoked session\'s cookie or token answers `401` on its very next request, on any server instance.';
 
-export const accountRequestSchemas = { PatchAccountBody, ChangePasswordBody, DeleteAccountBody, SessionId: SessionPathParams.shape.id };
-export const accountResponseSchemas = { Account: AccountSchema, Session: SessionSchema };
+export const accountRequestSchemas = { PatchAccountBody, ChangePasswordBody, DeleteAccountBody, SessionId: SessionPathParams.shape.id, CreateTokenBody, TokenId: TokenPathParams.shape.id };
+export const accountResponseSchemas = { Account: AccountSchema, Session: SessionSchema, Token: TokenSchema, NewToken: NewTokenSchema };
+
+const TOKENS_NOTE =
+  'A personal access token acts for the account within its scopes, on every route its scopes name (`personalToken` in each operation\'s security), until it expires or is revoked; a password change revokes them all. A personal token itself can never reach these routes (`403`).';
 
 export const accountPaths: Json = {
   '/api/{user_id}/account': {
@@ -123,6 +127,52 @@ export const accountPaths: Json = {
         '204': NO_CONTENT,
         ...AUTH_ERRORS, ...NO_BODY_ERRORS,
         '404': problem('No such session for this user. A session of another user answers the same: `detail: "Session not found"`.'),
+        ...errors('ValidationFailed'),
+        ...SERVER_ERRORS,
+      },
+    },
+  },
+  '/api/{user_id}/tokens': {
+    parameters: [ref('parameters', 'UserId')],
+    get: {
+      operationId: 'listTokens',
+      tags: ['Account'],
+      summary: 'List personal access tokens',
+      description: `${TOKENS_NOTE} Newest first, expired ones too; never their secrets.`,
+      responses: { '200': ok('The tokens, newest first.', { type: 'array', items: ref('schemas', 'Token') }), ...AUTH_ERRORS, ...NO_BODY_ERRORS, ...SERVER_ERRORS },
+    },
+    post: {
+      operationId: 'createToken',
+      tags: ['Account'],
+      summary: 'Create a personal access token',
+      description: `${TOKENS_NOTE} The secret is in \`token\`, this once. At most ${PERSONAL_TOKENS_PER_USER_MAX} per account.`,
+      requestBody: jsonBody('CreateTokenBody'),
+      responses: {
+        '201': {
+          description: 'The new token, with its secret.',
+          headers: { ...NO_STORE, Location: ref('headers', 'Location') },
+          content: { [JSON_TYPE]: { schema: ref('schemas', 'NewToken') } },
+        },
+        ...AUTH_ERRORS,
+        ...BODY_ERRORS,
+        '409': problem(`The account has ${PERSONAL_TOKENS_PER_USER_MAX} personal access tokens already.`),
+        ...errors('ValidationFailed'),
+        ...SERVER_ERRORS,
+      },
+    },
+  },
+  '/api/{user_id}/tokens/{id}': {
+    parameters: [ref('parameters', 'UserId'), { name: 'id', in: 'path', required: true, schema: ref('schemas', 'TokenId') }],
+    delete: {
+      operationId: 'revokeToken',
+      tags: ['Account'],
+      summary: 'Revoke a personal access token',
+      description: 'Its very next request answers `401`, on any server instance.',
+      responses: {
+        '204': NO_CONTENT,
+        ...AUTH_ERRORS,
+        ...NO_BODY_ERRORS,
+        '404': problem('No such token for this user. Another user\'s answers the same.'),
         ...errors('ValidationFailed'),
         ...SERVER_ERRORS,
       },

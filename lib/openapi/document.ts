@@ -9,6 +9,7 @@ import { authPaths, authRequestSchemas, authResponseSchemas, SESSION_COOKIE } fr
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { projectPaths, projectRequestSchemas, projectResponseSchemas } from '@/lib/openapi/projects';
 import { ProblemDocument } from '@/lib/openapi/responses';
+import { routeScopes } from '@/lib/scope/permissions';
 import { servicePaths, serviceResponseSchemas, serviceSecuritySchemes } from '@/lib/openapi/service';
 import { problem, ref, RETRY_AFTER, type ErrorName, type Json } from '@/lib/openapi/shared';
 import { syncPaths, syncRequestSchemas, syncResponseSchemas } from '@/lib/openapi/sync';
@@ -163,7 +164,10 @@ const errorResponses = {
     'Not authenticated: no credentials, or a missing, malformed, tampered, expired or `alg: none` token, or a token or cookie whose session has ended (signed out, revoked, or its account deleted).',
     { 'WWW-Authenticate': ref('headers', 'WWW-Authenticate') },
   ),
-  Forbidden: problem('`{user_id}` is not the caller (also when it is not a UUID).'),
+  Forbidden: problem(
+    '`{user_id}` is not the caller (also when it is not a UUID), or a personal access token is used outside its scopes (`WWW-Authenticate: Bearer error="insufficient_scope"`, with the scopes needed).',
+    { 'WWW-Authenticate': { description: 'For a personal token outside its scopes: `Bearer error="insufficient_scope", scope="…"`.', schema: { type: 'string' } } },
+  ),
   TaskNotFound: problem('No such task for this user. A task of another user answers the same: `detail: "Task not found"`.'),
   PreconditionFailed: problem("`If-Match` does not match the task's current `ETag`: nothing was changed."),
   ContentTooLarge: problem(`The body is over ${KIB} KiB (refused before it is read, also where no body is expected).`),
@@ -254,6 +258,27 @@ Responses that carry user data send \`Cache-Control: no-store\`.
 [Back to the app](/)
 `.trim();
 
+const SIGNED_IN = [{ bearerAuth: [] }, { sessionCookie: [] }];
+
+/**
+ * Each operation under `/api/{user_id}/` names the personal token scopes it needs (from the one
+ * table the route guard checks, lib/scope/permissions.ts), or leaves `personalToken` out where
+ * no personal token may go.
+ */
+function withTokenScopes(paths: Json): Json {
+  return Object.fromEntries(
+    Object.entries(paths).map(([template, item]) => {
+      if (!template.startsWith('/api/{user_id}/')) return [template, item];
+      const operations = Object.entries(item as Json).map(([method, operation]) => {
+        if (method === 'parameters') return [method, operation];
+        const scopes = routeScopes(method, template);
+        return [method, { ...(operation as Json), security: scopes ? [...SIGNED_IN, { personalToken: scopes }] : SIGNED_IN }];
+      });
+      return [template, Object.fromEntries(operations)];
+    }),
+  );
+}
+
 function buildDocument(): Json {
   const { schemas, listParameters, changesParameters, notificationsParameters } = buildSchemas();
   return {
@@ -272,8 +297,8 @@ function buildDocument(): Json {
       { name: 'Browser session', description: "next-auth's cookie sign-in, for scripts that want the browser's way in." },
       { name: 'Service', description: 'No authentication.' },
     ],
-    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    paths: {
+    security: SIGNED_IN,
+    paths: withTokenScopes({
       ...taskPaths(listParameters),
       ...projectPaths,
       ...labelPaths,
@@ -285,7 +310,7 @@ function buildDocument(): Json {
       ...syncPaths(changesParameters),
       ...authPaths,
       ...servicePaths,
-    },
+    }),
     components: {
       schemas,
       responses: errorResponses,
@@ -297,6 +322,13 @@ function buildDocument(): Json {
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'An access token from `POST /api/auth/token`.',
+        },
+        personalToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'todo_pat_…',
+          description:
+            'A personal access token (`POST /api/{user_id}/tokens`), within its scopes: `tasks:read`, `tasks:write`, `projects:read`, `projects:write`, `notifications:read` (a write scope includes its read scope). An operation lists the scopes it needs; one without `personalToken` is closed to personal tokens. Outside them: `403` with `WWW-Authenticate: Bearer error="insufficient_scope"`.',
         },
         sessionCookie: {
           type: 'apiKey',

@@ -6,17 +6,20 @@ import { sqlState } from '@/lib/db/errors';
 import { DomainError } from '@/lib/errors';
 import { handler } from '@/lib/http/handler';
 import { NotTheCaller } from '@/lib/scope/errors';
+import { requireTokenScopes, routeScopes } from '@/lib/scope/permissions';
 import { Scope } from '@/lib/scope/scope';
 
 const uuid = z.uuid();
 
 /**
  * The guard of every route under `/api/{user_id}/…`: the caller's scope, whose user must be that
- * one. `401` before `403`; a `{user_id}` that is not a UUID cannot be the caller, so it is a `403` too.
+ * one, and a personal token's scopes must allow the route (lib/scope/permissions.ts). `401`
+ * before `403`; a `{user_id}` that is not a UUID cannot be the caller, so it is a `403` too.
  */
 export async function requireScope(request: Request, userIdInPath: string): Promise<Scope> {
   const caller = await authenticate(request);
   if (!uuid.safeParse(userIdInPath).success || userIdInPath.toLowerCase() !== caller.userId) throw new NotTheCaller();
+  requireTokenScopes(caller, routeScopes(request.method, new URL(request.url).pathname));
   await recordSessionUse(caller);
   return Scope.of(caller);
 }

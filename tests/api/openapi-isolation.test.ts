@@ -13,6 +13,9 @@ import { callHandler, callRoute, createProjectVia, createTaskVia, labelsApi, pro
 import * as accountPasswordRoute from '@/app/api/[user_id]/account/password/route';
 import * as accountRoute from '@/app/api/[user_id]/account/route';
 import * as sessionRoute from '@/app/api/[user_id]/sessions/[id]/route';
+import * as tokenRoute from '@/app/api/[user_id]/tokens/[id]/route';
+import * as tokensRoute from '@/app/api/[user_id]/tokens/route';
+import { TOKEN_SCOPES } from '@/lib/auth/personal-tokens';
 
 // Generated from the OpenAPI document: every operation under /api/{user_id}/… is sent, with a
 // body made from its own schema and the path naming real rows of its owner, by each credential
@@ -41,6 +44,16 @@ async function pushSubscription(userId: string, sessionId: string): Promise<stri
   return (rows[0] as { id: string }).id;
 }
 
+/** A personal access token of `user`'s with these scopes, made through the API. */
+async function personalToken(user: TestUser, scopes: readonly string[], expiresInDays?: number): Promise<{ id: string; token: string }> {
+  const response = await callRoute(tokensRoute, 'POST', `/api/${user.id}/tokens`, { user_id: user.id }, {
+    headers: user.headers,
+    body: { name: `scopes ${scopes.join(' ')}`, scopes, ...(expiresInDays && { expires_in_days: expiresInDays }) },
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string; token: string };
+}
+
 async function ownerWithData(): Promise<Owner> {
   const user = await createTestUser();
   const tasks = tasksApi(user);
@@ -56,9 +69,11 @@ async function ownerWithData(): Promise<Owner> {
   await shareVia(user, project.id, member, 'editor');
   const invited = await sharingApi(user).invite(project.id, { email: `invited-${member.id}@example.com`, role: 'viewer' });
   const invitation = (await invited.json()) as { id: string };
+  const token = await personalToken(user, ['tasks:read']);
   return {
     user,
     ids: {
+      'tokens/{id}': token.id,
       'tasks/{id}': task.id,
       'labels/{id}': label!.id,
       'projects/{id}': project.id,
@@ -118,6 +133,7 @@ beforeAll(async () => {
   const olderThanPassword = await newAccessToken(owner.user.id);
   const cookie = await signedOutCookie(owner.user);
   const manager = await newAccessToken(owner.user.id);
+  const patBeforePassword = await personalToken(owner.user, TOKEN_SCOPES);
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   // Each credential ends the way a user ends it, through the API.
@@ -128,8 +144,11 @@ beforeAll(async () => {
     body: { current_password: owner.user.password, new_password: 'a new and longer passphrase' },
   });
   expect(change.status).toBe(200);
-  // The password change ended every session, the fixtures' other one too: a live one again.
+  // The password change ended every session, the fixtures' other one and its token too: live ones again.
+  const newManager = await newAccessToken(owner.user.id);
+  owner.user = { ...owner.user, ...newManager, password: 'a new and longer passphrase', headers: bearer(newManager.token) };
   owner.ids['sessions/{id}'] = (await newAccessToken(owner.user.id)).sessionId;
+  owner.ids['tokens/{id}'] = (await personalToken(owner.user, ['tasks:read'])).id;
   // …and took the push subscription with it.
   owner.ids['push-subscriptions/{id}'] = await pushSubscription(owner.user.id, owner.ids['sessions/{id}']);
 
@@ -137,8 +156,20 @@ beforeAll(async () => {
   const deleted = await callRoute(accountRoute, 'DELETE', `/api/${gone.user.id}/account`, { user_id: gone.user.id }, { headers: gone.user.headers, body: { password: gone.user.password } });
   expect(deleted.status).toBe(204);
 
+  // Personal tokens with every scope: one revoked through the API, one past its expiry, and
+  // one made before the password change (which revoked it).
+  const revokedPat = await personalToken(owner.user, TOKEN_SCOPES);
+  const revokePat = await callRoute(tokenRoute, 'DELETE', `/api/${owner.user.id}/tokens/${revokedPat.id}`, { user_id: owner.user.id, id: revokedPat.id }, { headers: bearer(newManager.token) });
+  expect(revokePat.status).toBe(204);
+  const expiredPat = await personalToken(owner.user, TOKEN_SCOPES, 1);
+  await database.current.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where id = ${expiredPat.id}`);
+
   const stranger = await createTestUser();
   refused.push(
+    { name: 'a revoked personal token', owner, headers: bearer(revokedPat.token), status: 401 },
+    { name: 'an expired personal token', owner, headers: bearer(expiredPat.token), status: 401 },
+    { name: 'a personal token older than a password change', owner, headers: bearer(patBeforePassword.token), status: 401 },
+    { name: 'another user’s personal token with every scope', owner, headers: bearer((await personalToken(stranger, TOKEN_SCOPES)).token), status: 403 },
     { name: 'a revoked session’s token', owner, headers: bearer(revoked.token), status: 401 },
     { name: 'a signed-out cookie', owner, headers: { cookie }, status: 401 },
     { name: 'a token older than a password change', owner, headers: bearer(olderThanPassword.token), status: 401 },
@@ -155,7 +186,7 @@ describe('every operation under /api/{user_id}/, from the OpenAPI document', () 
 
   for (const operation of operations) {
     it(`${operation.key}: refuses every credential that must not reach it, and changes nothing`, async () => {
-      expect(refused.length).toBe(5);
+      expect(refused.length).toBe(9);
       for (const credential of refused) {
         const before = await snapshot();
         const response = await sendOperation(operation, pathFor(operation, credential.owner), credential.headers);
@@ -163,6 +194,70 @@ describe('every operation under /api/{user_id}/, from the OpenAPI document', () 
         if (credential.status === 401) expect(response.headers.get('www-authenticate'), `${operation.key} with ${credential.name}`).toBe('Bearer');
         expect(await snapshot(), `${operation.key} with ${credential.name} changed the database`).toEqual(before);
       }
+    });
+  }
+});
+
+// The contract's scopes per route (API.md, "personal access tokens"), by the first segment after
+// /api/{user_id}/ and whether the method reads: what the document must declare and the routes
+// must enforce. A segment not here is closed to personal tokens (tokens, webhooks, sessions, the
+// password, the account, and everything else that manages the account).
+const CONTRACT: Record<string, { read: string[]; write: string[] }> = {
+  tasks: { read: ['tasks:read'], write: ['tasks:write'] },
+  labels: { read: ['tasks:read'], write: ['tasks:write'] },
+  events: { read: ['tasks:read'], write: ['tasks:write'] },
+  projects: { read: ['projects:read'], write: ['projects:write'] },
+  invitations: { read: ['projects:read'], write: ['projects:write'] },
+  notifications: { read: ['notifications:read'], write: ['notifications:read'] },
+  export: { read: ['tasks:read', 'projects:read'], write: ['tasks:write', 'projects:write'] },
+  import: { read: ['tasks:read', 'projects:read'], write: ['tasks:write', 'projects:write'] },
+};
+
+function contractScopes(operation: Operation): string[] | null {
+  const access = CONTRACT[operation.template.split('/')[3]!];
+  return access ? (operation.method === 'GET' ? access.read : access.write) : null;
+}
+
+/** Every scope but those `needed` names, and the write scopes that include a needed read scope. */
+const allBut = (needed: string[]) => TOKEN_SCOPES.filter((scope) => !needed.some((n) => n === scope || n === scope.replace(/:write$/, ':read')));
+
+const insufficient = (response: Response) => response.status === 403 && /^Bearer error="insufficient_scope"/.test(response.headers.get('www-authenticate') ?? '');
+
+describe('every operation under /api/{user_id}/ by personal token scope, from the OpenAPI document', () => {
+  let scoped: Owner;
+  const tokens = new Map<string, string>();
+  /** One token per scope set (an account may hold 50). */
+  async function tokenWith(scopes: readonly string[]): Promise<Record<string, string>> {
+    const key = [...scopes].sort().join(' ');
+    if (!tokens.has(key)) tokens.set(key, (await personalToken(scoped.user, scopes)).token);
+    return { authorization: `Bearer ${tokens.get(key)}` };
+  }
+
+  beforeAll(async () => {
+    scoped = await ownerWithData();
+  });
+
+  it('the document declares the contract’s scopes, and closes the account’s management to personal tokens', () => {
+    expect(operations.filter((o) => JSON.stringify(o.tokenScopes) !== JSON.stringify(contractScopes(o))).map((o) => o.key)).toEqual([]);
+    const closed = operations.filter((o) => o.tokenScopes === null).map((o) => o.key.split(' ')[1]!.split('/')[3]);
+    expect(new Set(closed)).toEqual(new Set(['account', 'sessions', 'tokens', 'push-subscriptions', 'calendar-feed']));
+  });
+
+  for (const operation of operations) {
+    const needed = contractScopes(operation);
+    it(`${operation.key}: ${needed ? `needs ${needed.join(' and ')}` : 'closed to personal tokens'}`, async () => {
+      const refusedWith = needed ? allBut(needed) : TOKEN_SCOPES;
+      const headers = await tokenWith(refusedWith);
+      const before = await snapshot();
+      const refusal = await sendOperation(operation, pathFor(operation, scoped), headers);
+      expect(insufficient(refusal), `${operation.key} with ${refusedWith.join(' ')}: ${refusal.status}`).toBe(true);
+      expect(await snapshot(), `${operation.key} refused, but changed the database`).toEqual(before);
+      if (!needed) return;
+      // Exactly the scopes it needs let it through (whatever the route then answers).
+      const allowed = await sendOperation(operation, pathFor(operation, scoped), await tokenWith(needed));
+      await allowed.body?.cancel();
+      expect(allowed.status, operation.key).not.toBe(401);
+      expect(insufficient(allowed), `${operation.key} with ${needed.join(' ')}`).toBe(false);
     });
   }
 });

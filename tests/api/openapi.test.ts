@@ -96,6 +96,9 @@ const CONTRACT: Record<string, string[]> = {
   'GET /api/{user_id}/sessions': ['200', '401', '403', '413', '500', '503'],
   'DELETE /api/{user_id}/sessions': ['204', '401', '403', '413', '500', '503'],
   'DELETE /api/{user_id}/sessions/{id}': ['204', '401', '403', '404', '413', '422', '500', '503'],
+  'GET /api/{user_id}/tokens': ['200', '401', '403', '413', '500', '503'],
+  'POST /api/{user_id}/tokens': ['201', '400', '401', '403', '409', '413', '415', '422', '500', '503'],
+  'DELETE /api/{user_id}/tokens/{id}': ['204', '401', '403', '404', '413', '422', '500', '503'],
   'GET /api/{user_id}/tasks/changes': ['200', '401', '403', '410', '413', '422', '500', '503'],
   'GET /api/{user_id}/events': ['200', '401', '403', '413', '500', '503'],
   'GET /api/{user_id}/export': ['200', '401', '403', '413', '422', '500', '503'],
@@ -188,9 +191,17 @@ describe('GET /api/openapi.json', () => {
       bearerAuth: { type: 'http', scheme: 'bearer' },
       sessionCookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
     });
+    expect(document.components.securitySchemes).toMatchObject({ personalToken: { type: 'http', scheme: 'bearer' } });
     for (const [key, operation] of operations(document)) {
       const scheduler = key.startsWith('GET /api/cron/') ? [{ cronSecret: [] }] : [];
-      expect(operation.security, key).toEqual(key.includes('/{user_id}/') ? undefined : scheduler);
+      if (!key.includes('/{user_id}/')) {
+        expect(operation.security, key).toEqual(scheduler);
+        continue;
+      }
+      // A user's routes: signed in, or a personal token with the scopes named (openapi-isolation.test.ts checks which).
+      const [signedIn, cookie, ...token] = operation.security!;
+      expect([signedIn, cookie], key).toEqual(document.security);
+      expect(token.every((requirement) => Object.keys(requirement as object).join() === 'personalToken'), key).toBe(true);
     }
   });
 

@@ -152,6 +152,12 @@ describe(`migrations round trip (${config.kind})`, () => {
 
     // one at a time, newest first: each goes, and what came before it stays
     const afterRollingBack: Record<string, () => Promise<void>> = {
+      '0018_personal_access_tokens': async () => {
+        const columns = await rows(db, sql`select column_name from information_schema.columns where table_name = 'sessions' and column_name in ('name', 'scopes')`);
+        expect(columns).toEqual([]);
+        const [lastUsed] = await rows(db, sql`select is_nullable from information_schema.columns where table_name = 'sessions' and column_name = 'last_used_at'`);
+        expect(lastUsed!.is_nullable).toBe('NO');
+      },
       '0017_reminders_fixes': async () => {
         const schema = await schemaOf(db);
         expect(schema.constraints.map((c) => c.conname)).toContain('tasks_assigned_by_users_id_fk');

@@ -21,6 +21,13 @@ export interface Operation {
   template: string;
   parameters: { name: string; in: string; required?: boolean; schema?: Schema }[];
   body?: { mediaType: string; schema: Schema };
+  /** The personal token scopes its `security` names; null when it names no `personalToken`. */
+  tokenScopes: string[] | null;
+}
+
+function tokenScopesOf(operation: Json): string[] | null {
+  const security = (operation.security ?? document.security ?? []) as Record<string, string[]>[];
+  return security.find((requirement) => 'personalToken' in requirement)?.personalToken ?? null;
 }
 
 const document = openApiDocument() as Json & { paths: Record<string, Json>; components: Json };
@@ -56,6 +63,7 @@ export function documentedOperations(prefix: string): Operation[] {
         template,
         parameters: [...shared, ...own] as Operation['parameters'],
         body: mediaType ? { mediaType, schema: media!.schema } : undefined,
+        tokenScopes: tokenScopesOf(operation),
       });
     }
   }

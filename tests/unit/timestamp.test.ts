@@ -21,6 +21,12 @@ describe('parseTimestamptz(): PostgreSQL text to a Date', () => {
     expect(parseTimestamptz('0050-01-01 00:00:00-00:01:15').toISOString()).toBe('0050-01-01T00:01:15.000Z');
   });
 
+  it("reads 'infinity' (a personal token without an expiry) as the latest Date, later than every timestamp", () => {
+    expect(parseTimestamptz('infinity').getTime()).toBe(8.64e15);
+    expect(parseTimestamptz('-infinity').getTime()).toBe(-8.64e15);
+    expect(parseTimestamptz('infinity') > parseTimestamptz('9999-12-31 23:59:59.999+00')).toBe(true);
+  });
+
   it('refuses what no column of ours can hold (a BC date, a year past 9999)', () => {
     expect(() => parseTimestamptz('0001-12-31 10:00:00+00 BC')).toThrow();
     expect(() => parseTimestamptz('10000-01-01 00:00:00+00')).toThrow();
