@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { newIdempotencyKey, type Project } from '@/lib/client/api';
 import { formatDue } from '@/lib/client/dates';
 import type { QuickAddTask } from '@/lib/client/planning';
-import { parseQuickAdd, quickAddProblem, type QuickAddPart } from '@/lib/client/quick-add';
+import { parseQuickAdd, quickAddProblem, type QuickAddPart } from '@/lib/quick-add';
 import { describeMinutes } from '@/lib/client/reminders';
 import { describeRepeat } from './task-meta';
 

@@ -11,11 +11,5 @@ export type RepeatUnit = Repeat['every'];
 /** What a new task carries besides its title, in the shape `POST …/tasks` accepts. */
 export type TaskPlan = Pick<Task, 'due_date' | 'due_time' | 'priority' | 'labels' | 'repeat'>;
 
-/**
- * A new task as quick add produces it. `project_id` is the project named with `@name`; null or
- * absent when none was, and the view it was typed in decides where it goes.
- */
-export type QuickAddTask = TaskPlan & Pick<Task, 'title'> & { project_id?: string | null; reminders?: ReminderInput[] };
-
-/** A reminder as a write sets it: minutes before the due date and time, or an instant (ISO). */
-export type ReminderInput = { minutes_before: number } | { at: string };
+// A new task as quick add reads it, and a reminder as a write sets it (lib/quick-add.ts, shared with the server).
+export type { QuickAddTask, ReminderInput } from '@/lib/quick-add';

@@ -6,6 +6,7 @@ import { calendarPaths, calendarResponseSchemas } from '@/lib/openapi/calendar';
 import { notificationPaths, notificationRequestSchemas, notificationResponseSchemas } from '@/lib/openapi/notifications';
 import { pushPaths, pushRequestSchemas, pushResponseSchemas } from '@/lib/openapi/push';
 import { authPaths, authRequestSchemas, authResponseSchemas, SESSION_COOKIE } from '@/lib/openapi/auth';
+import { mcpPaths } from '@/lib/openapi/mcp';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { projectPaths, projectRequestSchemas, projectResponseSchemas } from '@/lib/openapi/projects';
 import { ProblemDocument } from '@/lib/openapi/responses';
@@ -295,6 +296,7 @@ function buildDocument(): Json {
       { name: 'Calendar', description: "A secret iCalendar address of the caller's dated tasks, for calendar apps. `{user_id}` must be the caller's own id." },
       { name: 'Notifications', description: "What the caller is told about: reminders, invitations, assignments. `{user_id}` must be the caller's own id." },
       { name: 'Browser session', description: "next-auth's cookie sign-in, for scripts that want the browser's way in." },
+      { name: 'MCP', description: 'The Model Context Protocol server for AI assistants.' },
       { name: 'Service', description: 'No authentication.' },
     ],
     security: SIGNED_IN,
@@ -309,6 +311,7 @@ function buildDocument(): Json {
       ...transferPaths,
       ...syncPaths(changesParameters),
       ...authPaths,
+      ...mcpPaths,
       ...servicePaths,
     }),
     components: {

@@ -97,6 +97,7 @@ const CONTRACT: Record<string, string[]> = {
   'DELETE /api/{user_id}/sessions': ['204', '401', '403', '413', '500', '503'],
   'DELETE /api/{user_id}/sessions/{id}': ['204', '401', '403', '404', '413', '422', '500', '503'],
   'GET /api/{user_id}/tokens': ['200', '401', '403', '413', '500', '503'],
+  'POST /api/mcp': ['200', '202', '400', '401', '406', '413', '415', '500', '503'],
   'POST /api/{user_id}/tokens': ['201', '400', '401', '403', '409', '413', '415', '422', '500', '503'],
   'DELETE /api/{user_id}/tokens/{id}': ['204', '401', '403', '404', '413', '422', '500', '503'],
   'GET /api/{user_id}/tasks/changes': ['200', '401', '403', '410', '413', '422', '500', '503'],
@@ -164,7 +165,9 @@ describe('GET /api/openapi.json', () => {
       for (const [status, response] of Object.entries(operation.responses)) {
         const content = response.content as Record<string, { schema: Json }> | undefined;
         const headers = Object.keys((response.headers as Json | undefined) ?? {});
-        if (Number(status) >= 400 && key !== 'GET /api/health') {
+        // The MCP server's protocol errors are JSON-RPC messages, as its clients expect.
+        const jsonRpc = key === 'POST /api/mcp' && ['400', '406', '413', '415'].includes(status);
+        if (Number(status) >= 400 && key !== 'GET /api/health' && !jsonRpc) {
           expect(Object.keys(content ?? {}), `${key} ${status}`).toEqual(['application/problem+json']);
           expect(content!['application/problem+json']!.schema.required).toEqual(['type', 'title', 'status', 'detail']);
         }
@@ -194,6 +197,10 @@ describe('GET /api/openapi.json', () => {
     expect(document.components.securitySchemes).toMatchObject({ personalToken: { type: 'http', scheme: 'bearer' } });
     for (const [key, operation] of operations(document)) {
       const scheduler = key.startsWith('GET /api/cron/') ? [{ cronSecret: [] }] : [];
+      if (key === 'POST /api/mcp') {
+        expect(operation.security, key).toEqual([...(document.security as object[]), { personalToken: [] }]);
+        continue;
+      }
       if (!key.includes('/{user_id}/')) {
         expect(operation.security, key).toEqual(scheduler);
         continue;

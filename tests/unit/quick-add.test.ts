@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuickAdd, quickAddProblem, type QuickAdd } from '@/lib/client/quick-add';
+import { parseQuickAdd, quickAddProblem, type QuickAdd } from '@/lib/quick-add';
 
 // Local times, so the expectations hold in every time zone the tests run in.
 const FRIDAY = new Date(2026, 4, 15, 10, 0); // Fri 15 May 2026, 10:00

@@ -1,19 +1,48 @@
 import * as chrono from 'chrono-node';
-import { addDays, endOfMonth, format, isWeekend, nextMonday, setHours, setMinutes, startOfDay, subMonths } from 'date-fns';
-import { parseDateString, toDateString } from './dates';
-import { draftProblem } from './limits';
+import { addDays, endOfMonth, format, isValid, isWeekend, nextMonday, parse, setHours, setMinutes, startOfDay, subMonths } from 'date-fns';
 import {
+  codePoints,
   LABEL_NAME_MAX,
   LABELS_PER_TASK_MAX,
   REMINDER_MINUTES_MAX,
   REMINDERS_PER_TASK_MAX,
   REPEAT_INTERVAL_MAX,
-  type Priority,
-  type QuickAddTask,
-  type ReminderInput,
-  type Repeat,
-  type RepeatUnit,
-} from './planning';
+  TITLE_MAX,
+  type PRIORITIES,
+  type REPEAT_UNITS,
+} from '@/lib/limits';
+
+// Shared by the browser (the quick add line) and the server (the MCP server's create_task): one
+// reading of quick-add text. It depends on nothing but the contract's limits, chrono-node and
+// date-fns; "today" and "9am" are the local day and time of `now` (the server passes a `now`
+// whose local fields are the account's wall clock).
+
+type Priority = (typeof PRIORITIES)[number];
+type RepeatUnit = (typeof REPEAT_UNITS)[number];
+type Repeat = { every: RepeatUnit; interval: number };
+
+/** A reminder as a write sets it: minutes before the due date and time, or an instant (ISO). */
+export type ReminderInput = { minutes_before: number } | { at: string };
+
+/** A new task as quick add reads it, in the shape `POST …/tasks` accepts. */
+export interface QuickAddTask {
+  title: string;
+  due_date: string | null;
+  due_time: string | null;
+  priority: Priority;
+  labels: string[];
+  repeat: Repeat | null;
+  project_id?: string | null;
+  reminders?: ReminderInput[];
+}
+
+const DATE_FORMAT = 'yyyy-MM-dd';
+const toDateString = (date: Date): string => format(date, DATE_FORMAT);
+const parseDateString = (day: string): Date | null => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const date = parse(day, DATE_FORMAT, new Date(0));
+  return isValid(date) ? date : null;
+};
 
 /**
  * Quick add: one line of text, read as Todoist reads it.
@@ -132,7 +161,8 @@ function reminderInstant(time: string, date: string | null, now: Date): Date {
 
 /** Why a quick add cannot be sent as it stands, in words for the person typing, or null. */
 export function quickAddProblem(quickAdd: QuickAdd): string | null {
-  const titleProblem = draftProblem(quickAdd.title, '');
+  const title = quickAdd.title.trim();
+  const titleProblem = !title ? 'Give the task a title.' : codePoints(title) > TITLE_MAX ? `Keep the title under ${TITLE_MAX + 1} characters.` : null;
   if (titleProblem) return quickAdd.parts.length > 0 && !quickAdd.title ? 'Give the task a title besides its date, labels and the like.' : titleProblem;
   if (quickAdd.labels.length > LABELS_PER_TASK_MAX) return `A task can have at most ${LABELS_PER_TASK_MAX} labels.`;
   if (quickAdd.reminders.length > REMINDERS_PER_TASK_MAX) return `A task can have at most ${REMINDERS_PER_TASK_MAX} reminders.`;

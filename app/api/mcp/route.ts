@@ -1,0 +1,29 @@
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { authenticate } from '@/lib/auth/caller';
+import { recordSessionUse } from '@/lib/auth/sessions';
+import { handler, methodsNotAllowed } from '@/lib/http/handler';
+import { mcpServer } from '@/lib/mcp/server';
+import { Scope } from '@/lib/scope/scope';
+
+// The MCP server for AI assistants (lib/mcp/server.ts): streamable HTTP, stateless, JSON
+// answers. The same credentials as the API (a sign-in's token, a personal token with its
+// scopes, the browser's cookie); without one, 401 with WWW-Authenticate like every route.
+
+export const POST = handler(async (request: Request) => {
+  const caller = await authenticate(request);
+  const scope = Scope.of(caller);
+  // The credential's session must be live now: a revoked one is a 401, not a tool error.
+  await scope.confirm();
+  await recordSessionUse(caller);
+  const server = mcpServer(scope);
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  await server.connect(transport);
+  try {
+    return await transport.handleRequest(request);
+  } finally {
+    await server.close();
+  }
+});
+
+// Stateless: no stream to open (GET) and no session to end (DELETE).
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(['POST', 'OPTIONS']);
