@@ -29,14 +29,17 @@ const ROOMS = {
   'lib/transfer': ['lib/db', 'lib/errors.ts', 'lib/http', 'lib/idempotency', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/scope', 'lib/tasks'],
   'lib/account': ['lib/auth', 'lib/db', 'lib/errors.ts', 'lib/http', 'lib/limits.ts', 'lib/scope', 'lib/time-zone.ts'],
   'lib/calendar': ['lib/auth', 'lib/db', 'lib/errors.ts', 'lib/scope'],
-  'lib/push': ['lib/db', 'lib/env.ts', 'lib/errors.ts', 'lib/scope'],
-  'lib/reminders': ['lib/db', 'lib/push'],
+  // Requests to URLs users name (push services, webhooks): public addresses only, pinned.
+  'lib/outbound': [],
+  'lib/push': ['lib/db', 'lib/env.ts', 'lib/errors.ts', 'lib/outbound', 'lib/scope'],
+  'lib/webhooks': ['lib/db', 'lib/env.ts', 'lib/errors.ts', 'lib/http', 'lib/limits.ts', 'lib/outbound', 'lib/scope'],
+  'lib/reminders': ['lib/db', 'lib/push', 'lib/webhooks'],
   'lib/notifications': ['lib/db', 'lib/errors.ts', 'lib/http', 'lib/scope', 'lib/tasks'],
   // The MCP server: tools over the domains, as the routes are.
   'lib/mcp': ['lib/account', 'lib/auth', 'lib/errors.ts', 'lib/http', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/quick-add.ts', 'lib/scope', 'lib/tasks'],
-  'lib/openapi': ['lib/account', 'lib/auth', 'lib/calendar', 'lib/notifications', 'lib/push', 'lib/db', 'lib/errors.ts', 'lib/http', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/scope', 'lib/sync', 'lib/tasks', 'lib/transfer'],
+  'lib/openapi': ['lib/account', 'lib/auth', 'lib/calendar', 'lib/notifications', 'lib/push', 'lib/webhooks', 'lib/db', 'lib/errors.ts', 'lib/http', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/scope', 'lib/sync', 'lib/tasks', 'lib/transfer'],
   'lib/server': ['lib/db', 'lib/env.ts', 'lib/openapi', 'lib/reminders', 'lib/sync'],
-  'lib/cron.ts': ['lib/env.ts', 'lib/http', 'lib/idempotency', 'lib/rate-limits', 'lib/sync'],
+  'lib/cron.ts': ['lib/env.ts', 'lib/http', 'lib/idempotency', 'lib/rate-limits', 'lib/sync', 'lib/webhooks'],
   // Browser code: the contract's limits, and nothing that runs on the server.
   'lib/client': ['lib/limits.ts', 'lib/quick-add.ts'],
   // UI: the browser's code, and the server actions its forms post to (with their form states).
@@ -70,7 +73,7 @@ const config = [
     // there is a caller (sign-in, signup, sessions, the limits), or across all users in the
     // background (lib/**/purge.ts, the events watcher, the reminder scheduler, the cron route).
     files: ['app/**', 'components/**', 'lib/**'],
-    ignores: ['lib/db/**', 'lib/scope/scope.ts', 'lib/auth/**', 'lib/rate-limits/**', 'lib/**/purge.ts', 'lib/sync/events.ts', 'lib/reminders/scheduler.ts', 'lib/push/sender.ts'],
+    ignores: ['lib/db/**', 'lib/scope/scope.ts', 'lib/auth/**', 'lib/rate-limits/**', 'lib/**/purge.ts', 'lib/sync/events.ts', 'lib/reminders/scheduler.ts', 'lib/push/sender.ts', 'lib/webhooks/sender.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

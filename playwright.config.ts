@@ -30,6 +30,8 @@ const serverEnv = {
   NEXT_DIST_DIR: '.next-e2e',
   NEXT_TSCONFIG_PATH: 'bench/tsconfig.next.json',
   PGLITE_DATA_DIR: 'memory://',
+  // The webhook spec's receiver listens on 127.0.0.1.
+  WEBHOOK_ALLOW_PRIVATE_URLS: '1',
   DATABASE_URL: '',
   DATABASE_DRIVER: 'pglite',
   AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',

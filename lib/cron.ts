@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { HttpError } from '@/lib/http/problem';
 import { purgeExpiredIdempotencyKeys } from '@/lib/idempotency/purge';
 import { purgeExpiredTombstones } from '@/lib/sync/purge';
+import { purgeOldDeliveries } from '@/lib/webhooks/purge';
 
 /** `404` when no CRON_SECRET is set (the route does not exist), `401` for any other secret. */
 export function requireCronSecret(request: Request): void {
@@ -32,11 +33,12 @@ async function drain(purge: (batch: number) => Promise<number>): Promise<number>
   return total;
 }
 
-/** Removes expired Idempotency-Key records, per-address attempts and deleted ids, and old sign-in failures. */
-export async function purgeExpired(): Promise<{ idempotency_keys: number; address_attempts: number; tombstones: number }> {
+/** Removes expired Idempotency-Key records, per-address attempts, deleted ids and finished webhook deliveries, and old sign-in failures. */
+export async function purgeExpired(): Promise<{ idempotency_keys: number; address_attempts: number; tombstones: number; webhook_deliveries: number }> {
   const idempotencyKeys = await drain(purgeExpiredIdempotencyKeys);
   const addressAttempts = await drain(purgeExpiredAddressAttempts);
   const tombstones = await drain(purgeExpiredTombstones);
+  const webhookDeliveries = await drain(purgeOldDeliveries);
   await sweepExpiredLoginFailures();
-  return { idempotency_keys: idempotencyKeys, address_attempts: addressAttempts, tombstones };
+  return { idempotency_keys: idempotencyKeys, address_attempts: addressAttempts, tombstones, webhook_deliveries: webhookDeliveries };
 }

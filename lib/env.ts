@@ -67,6 +67,8 @@ const schemaFor = (source: Record<string, string | undefined>) => z
       .optional(),
     // Tests and development only: push endpoints may be http:// and on loopback or private addresses.
     PUSH_ALLOW_PRIVATE_ENDPOINTS: z.enum(['0', '1']).default('0'),
+    // Tests and development only: webhook URLs may be http:// and on loopback or private addresses.
+    WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(['0', '1']).default('0'),
   })
   .transform((env, ctx) => {
     // A server driver without a server would only fail at the first query.

@@ -50,6 +50,10 @@ export const REMINDER_MINUTES_MAX = 40_320;
 export const PERSONAL_TOKENS_PER_USER_MAX = 50;
 export const PERSONAL_TOKEN_DAYS_MAX = 365;
 
+// Webhooks (v3): per user, and the longest URL.
+export const WEBHOOKS_PER_USER_MAX = 20;
+export const WEBHOOK_URL_MAX = 2000;
+
 // Export and import (v2).
 export const TASKS_PER_USER_MAX = 50_000;
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;

@@ -898,6 +898,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{user_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Deliveries follow the Standard Webhooks specification: a `POST` with `webhook-id` (the same on every attempt), `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256 of id.timestamp.body>` with the secret), body `{ type, timestamp, data: { task | project } }`, for changes to everything the owner can see. At least once: queued in the transaction of the change; a non-2xx answer or none in 10 s is tried again with growing delays for 24 hours, then marked failed; a webhook failing for 3 days in a row is disabled. URLs must be https:// to a public address (checked after resolving, and at each delivery; no redirects followed). A personal access token cannot reach these routes. Newest first, without their secrets.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Add a webhook
+         * @description Deliveries follow the Standard Webhooks specification: a `POST` with `webhook-id` (the same on every attempt), `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256 of id.timestamp.body>` with the secret), body `{ type, timestamp, data: { task | project } }`, for changes to everything the owner can see. At least once: queued in the transaction of the change; a non-2xx answer or none in 10 s is tried again with growing delays for 24 hours, then marked failed; a webhook failing for 3 days in a row is disabled. URLs must be https:// to a public address (checked after resolving, and at each delivery; no redirects followed). A personal access token cannot reach these routes. The signing secret is in `secret`, this once. At most 20 per account.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        /** Get a webhook */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description With its queued and logged deliveries.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change, pause or resume a webhook
+         * @description A paused webhook gets no new deliveries; those already queued wait for it to resume. Resuming one that was disabled starts its count of failing days again.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/{user_id}/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The delivery log
+         * @description The last 100 deliveries, newest first: one row per event, with its attempts and the status of the last answer.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{user_id}/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a `webhook.test` event (`data: { webhook: { id, url } }`) to the webhook, paused or not; the delivery log shows how it went.
+         */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mcp": {
         parameters: {
             query?: never;
@@ -990,6 +1090,26 @@ export interface paths {
          * @description Fires every reminder whose time has come, each exactly once however many schedulers run: its notification is written in the statement that claims it. One more than 24 hours late is dropped. Then pushes the notifications due to be pushed (Web Push) to their users' browsers. Vercel Cron calls it every minute (vercel.json); `npm start` runs the same work in-process. Needs `Authorization: Bearer <CRON_SECRET>`; without a `CRON_SECRET` setting the route answers `404`.
          */
         get: operations["fireDueReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cron/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Send due webhook deliveries (scheduler only)
+         * @description Sends every webhook delivery whose attempt is due, each by one sender at a time however many run (SKIP LOCKED), signed per Standard Webhooks; a failed one is tried again after growing delays for 24 hours. Vercel Cron calls it every minute (vercel.json); `npm start` sends every second in-process. Needs `Authorization: Bearer <CRON_SECRET>`; without a `CRON_SECRET` setting the route answers `404`.
+         */
+        get: operations["deliverDueWebhooks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1461,6 +1581,33 @@ export interface components {
          * @description The id of one of the caller's personal access tokens.
          */
         TokenId: string;
+        /** @description A webhook to add (at most 20 per account). */
+        CreateWebhookBody: {
+            /**
+             * @description Where deliveries are POSTed: https:// to a public address (checked after resolving the name, and again at each delivery).
+             * @example https://example.com/hooks/todo
+             */
+            url: string;
+            /** @description The event types to deliver; `*` for all. */
+            events: ("task.created" | "task.updated" | "task.completed" | "task.deleted" | "project.updated" | "project.deleted" | "*")[];
+        };
+        /** @description What changes; a field left out stays. */
+        PatchWebhookBody: {
+            /**
+             * @description Where deliveries are POSTed: https:// to a public address (checked after resolving the name, and again at each delivery).
+             * @example https://example.com/hooks/todo
+             */
+            url?: string;
+            /** @description The event types to deliver; `*` for all. */
+            events?: ("task.created" | "task.updated" | "task.completed" | "task.deleted" | "project.updated" | "project.deleted" | "*")[];
+            /** @description false pauses deliveries (none are queued while paused); true resumes them. */
+            enabled?: boolean;
+        };
+        /**
+         * Format: uuid
+         * @description The id of one of the caller's webhooks.
+         */
+        WebhookId: string;
         /** @description An export document (exported_at is ignored). */
         ImportDocument: {
             /** @constant */
@@ -2046,6 +2193,55 @@ export interface components {
             last_used_at: string | null;
             /** @description The token, `todo_pat_…`: send it as `Authorization: Bearer <token>`. Shown this once; only its hash is kept. */
             token: string;
+        };
+        /** @description A webhook, without its secret. */
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: string[];
+            /** @description false: paused by the owner, or disabled after failing for 3 days in a row. */
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC.
+             */
+            created_at: string;
+        };
+        /** @description A new webhook, with its signing secret. */
+        NewWebhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: string[];
+            /** @description false: paused by the owner, or disabled after failing for 3 days in a row. */
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC.
+             */
+            created_at: string;
+            /** @description The signing secret, `whsec_…` (Standard Webhooks): shown this once. */
+            secret: string;
+        };
+        /** @description One event sent (or being sent) to a webhook. */
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** @description The `webhook-id` header: the same on every attempt. */
+            event_id: string;
+            type: string;
+            /** @enum {string} */
+            status: "delivered" | "retrying" | "failed";
+            attempts: number;
+            /** @description The status of the last attempt; null: none answered (yet). */
+            response_status: number | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC.
+             */
+            created_at: string;
+            delivered_at: string | null;
         };
         /** @description The caller's calendar feed. */
         CalendarFeed: {
@@ -4894,6 +5090,276 @@ export interface operations {
             };
         };
     };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhooks. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookBody"];
+            };
+        };
+        responses: {
+            /** @description The webhook, with its secret. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewWebhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The account has 20 webhooks already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such webhook for this user. Another user's answers the same. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. Empty body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such webhook for this user. Another user's answers the same. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchWebhookBody"];
+            };
+        };
+        responses: {
+            /** @description The webhook, changed. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such webhook for this user. Another user's answers the same. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such webhook for this user. Another user's answers the same. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: components["parameters"]["UserId"];
+                id: components["schemas"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued. Empty body. */
+            202: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such webhook for this user. Another user's answers the same. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     mcp: {
         parameters: {
             query?: never;
@@ -5047,6 +5513,8 @@ export interface operations {
                             address_attempts: number;
                             /** @description Deleted task and label ids past the 31 days the changes feed keeps them. */
                             tombstones: number;
+                            /** @description Webhook deliveries finished more than 7 days ago. */
+                            webhook_deliveries: number;
                         };
                     };
                 };
@@ -5103,6 +5571,53 @@ export interface operations {
                             rejected: number;
                             failed: number;
                         };
+                    };
+                };
+            };
+            /** @description Not the scheduler: the `Authorization` header is not `Bearer <CRON_SECRET>`. */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description No `CRON_SECRET` is set on this server: the route is off. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deliverDueWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries answered 2xx, attempts that failed and will be tried again, and deliveries given up. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivered: number;
+                        retrying: number;
+                        failed: number;
                     };
                 };
             };

@@ -392,6 +392,58 @@ export const pushSubscriptions = pgTable(
   ],
 );
 
+// A user's webhooks (lib/webhooks): where changes they can see are POSTed, signed with `secret`
+// (Standard Webhooks; kept as is, since signing needs it). `failing_since`: the first failed
+// attempt since the last delivered one; three days of that disables the webhook.
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    events: text('events').array().notNull(),
+    secret: text('secret').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    failingSince: timestamptz('failing_since'),
+    createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+  },
+  (t) => [
+    check('webhooks_url_length', sql`char_length(${t.url}) <= 2000`),
+    index('webhooks_user_idx').on(t.userId),
+    // The triggers' first look (is any webhook enabled?) and their fan-out by user.
+    index('webhooks_enabled_idx').on(t.userId).where(sql`${t.enabled}`),
+  ],
+);
+
+// The outbox of webhook deliveries: written by triggers in the transaction of the change
+// (drizzle/0019), claimed by the sender with SKIP LOCKED. `body` is the signed JSON, the same on
+// every attempt, as is `event_id` (the `webhook-id`); `next_attempt_at` is null once it is done.
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['retrying', 'delivered', 'failed'] }).notNull().default('retrying'),
+    attempts: integer('attempts').notNull().default(0),
+    responseStatus: integer('response_status'),
+    nextAttemptAt: timestamptz('next_attempt_at').default(sql`now()`),
+    createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+    deliveredAt: timestamptz('delivered_at'),
+  },
+  (t) => [
+    check('webhook_deliveries_status', sql`${t.status} in ('retrying', 'delivered', 'failed')`),
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt),
+  ],
+);
+
 // One row per sign-in (a browser's cookie or an API access token), named by the `sid` its JWT
 // carries. Deleting the row revokes it: every statement of a request checks that it is there.
 export const sessions = pgTable(

@@ -7,6 +7,7 @@ import { notificationPaths, notificationRequestSchemas, notificationResponseSche
 import { pushPaths, pushRequestSchemas, pushResponseSchemas } from '@/lib/openapi/push';
 import { authPaths, authRequestSchemas, authResponseSchemas, SESSION_COOKIE } from '@/lib/openapi/auth';
 import { mcpPaths } from '@/lib/openapi/mcp';
+import { webhookPaths, webhookRequestSchemas, webhookResponseSchemas } from '@/lib/openapi/webhooks';
 import { labelPaths, labelRequestSchemas, labelResponseSchemas } from '@/lib/openapi/labels';
 import { projectPaths, projectRequestSchemas, projectResponseSchemas } from '@/lib/openapi/projects';
 import { ProblemDocument } from '@/lib/openapi/responses';
@@ -127,6 +128,7 @@ function buildSchemas() {
     ...labelRequestSchemas,
     ...projectRequestSchemas,
     ...accountRequestSchemas,
+    ...webhookRequestSchemas,
     ...transferRequestSchemas,
     ...syncRequestSchemas,
     ...notificationRequestSchemas,
@@ -140,6 +142,7 @@ function buildSchemas() {
     ...labelResponseSchemas,
     ...projectResponseSchemas,
     ...accountResponseSchemas,
+    ...webhookResponseSchemas,
     ...calendarResponseSchemas,
     ...notificationResponseSchemas,
     ...pushResponseSchemas,
@@ -296,6 +299,7 @@ function buildDocument(): Json {
       { name: 'Calendar', description: "A secret iCalendar address of the caller's dated tasks, for calendar apps. `{user_id}` must be the caller's own id." },
       { name: 'Notifications', description: "What the caller is told about: reminders, invitations, assignments. `{user_id}` must be the caller's own id." },
       { name: 'Browser session', description: "next-auth's cookie sign-in, for scripts that want the browser's way in." },
+      { name: 'Webhooks', description: "Where changes the caller can see are POSTed, signed (Standard Webhooks). `{user_id}` must be the caller's own id." },
       { name: 'MCP', description: 'The Model Context Protocol server for AI assistants.' },
       { name: 'Service', description: 'No authentication.' },
     ],
@@ -311,6 +315,7 @@ function buildDocument(): Json {
       ...transferPaths,
       ...syncPaths(changesParameters),
       ...authPaths,
+      ...webhookPaths,
       ...mcpPaths,
       ...servicePaths,
     }),

@@ -76,8 +76,9 @@ export const servicePaths: Record<string, Json> = {
                       idempotency_keys: { type: 'integer', minimum: 0 },
                       address_attempts: { type: 'integer', minimum: 0 },
                       tombstones: { type: 'integer', minimum: 0, description: 'Deleted task and label ids past the 31 days the changes feed keeps them.' },
+                      webhook_deliveries: { type: 'integer', minimum: 0, description: 'Webhook deliveries finished more than 7 days ago.' },
                     },
-                    required: ['idempotency_keys', 'address_attempts', 'tombstones'],
+                    required: ['idempotency_keys', 'address_attempts', 'tombstones', 'webhook_deliveries'],
                   },
                 },
                 required: ['purged'],
@@ -125,6 +126,32 @@ export const servicePaths: Record<string, Json> = {
                   },
                 },
                 required: ['reminders', 'pushes'],
+              },
+            },
+          },
+        },
+        ...CRON_ERRORS,
+      },
+    },
+  },
+  '/api/cron/webhooks': {
+    get: {
+      operationId: 'deliverDueWebhooks',
+      tags: ['Service'],
+      summary: 'Send due webhook deliveries (scheduler only)',
+      description:
+        'Sends every webhook delivery whose attempt is due, each by one sender at a time however many run (SKIP LOCKED), signed per Standard Webhooks; a failed one is tried again after growing delays for 24 hours. Vercel Cron calls it every minute (vercel.json); `npm start` sends every second in-process. Needs `Authorization: Bearer <CRON_SECRET>`; without a `CRON_SECRET` setting the route answers `404`.',
+      security: [{ cronSecret: [] }],
+      responses: {
+        '200': {
+          description: 'Deliveries answered 2xx, attempts that failed and will be tried again, and deliveries given up.',
+          headers: NO_STORE,
+          content: {
+            [JSON_TYPE]: {
+              schema: {
+                type: 'object',
+                properties: { delivered: { type: 'integer', minimum: 0 }, retrying: { type: 'integer', minimum: 0 }, failed: { type: 'integer', minimum: 0 } },
+                required: ['delivered', 'retrying', 'failed'],
               },
             },
           },

@@ -1,10 +1,10 @@
 import 'server-only';
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { sql } from 'drizzle-orm';
 import webpush from 'web-push';
 import { getDb } from '@/lib/db';
-import { EndpointRefused, resolveEndpoint, type ResolvedEndpoint } from '@/lib/push/endpoints';
+import { env } from '@/lib/env';
+import { EndpointRefused, inParallel, resolveEndpoint, sendTo, type ResolvedEndpoint } from '@/lib/outbound/endpoints';
 import { vapidKeys } from '@/lib/push/vapid';
 
 /*
@@ -95,46 +95,8 @@ async function send(subscription: Subscription, target: ResolvedEndpoint | null,
     TTL: TTL_SECONDS,
     contentEncoding: 'aes128gcm',
   });
-  const request = target.url.protocol === 'https:' ? https.request : http.request;
-  return new Promise<Outcome>((resolve) => {
-    // The whole exchange, not only an idle socket: `timeout` alone lets a trickle go on forever.
-    const deadline = setTimeout(() => req.destroy(new Error('deadline')), SEND_MS);
-    const settle = (outcome: Outcome) => {
-      clearTimeout(deadline);
-      resolve(outcome);
-    };
-    const req = request(
-      {
-        host: target.host,
-        port: target.url.port || undefined,
-        path: `${target.url.pathname}${target.url.search}`,
-        method: details.method,
-        headers: details.headers as http.OutgoingHttpHeaders,
-        timeout: SEND_MS,
-        // The address checked above, not a second lookup.
-        lookup: (_hostname, options, callback) => {
-          if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
-          else callback(null, target.address, target.family);
-        },
-      },
-      (response) => {
-        response.resume();
-        settle(outcomeOf(response.statusCode ?? 0));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', () => settle('failed'));
-    req.end(details.body ?? undefined);
-  });
-}
-
-/** Runs `work` over `items`, at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  });
-  await Promise.all(lanes);
+  const status = await sendTo(target, { method: details.method, headers: details.headers as http.OutgoingHttpHeaders, body: details.body ?? undefined }, SEND_MS);
+  return status === null ? 'failed' : outcomeOf(status);
 }
 
 /** Pushes every notification due at `now` (the database's clock if left out). */
@@ -167,7 +129,7 @@ export async function deliverDuePushes({ now, batch = BATCH }: { now?: Date; bat
     const targetOf = (subscription: Subscription) => {
       let target = targets.get(subscription.id);
       if (!target) {
-        target = resolveEndpoint(subscription.endpoint).catch((err: unknown) => {
+        target = resolveEndpoint(subscription.endpoint, { allowPrivate: env().PUSH_ALLOW_PRIVATE_ENDPOINTS === '1' }).catch((err: unknown) => {
           if (err instanceof EndpointRefused) return null;
           throw err;
         });

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { pushSubscriptions, type PushSubscriptionRow } from '@/lib/db/schema';
 import { InvalidFields } from '@/lib/errors';
-import { EndpointRefused, resolveEndpoint } from '@/lib/push/endpoints';
+import { env } from '@/lib/env';
+import { EndpointRefused, resolveEndpoint } from '@/lib/outbound/endpoints';
 import { PushSubscriptionNotFound } from '@/lib/push/errors';
 import type { PushSubscriptionInput, PushSubscriptionJson } from '@/lib/push/schemas';
 import { callerAsOwner, ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
@@ -42,7 +43,7 @@ export function toPushSubscriptionJson(row: PushSubscriptionRow): PushSubscripti
 /** Subscribes a browser for the caller's session: `422` for an endpoint the server may not send to. */
 export async function subscribe(scope: Scope, input: PushSubscriptionInput): Promise<PushSubscriptionRow> {
   try {
-    await resolveEndpoint(input.endpoint);
+    await resolveEndpoint(input.endpoint, { allowPrivate: env().PUSH_ALLOW_PRIVATE_ENDPOINTS === '1' });
   } catch (err) {
     if (err instanceof EndpointRefused) throw new InvalidFields([{ path: 'endpoint', message: err.message }]);
     throw err;

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/lib/db';
 import { describeDatabaseError } from '@/lib/db/errors';
 import { deliverDuePushes } from '@/lib/push/sender';
+import { deliverDueWebhooks } from '@/lib/webhooks/sender';
 
 /*
  * The reminder scheduler: background work across all users, so no caller and no scope.
@@ -23,6 +24,7 @@ import { deliverDuePushes } from '@/lib/push/sender';
  */
 
 export const TICK_MS = 10_000;
+const WEBHOOK_TICK_MS = 1_000;
 const BATCH = 1_000;
 // One run's bound: 50,000 reminders; a run that hits it leaves the rest to the next.
 const MAX_BATCHES = 50;
@@ -82,7 +84,7 @@ const holder = globalThis as typeof globalThis & { __todoReminders?: { timers: N
  * Runs `work` every TICK_MS and whenever kicked, never twice at once (a kick during a run makes
  * one more run after it), logging a failure once per outage.
  */
-function every(label: string, work: () => Promise<unknown>): { timer: NodeJS.Timeout; kick: () => void } {
+function every(label: string, work: () => Promise<unknown>, intervalMs = TICK_MS): { timer: NodeJS.Timeout; kick: () => void } {
   let running = false;
   let again = false;
   let failing = false;
@@ -108,7 +110,7 @@ function every(label: string, work: () => Promise<unknown>): { timer: NodeJS.Tim
       await tick();
     }
   };
-  const timer = setInterval(() => void tick(), TICK_MS);
+  const timer = setInterval(() => void tick(), intervalMs);
   // It never keeps a stopping process alive.
   timer.unref();
   void tick();
@@ -126,7 +128,9 @@ export function startReminderScheduler(): void {
   const fire = every('reminders', async () => {
     if ((await fireDueReminders()).notified > 0) push.kick();
   });
-  holder.__todoReminders = { timers: [fire.timer, push.timer] };
+  // Webhook deliveries are queued by every change: looked for every second (an index probe when none are due).
+  const hooks = every('webhooks', () => deliverDueWebhooks(), WEBHOOK_TICK_MS);
+  holder.__todoReminders = { timers: [fire.timer, push.timer, hooks.timer] };
 }
 
 /** Stops this process's scheduler (shutdown). */

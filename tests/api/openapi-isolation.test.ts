@@ -16,6 +16,7 @@ import * as sessionRoute from '@/app/api/[user_id]/sessions/[id]/route';
 import * as tokenRoute from '@/app/api/[user_id]/tokens/[id]/route';
 import * as tokensRoute from '@/app/api/[user_id]/tokens/route';
 import { TOKEN_SCOPES } from '@/lib/auth/personal-tokens';
+import { webhooks } from '@/lib/db/schema';
 
 // Generated from the OpenAPI document: every operation under /api/{user_id}/… is sent, with a
 // body made from its own schema and the path naming real rows of its owner, by each credential
@@ -70,9 +71,11 @@ async function ownerWithData(): Promise<Owner> {
   const invited = await sharingApi(user).invite(project.id, { email: `invited-${member.id}@example.com`, role: 'viewer' });
   const invitation = (await invited.json()) as { id: string };
   const token = await personalToken(user, ['tasks:read']);
+  const hook = await database.current.db.insert(webhooks).values({ userId: user.id, url: 'https://8.8.8.8/hooks', events: ['*'], secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }).returning({ id: webhooks.id });
   return {
     user,
     ids: {
+      'webhooks/{id}': hook[0]!.id,
       'tokens/{id}': token.id,
       'tasks/{id}': task.id,
       'labels/{id}': label!.id,
@@ -240,7 +243,7 @@ describe('every operation under /api/{user_id}/ by personal token scope, from th
   it('the document declares the contract’s scopes, and closes the account’s management to personal tokens', () => {
     expect(operations.filter((o) => JSON.stringify(o.tokenScopes) !== JSON.stringify(contractScopes(o))).map((o) => o.key)).toEqual([]);
     const closed = operations.filter((o) => o.tokenScopes === null).map((o) => o.key.split(' ')[1]!.split('/')[3]);
-    expect(new Set(closed)).toEqual(new Set(['account', 'sessions', 'tokens', 'push-subscriptions', 'calendar-feed']));
+    expect(new Set(closed)).toEqual(new Set(['account', 'sessions', 'tokens', 'webhooks', 'push-subscriptions', 'calendar-feed']));
   });
 
   for (const operation of operations) {

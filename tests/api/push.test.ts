@@ -19,7 +19,7 @@ import { callRoute, createTaskVia, problemOf, tasksApi } from '@/tests/helpers/r
 // Web Push (docs/api.md, "v3: reminders and notifications"), against a push service of our own
 // on 127.0.0.1 that does what a browser's does: it decrypts the payload with the subscription's
 // private key (RFC 8291, http_ece) and checks the VAPID signature's claims. Endpoints on
-// loopback need PUSH_ALLOW_PRIVATE_ENDPOINTS=1; tests/unit/push-endpoints.test.ts checks the
+// loopback need PUSH_ALLOW_PRIVATE_ENDPOINTS=1; tests/unit/outbound-endpoints.test.ts checks the
 // refusals without it.
 
 const vapid = webpush.generateVAPIDKeys();

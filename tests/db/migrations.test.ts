@@ -126,6 +126,7 @@ describe(`migrations round trip (${config.kind})`, () => {
       'project_members_stamp_change_xid',
       'project_members_take_turns',
       'project_members_touch_others',
+      'projects_enqueue_webhooks',
       'projects_limit',
       'projects_record_tombstones',
       'projects_set_timestamps',
@@ -134,6 +135,7 @@ describe(`migrations round trip (${config.kind})`, () => {
       'tasks_check_tree',
       'tasks_count_deleted',
       'tasks_count_inserted',
+      'tasks_enqueue_webhooks',
       'tasks_record_list_change',
       'tasks_record_tombstone',
       'tasks_set_timestamps',
@@ -152,6 +154,11 @@ describe(`migrations round trip (${config.kind})`, () => {
 
     // one at a time, newest first: each goes, and what came before it stays
     const afterRollingBack: Record<string, () => Promise<void>> = {
+      '0019_webhooks': async () => {
+        expect(await exists(db, 'public.webhooks')).toBe(false);
+        expect(await exists(db, 'public.webhook_deliveries')).toBe(false);
+        expect((await schemaOf(db)).triggers.map((t) => t.tgname)).not.toContain('tasks_enqueue_webhooks');
+      },
       '0018_personal_access_tokens': async () => {
         const columns = await rows(db, sql`select column_name from information_schema.columns where table_name = 'sessions' and column_name in ('name', 'scopes')`);
         expect(columns).toEqual([]);
@@ -430,6 +437,8 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
         'tasks',
         'tombstones',
         'users',
+        'webhook_deliveries',
+        'webhooks',
       ]);
       expect(schema.constraints.map((c) => c.conname)).toEqual(
         expect.arrayContaining(['tasks_user_id_users_id_fk', 'tasks_title_length', 'tasks_description_length', 'users_email_unique']),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EndpointRefused, resolveEndpoint } from '@/lib/push/endpoints';
+import { EndpointRefused, resolveEndpoint } from '@/lib/outbound/endpoints';
 
-// Where the server may send a push (lib/push/endpoints.ts), as production runs it: without
-// PUSH_ALLOW_PRIVATE_ENDPOINTS. Names are resolved first, so a name that points at a private
+// Where the server may send a push or a webhook (lib/outbound/endpoints.ts), as production runs it: without
+// allowPrivate (the test flags). Names are resolved first, so a name that points at a private
 // address is refused like the address itself ("localhost" here: the machine's hosts file).
 
-describe('push endpoints', () => {
+describe('outbound endpoints (push services and webhooks)', () => {
   it.each([
     ['http://8.8.8.8/push', 'must be an https:// URL'],
     ['https://user:secret@8.8.8.8/push', 'must not carry a user name or password'],
