@@ -6,6 +6,7 @@ import { DeleteAccountForm, NameForm, PasswordForm, TimeZoneForm } from '@/compo
 import { PushNotifications } from '@/components/settings/push-notifications';
 import { CalendarFeed } from '@/components/settings/calendar-feed';
 import { AccessTokens } from '@/components/settings/access-tokens';
+import { Webhooks } from '@/components/settings/webhooks';
 import { DataTransfer } from '@/components/settings/data-transfer';
 import { SessionsList } from '@/components/settings/sessions-list';
 import { getAccount } from '@/lib/account/account';
@@ -16,6 +17,8 @@ import { listTokens } from '@/lib/account/tokens';
 import { TOKEN_SCOPES } from '@/lib/auth/personal-tokens';
 import { SessionEnded } from '@/lib/auth/errors';
 import { browserScope } from '@/lib/scope/browser';
+import { WEBHOOK_EVENTS } from '@/lib/webhooks/schemas';
+import { listWebhooks } from '@/lib/webhooks/webhooks';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -36,12 +39,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   let data;
   try {
     scope = await browserScope();
-    data = await Promise.all([getAccount(scope), listSessions(scope), calendarFeedIsOn(scope), listTokens(scope)]);
+    data = await Promise.all([getAccount(scope), listSessions(scope), calendarFeedIsOn(scope), listTokens(scope), listWebhooks(scope)]);
   } catch (error) {
     if (error instanceof SessionEnded) redirect('/login?callbackUrl=%2Fsettings');
     throw error;
   }
-  const [account, sessions, calendarOn, tokens] = data;
+  const [account, sessions, calendarOn, tokens, webhooks] = data;
   // Every zone the runtime knows, and the account's own (an older alias stays selectable).
   const zones = [...new Set([account.timeZone, 'UTC', ...Intl.supportedValuesOf('timeZone')])].sort();
   return (
@@ -69,6 +72,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </Section>
         <Section title="Personal access tokens">
           <AccessTokens userId={scope.userId} tokens={tokens.map(toTokenJson)} scopes={TOKEN_SCOPES} />
+        </Section>
+        <Section title="Webhooks">
+          <Webhooks userId={scope.userId} webhooks={webhooks} events={WEBHOOK_EVENTS} />
         </Section>
         <Section title="Your data">
           <DataTransfer userId={scope.userId} />

@@ -90,7 +90,8 @@ export async function updateWebhook(scope: Scope, id: string, changes: WebhookCh
       .set({
         ...(changes.url !== undefined && { url: changes.url }),
         ...(changes.events !== undefined && { events: changes.events }),
-        ...(changes.enabled !== undefined && { enabled: changes.enabled, failingSince: null }),
+        ...(changes.enabled !== undefined && { enabled: changes.enabled }),
+        ...(changes.enabled === true && { failingSince: null }),
       })
       .where(and(eq(webhooks.id, id), eq(webhooks.userId, scope.userId)))
       .returning(columns),
