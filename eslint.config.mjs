@@ -26,7 +26,7 @@ const ROOMS = {
   'lib/projects': ['lib/db', 'lib/email', 'lib/errors.ts', 'lib/labels', 'lib/limits.ts', 'lib/manual-order.ts', 'lib/scope', 'lib/text.ts'],
   'lib/tasks': ['lib/db', 'lib/errors.ts', 'lib/http', 'lib/idempotency', 'lib/keys.ts', 'lib/labels', 'lib/limits.ts', 'lib/manual-order.ts', 'lib/projects', 'lib/scope', 'lib/text.ts'],
   'lib/sync': ['lib/db', 'lib/errors.ts', 'lib/projects', 'lib/scope', 'lib/tasks'],
-  'lib/transfer': ['lib/db', 'lib/errors.ts', 'lib/http', 'lib/idempotency', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/scope', 'lib/tasks'],
+  'lib/transfer': ['lib/account', 'lib/db', 'lib/errors.ts', 'lib/http', 'lib/idempotency', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/quick-add.ts', 'lib/scope', 'lib/tasks', 'lib/time-zone.ts'],
   'lib/account': ['lib/auth', 'lib/db', 'lib/errors.ts', 'lib/http', 'lib/limits.ts', 'lib/scope', 'lib/time-zone.ts'],
   'lib/calendar': ['lib/auth', 'lib/db', 'lib/errors.ts', 'lib/scope'],
   // Requests to URLs users name (push services, webhooks): public addresses only, pinned.
@@ -36,7 +36,7 @@ const ROOMS = {
   'lib/reminders': ['lib/db', 'lib/push', 'lib/webhooks'],
   'lib/notifications': ['lib/db', 'lib/errors.ts', 'lib/http', 'lib/scope', 'lib/tasks'],
   // The MCP server: tools over the domains, as the routes are.
-  'lib/mcp': ['lib/account', 'lib/auth', 'lib/errors.ts', 'lib/http', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/quick-add.ts', 'lib/scope', 'lib/tasks'],
+  'lib/mcp': ['lib/account', 'lib/auth', 'lib/errors.ts', 'lib/http', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/quick-add.ts', 'lib/scope', 'lib/tasks', 'lib/time-zone.ts'],
   'lib/openapi': ['lib/account', 'lib/auth', 'lib/calendar', 'lib/notifications', 'lib/push', 'lib/webhooks', 'lib/db', 'lib/errors.ts', 'lib/http', 'lib/labels', 'lib/limits.ts', 'lib/projects', 'lib/scope', 'lib/sync', 'lib/tasks', 'lib/transfer'],
   'lib/server': ['lib/db', 'lib/env.ts', 'lib/openapi', 'lib/reminders', 'lib/sync'],
   'lib/cron.ts': ['lib/env.ts', 'lib/http', 'lib/idempotency', 'lib/rate-limits', 'lib/sync', 'lib/webhooks'],

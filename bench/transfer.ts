@@ -1,7 +1,8 @@
 // npx tsx --conditions=react-server bench/transfer.ts (under `flock /tmp/heavy.lock`): export and
 // import at scale against `next start`. Seeds 100,000 tasks (labels on a third) in a scratch
 // database on the local PostgreSQL (BENCH_DATABASE_URL), downloads the JSON and CSV exports while
-// sampling the server's resident memory every 20 ms (three times each), then imports 50,000 of them into a new account.
+// sampling the server's resident memory every 20 ms (three times each), then imports 50,000 of them into a new account,
+// and a Todoist project CSV of TODOIST_ROWS (10,000) tasks (`?from=todoist`). EXPORTS=0 skips the seeding and exports.
 // The app runs as one `next start` on 127.0.0.1:3291 from .next-bench (built if stale).
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,20 @@ const DIST_DIR = '.next-bench';
 const EXPORT_TASKS = 100_000;
 const IMPORT_TASKS = 50_000;
 const MB = 1024 * 1024;
+const TODOIST_ROWS = Number(process.env.TODOIST_ROWS ?? 10_000);
+const EXPORTS = process.env.EXPORTS !== '0';
+
+/** A Todoist project CSV as its export writes one: tasks with @labels, priorities, indents, dates, notes and a section. */
+function todoistCsv(rows: number): string {
+  const lines = ['TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE,DURATION,DURATION_UNIT'];
+  const dates = ['', 'tomorrow', 'every monday', 'Dec 24 2026 9am', 'every 2 weeks', ''];
+  for (let i = 0; i < rows; i++) {
+    if (i % 1000 === 0) lines.push(`section,Part ${i / 1000 + 1},,,,,,,,,,`);
+    lines.push(`task,Task ${i} with a title of ordinary length @label${i % 7},${i % 3 === 0 ? `"Notes for task ${i}, with a comma"` : ''},${1 + (i % 4)},${i % 5 === 4 ? 2 : 1},Ann (1234567),,${dates[i % dates.length]},en,Europe/Berlin,,`);
+    if (i % 50 === 0) lines.push(`note,A comment on task ${i},,,,Ann (1234567),,,,,,`);
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
 
 /** Resident set size of a process and its children, in bytes (Linux /proc). */
 function rss(pid: number): number {
@@ -86,15 +101,36 @@ async function main(): Promise<void> {
   try {
     const app = await startApp({ distDir: DIST_DIR, port: PORT, env: { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString('base64url') } });
     children.push(app);
+    const rows: string[][] = [];
+    if (EXPORTS) await exportsAndImports(app, database.url, rows);
+    const csv = todoistCsv(TODOIST_ROWS);
+    const target = await createAccount(app.url, 'import-todoist');
+    const run = await measured(app.process.pid!, async () => {
+      const response = await fetch(`${app.url}/api/${target.userId}/import?from=todoist&project=Bench`, { method: 'POST', headers: { ...target.headers, 'content-type': 'text/csv' }, body: csv });
+      return { status: response.status, text: await response.text() };
+    });
+    if (run.result.status !== 201) throw new Error(`import from Todoist answered ${run.result.status}: ${run.result.text.slice(0, 300)}`);
+    const result = JSON.parse(run.result.text) as { tasks_created: number; warnings: unknown[] };
+    rows.push([`import from Todoist, ${result.tasks_created.toLocaleString('en-US')} tasks (${result.warnings.length.toLocaleString('en-US')} warnings)`, mb(Buffer.byteLength(csv)), `${run.seconds.toFixed(2)} s`, mb(run.baseline), mb(run.peak), mb(run.peak - run.baseline)]);
+
+    console.log('\n| what | body | time | server RSS before | peak | growth |\n| --- | --- | --- | --- | --- | --- |');
+    for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  } finally {
+    for (const child of children) await child.stop();
+    await database.drop();
+  }
+}
+
+async function exportsAndImports(app: Child & { url: string }, databaseUrl: string, rows: string[][]): Promise<void> {
+  {
     const owner = await createAccount(app.url, 'export');
     console.log(`seeding ${EXPORT_TASKS.toLocaleString('en-US')} tasks …`);
-    await seed(database.url, owner.userId);
+    await seed(databaseUrl, owner.userId);
 
     // Warm the routes up on a small account, so compiling them is not counted as the export's memory.
     const warm = await createAccount(app.url, 'warm');
     for (const format of ['json', 'csv']) await download(`${app.url}/api/${warm.userId}/export?format=${format}`, warm);
 
-    const rows: string[][] = [];
     let documentText = '';
     // Three downloads of each: the first shows how far the heap grows, the next whether it keeps growing.
     for (const format of ['json', 'csv'] as const) {
@@ -125,12 +161,6 @@ async function main(): Promise<void> {
       if (run.result.status !== 201) throw new Error(`import ${format} answered ${run.result.status}: ${run.result.text.slice(0, 300)}`);
       rows.push([`import ${format}, ${IMPORT_TASKS.toLocaleString('en-US')} tasks`, mb(Buffer.byteLength(body)), `${run.seconds.toFixed(2)} s`, mb(run.baseline), mb(run.peak), mb(run.peak - run.baseline)]);
     }
-
-    console.log('\n| what | body | time | server RSS before | peak | growth |\n| --- | --- | --- | --- | --- | --- |');
-    for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-  } finally {
-    for (const child of children) await child.stop();
-    await database.drop();
   }
 }
 

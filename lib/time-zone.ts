@@ -26,3 +26,35 @@ export const TimeZone = z
     description: 'An IANA time zone name, in any casing (stored as the IANA database spells it). Reminders and the calendar feed use it.',
     examples: [TIME_ZONE_EXAMPLE, 'America/New_York', 'UTC'],
   });
+
+/**
+ * `now` as a Date whose local fields (getFullYear, getHours, …) are the wall clock in `timeZone`:
+ * for code that reads local fields, as quick add does (lib/quick-add.ts), on a server in any zone.
+ */
+export function wallClockNow(timeZone: string, now = new Date()): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      .formatToParts(now)
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<string, number>;
+  return new Date(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+}
+
+/** The instant a local-fields Date (see wallClockNow) stands for in `timeZone`. */
+export function instantOf(local: Date, timeZone: string): Date {
+  const asUtc = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes());
+  // The zone's offset at that moment, found from the guess and corrected once (DST edges).
+  let instant = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const seen = wallClockNow(timeZone, new Date(instant));
+    instant = asUtc - (Date.UTC(seen.getFullYear(), seen.getMonth(), seen.getDate(), seen.getHours(), seen.getMinutes()) - instant);
+  }
+  return new Date(instant);
+}
+
+/** The wall clock of `instant` in `timeZone`: its date `YYYY-MM-DD` and time `HH:MM`. */
+export function wallClockOf(instant: Date, timeZone: string): { date: string; time: string } {
+  const local = wallClockNow(timeZone, instant);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { date: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`, time: `${pad(local.getHours())}:${pad(local.getMinutes())}` };
+}

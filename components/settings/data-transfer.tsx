@@ -7,8 +7,21 @@ import { IMPORT_MAX_BYTES } from '@/lib/limits';
 // sent as a dry run, which answers what it would create or every problem with its row; only on
 // "Import" is it sent again for real, with an Idempotency-Key so that a retry cannot import twice.
 
-type Counts = { tasks_created: number; labels_created: number; projects_created?: number };
 type Problem = { path: string; message: string };
+type Counts = { tasks_created: number; labels_created: number; projects_created?: number; warnings?: Problem[] };
+
+/** Where the file comes from: this app's export, or another app's (the API's `from`). */
+type Source = '' | 'todoist' | 'ticktick' | 'google-tasks';
+
+const SOURCES: { value: Source; label: string; accept: string; hint: string }[] = [
+  { value: '', label: 'This app (JSON or CSV export)', accept: '.json,.csv,application/json,text/csv', hint: 'A JSON or CSV export from this app.' },
+  { value: 'todoist', label: 'Todoist (project CSV, or a zip of them)', accept: '.csv,.zip,text/csv,application/zip', hint: "A project's CSV (its project gets the file's name), or a zip of several." },
+  { value: 'ticktick', label: 'TickTick (backup CSV)', accept: '.csv,text/csv', hint: 'The CSV of Settings → Backup; its lists become projects, its Inbox your Inbox.' },
+  { value: 'google-tasks', label: 'Google Tasks (Takeout)', accept: '.json,.zip,application/json,application/zip', hint: "Tasks.json from Google Takeout, or the Takeout zip; each list becomes a project." },
+];
+
+/** Warnings shown in full before the rest are counted. */
+const WARNINGS_SHOWN = 20;
 
 type State =
   | { step: 'idle' }
@@ -21,8 +34,13 @@ type State =
 const MIB = IMPORT_MAX_BYTES / (1024 * 1024);
 
 function mediaTypeOf(file: File): string {
-  return file.name.toLowerCase().endsWith('.csv') || file.type === 'text/csv' ? 'text/csv' : 'application/json';
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.zip') || file.type === 'application/zip') return 'application/zip';
+  return name.endsWith('.csv') || file.type === 'text/csv' ? 'text/csv' : 'application/json';
 }
+
+/** A Todoist project CSV's project: its file's name, without Todoist's "[id]". */
+const projectOf = (file: File) => file.name.replace(/\.csv$/i, '').replace(/\s*\[\d+\]$/, '').trim().slice(0, 120);
 
 function plural(n: number, one: string): string {
   return `${n.toLocaleString()} ${one}${n === 1 ? '' : 's'}`;
@@ -45,14 +63,18 @@ function failureMessage(status: number, detail: string | undefined): string {
     case 413:
       return `This file is over ${MIB} MiB.`;
     case 415:
-      return 'Choose a .json or .csv file exported from this app.';
+      return 'This kind of file cannot be imported from there: check "Import from" and the file.';
     default:
       return detail ?? 'Something went wrong on our side. Try again.';
   }
 }
 
-async function send(userId: string, file: File, options: { dryRun: boolean; key?: string }) {
-  const url = `/api/${userId}/import${options.dryRun ? '?dry_run=true' : ''}`;
+async function send(userId: string, file: File, source: Source, options: { dryRun: boolean; key?: string }) {
+  const query = new URLSearchParams();
+  if (options.dryRun) query.set('dry_run', 'true');
+  if (source) query.set('from', source);
+  if (source === 'todoist' && mediaTypeOf(file) === 'text/csv' && projectOf(file)) query.set('project', projectOf(file));
+  const url = `/api/${userId}/import${query.size ? `?${query}` : ''}`;
   const headers: Record<string, string> = { 'Content-Type': mediaTypeOf(file) };
   if (options.key) headers['Idempotency-Key'] = options.key;
   let response: Response;
@@ -69,7 +91,10 @@ const buttonClass = 'btn btn-secondary';
 
 export function DataTransfer({ userId }: { userId: string }) {
   const [state, setState] = useState<State>({ step: 'idle' });
+  const [source, setSource] = useState<Source>('');
   const inputId = useId();
+  const sourceId = useId();
+  const chosen = SOURCES.find((s) => s.value === source)!;
   const input = useRef<HTMLInputElement>(null);
   const status = useRef<HTMLDivElement>(null);
 
@@ -85,7 +110,7 @@ export function DataTransfer({ userId }: { userId: string }) {
       return;
     }
     setState({ step: 'checking', file });
-    const { status: code, body } = await send(userId, file, { dryRun: true });
+    const { status: code, body } = await send(userId, file, source, { dryRun: true });
     if (code === 200 && body) setState({ step: 'ready', file, counts: body, key: crypto.randomUUID() });
     else if (code === 422 && body) setState({ step: 'invalid', file, detail: body.detail ?? '', problems: body.errors ?? [] });
     else setState({ step: 'failed', message: failureMessage(code, body?.detail) });
@@ -94,7 +119,7 @@ export function DataTransfer({ userId }: { userId: string }) {
 
   async function confirm(file: File, key: string) {
     setState({ step: 'importing', file });
-    const { status: code, body } = await send(userId, file, { dryRun: false, key });
+    const { status: code, body } = await send(userId, file, source, { dryRun: false, key });
     if (code === 201 && body) setState({ step: 'done', counts: body });
     else if (code === 422 && body) setState({ step: 'invalid', file, detail: body.detail ?? '', problems: body.errors ?? [] });
     else setState({ step: 'failed', message: failureMessage(code, body?.detail) });
@@ -119,8 +144,29 @@ export function DataTransfer({ userId }: { userId: string }) {
       <div>
         <h3 className="mb-1 font-medium">Import</h3>
         <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">
-          A JSON or CSV export, up to {MIB} MiB. Its tasks go to the top of your list; you see what will be created before anything is stored.
+          Up to {MIB} MiB. Its tasks go to the top of your lists; you see what will be created, and what cannot be carried over exactly, before anything is stored.
         </p>
+        <label htmlFor={sourceId} className="mb-1 block text-sm font-medium">
+          Import from
+        </label>
+        <select
+          id={sourceId}
+          className="field mb-1 max-w-full"
+          value={source}
+          disabled={state.step === 'checking' || state.step === 'importing'}
+          onChange={(event) => {
+            setSource(event.target.value as Source);
+            setState({ step: 'idle' });
+            if (input.current) input.current.value = '';
+          }}
+        >
+          {SOURCES.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{chosen.hint}</p>
         <label htmlFor={inputId} className="mb-1 block text-sm font-medium">
           File to import
         </label>
@@ -128,7 +174,7 @@ export function DataTransfer({ userId }: { userId: string }) {
           ref={input}
           id={inputId}
           type="file"
-          accept=".json,.csv,application/json,text/csv"
+          accept={chosen.accept}
           disabled={state.step === 'checking' || state.step === 'importing'}
           onChange={(event) => {
             const file = event.target.files?.[0];
@@ -145,6 +191,7 @@ export function DataTransfer({ userId }: { userId: string }) {
               <p>
                 {state.file.name} will create <strong>{describe(state.counts)}</strong>.
               </p>
+              <Warnings warnings={state.counts.warnings ?? []} />
               <div className="flex flex-wrap gap-2">
                 <button type="button" className="btn btn-primary" onClick={() => void confirm(state.file, state.key)}>
                   Import {plural(state.counts.tasks_created, 'task')}
@@ -187,6 +234,26 @@ export function DataTransfer({ userId }: { userId: string }) {
           )}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** What another app's file held that cannot be carried over exactly, before it is imported. */
+function Warnings({ warnings }: { warnings: Problem[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div data-testid="import-warnings">
+      <p className="text-sm text-amber-800 dark:text-amber-300">
+        {plural(warnings.length, 'thing')} cannot be carried over exactly, and will be imported as well as they can:
+      </p>
+      <ul className="list-disc space-y-1 break-words pl-5 text-sm">
+        {warnings.slice(0, WARNINGS_SHOWN).map((warning, i) => (
+          <li key={i}>
+            <span className="font-mono">{warning.path}</span>: {warning.message}
+          </li>
+        ))}
+      </ul>
+      {warnings.length > WARNINGS_SHOWN && <p className="text-sm">…and {plural(warnings.length - WARNINGS_SHOWN, 'more')}.</p>}
     </div>
   );
 }

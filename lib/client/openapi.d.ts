@@ -730,7 +730,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import tasks, labels and projects from an export
+         * Import tasks, labels and projects from an export, or from Todoist, TickTick or Google Tasks
          * @description Adds the file's tasks on top of each list's manual order, in file order, with new ids; `created_at` and `completed` come from the file (a completed repeating task is not moved on). Labels are created as needed: from the JSON document's `labels` with their colours, and from the tasks' label names (grey); a label the caller already has (by name, case-insensitively) is used as it is. Projects likewise: a task's `project` names one of the caller's own projects (case-insensitively), used as it is, or a new one, owned by the caller at the end of their sidebar (the JSON document's `projects` give colours and order; other names are grey). A task with a `parent` and no `project` goes to its parent's list; a `parent` must be another task of the file, in the same project, with no cycle and at most 4 levels. A file without projects or parents (v2) imports into the Inbox as before. All or nothing, in one transaction: any problem answers `422` listing each with its place, and nothing is stored. At most 50000 tasks per account in all. CSV: `text/csv` (RFC 4180, UTF-8, CRLF), one row per task under the header `title,description,completed,due_date,due_time,priority,labels,repeat,created_at,project,parent`: `labels` joined with `;` (a `;` or `\` inside a name escaped with `\`, so every name reads back as it was), `repeat` as `week` or `week/2` (every/interval), `project` the project's name (empty: the Inbox), `parent` the row of the task's parent as `row 5` (the header is row 1), empty cells for null. A cell that begins with `=`, `+`, `-`, `@`, tab or carriage return (optionally after quotes) gets a leading `'` so that spreadsheets show it as text; import takes that quote off again. Columns are found by their header (`title` is required, unknown ones are ignored); rows are numbered as a spreadsheet shows them, the header being row 1.
          */
         post: operations["importTasks"];
@@ -2341,6 +2341,11 @@ export interface components {
              * @default 0
              */
             projects_created: number;
+            /** @description With `from`: what the other app's file held that could not be carried over exactly, with its place (`row 13`, `Groceries.csv: row 4`, or a JSON path such as `items[0].items[3]`). */
+            warnings?: {
+                path: string;
+                message: string;
+            }[];
         };
         /** @description A page of the changes feed. */
         Changes: {
@@ -4625,6 +4630,10 @@ export interface operations {
             query?: {
                 /** @description `true`: check the file as an import would and answer `200` with what it would create; nothing is written, and `Idempotency-Key` is not used. */
                 dry_run?: boolean;
+                /** @description Another app's file: `todoist` (a project's CSV as Todoist exports it, `text/csv`, or a zip of several, `application/zip`, each a project named by its file), `ticktick` (its backup CSV, `text/csv`; its Inbox is the Inbox), `google-tasks` (Google Takeout's `Tasks.json`, `application/json`, or the Takeout zip holding it). Lists become projects, priorities map (Todoist 1 → high … 4 → none; TickTick 5/3/1/0), indents and parents become subtasks, labels and tags labels, dates and times keep their wall clock, completed tasks stay completed, repeats `repeat` can express become `repeat`. What cannot be carried over exactly is imported as well as it can be and listed in `warnings` with its place. */
+                from?: "todoist" | "ticktick" | "google-tasks";
+                /** @description With `from=todoist` and one CSV: the project its tasks go to (default "Imported from Todoist"). */
+                project?: string;
             };
             header?: {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4644,6 +4653,7 @@ export interface operations {
                  *     Buy paint,,false,,,low,,,,,row 2
                  */
                 "text/csv": string;
+                "application/zip": string;
             };
         };
         responses: {
@@ -4689,7 +4699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description The body is neither `application/json` nor `text/csv`. */
+            /** @description The body is neither `application/json` nor `text/csv` (nor, with `from`, `application/zip`), or not what the `from` app exports. */
             415: {
                 headers: {
                     [name: string]: unknown;

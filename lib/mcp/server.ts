@@ -19,6 +19,7 @@ import { createTask, deleteTask, getTask, toggleTaskCompletion, updateTask } fro
 import { toTaskJson } from '@/lib/tasks/responses';
 import { CreateTaskBody, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, ListTasksQuery, MoveTaskBody, PatchTaskBody, TaskPathParams } from '@/lib/tasks/schemas';
 import { TITLE_MAX } from '@/lib/limits';
+import { instantOf, wallClockNow } from '@/lib/time-zone';
 
 /*
  * The MCP server (API.md, "MCP"): the tools an AI assistant uses to manage the caller's tasks,
@@ -54,28 +55,6 @@ const CreateTaskArgs = z.object({
   ...CreateTaskBody.shape,
   title: CreateTaskBody.shape.title.optional().describe('The title; required without `text`.'),
 });
-
-/** Now, as a Date whose local fields are the wall clock in `timeZone` (quick add reads local fields). */
-function wallClockNow(timeZone: string, now = new Date()): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
-      .formatToParts(now)
-      .map((part) => [part.type, Number(part.value)]),
-  ) as Record<string, number>;
-  return new Date(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-}
-
-/** The instant a local-fields Date (see wallClockNow) stands for in `timeZone`. */
-function instantOf(local: Date, timeZone: string): Date {
-  const asUtc = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes());
-  // The zone's offset at that moment, found from the guess and corrected once (DST edges).
-  let instant = asUtc;
-  for (let i = 0; i < 2; i++) {
-    const seen = wallClockNow(timeZone, new Date(instant));
-    instant = asUtc - (Date.UTC(seen.getFullYear(), seen.getMonth(), seen.getDate(), seen.getHours(), seen.getMinutes()) - instant);
-  }
-  return new Date(instant);
-}
 
 /** The route's body of a create from quick-add text and the fields given beside it. */
 async function createBody(scope: Scope, { text, ...fields }: z.output<typeof CreateTaskArgs>): Promise<unknown> {

@@ -57,7 +57,7 @@ export const transferPaths = {
     post: {
       operationId: 'importTasks',
       tags: ['Tasks'],
-      summary: 'Import tasks, labels and projects from an export',
+      summary: 'Import tasks, labels and projects from an export, or from Todoist, TickTick or Google Tasks',
       description: `Adds the file's tasks on top of each list's manual order, in file order, with new ids; \`created_at\` and \`completed\` come from the file (a completed repeating task is not moved on). Labels are created as needed: from the JSON document's \`labels\` with their colours, and from the tasks' label names (grey); a label the caller already has (by name, case-insensitively) is used as it is. Projects likewise: a task's \`project\` names one of the caller's own projects (case-insensitively), used as it is, or a new one, owned by the caller at the end of their sidebar (the JSON document's \`projects\` give colours and order; other names are grey). A task with a \`parent\` and no \`project\` goes to its parent's list; a \`parent\` must be another task of the file, in the same project, with no cycle and at most ${TASK_LEVELS_MAX} levels. A file without projects or parents (v2) imports into the Inbox as before. All or nothing, in one transaction: any problem answers \`422\` listing each with its place, and nothing is stored. At most ${TASKS_PER_USER_MAX} tasks per account in all. CSV: ${CSV_FORMAT} Columns are found by their header (\`title\` is required, unknown ones are ignored); rows are numbered as a spreadsheet shows them, the header being row 1.`,
       parameters: [
         {
@@ -67,6 +67,21 @@ export const transferPaths = {
           description: '`true`: check the file as an import would and answer `200` with what it would create; nothing is written, and `Idempotency-Key` is not used.',
           schema: { type: 'boolean' },
         },
+        {
+          name: 'from',
+          in: 'query',
+          required: false,
+          description:
+            "Another app's file: `todoist` (a project's CSV as Todoist exports it, `text/csv`, or a zip of several, `application/zip`, each a project named by its file), `ticktick` (its backup CSV, `text/csv`; its Inbox is the Inbox), `google-tasks` (Google Takeout's `Tasks.json`, `application/json`, or the Takeout zip holding it). Lists become projects, priorities map (Todoist 1 → high … 4 → none; TickTick 5/3/1/0), indents and parents become subtasks, labels and tags labels, dates and times keep their wall clock, completed tasks stay completed, repeats `repeat` can express become `repeat`. What cannot be carried over exactly is imported as well as it can be and listed in `warnings` with its place.",
+          schema: { type: 'string', enum: ['todoist', 'ticktick', 'google-tasks'] },
+        },
+        {
+          name: 'project',
+          in: 'query',
+          required: false,
+          description: 'With `from=todoist` and one CSV: the project its tasks go to (default "Imported from Todoist").',
+          schema: { type: 'string', minLength: 1, maxLength: 120 },
+        },
         ref('parameters', 'IdempotencyKey'),
       ],
       requestBody: {
@@ -75,6 +90,7 @@ export const transferPaths = {
         content: {
           [JSON_TYPE]: { schema: ref('schemas', 'ImportDocument') },
           'text/csv': { schema: { type: 'string' }, example: `${CSV_HEADER}\r\nPaint the fence,,false,,,none,,,,Garden,\r\nBuy paint,,false,,,low,,,,,row 2\r\n` },
+          'application/zip': { schema: { type: 'string', contentMediaType: 'application/zip', description: 'With `from=todoist` or `from=google-tasks`.' } },
         },
       },
       responses: {
@@ -91,7 +107,7 @@ export const transferPaths = {
         ...errors('BadRequest', 'Unauthorized', 'Forbidden'),
         '409': problem('Rare: the `Idempotency-Key` expired and was taken by another request while this one waited for it; retry.'),
         '413': problem(`The body is over ${MIB} MiB.`),
-        '415': problem('The body is neither `application/json` nor `text/csv`.'),
+        '415': problem('The body is neither `application/json` nor `text/csv` (nor, with `from`, `application/zip`), or not what the `from` app exports.'),
         '422': problem(
           `Nothing was imported. \`errors\` lists each problem (the first 100) with its place: \`tasks[12].title\`, \`tasks[12].parent\`, \`labels[0].color\` (JSON) or \`row 13: title\`, \`row 13: parent\` (CSV); \`tasks\` when the account would hold more than ${TASKS_PER_USER_MAX} tasks, \`projects\` when the caller would own more than ${PROJECTS_PER_USER_MAX} projects. Also a malformed \`Idempotency-Key\`, or one used with another file.`,
         ),

@@ -489,7 +489,7 @@ function taskBatchInsert(scope: Scope, rows: TaskRows, batch: number[]) {
  * (created as needed), then the tasks, on top of each list's manual order in file order, with
  * new ids, their projects and parents, and the file's `created_at` and `completed`.
  */
-async function writePlan(tx: Executor, scope: Scope, plan: ImportPlan): Promise<ImportResult> {
+async function writePlan(tx: Executor, scope: Scope, plan: ImportPlan): Promise<Omit<ImportResult, 'warnings'>> {
   // The caller's imports take turns, so two at once cannot both pass the limit.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`tasks:${scope.userId}`}, 0))`);
   await refuseOverLimit(tx, scope, plan.tasks.length);
@@ -523,18 +523,20 @@ async function writePlan(tx: Executor, scope: Scope, plan: ImportPlan): Promise<
   return { tasks_created: plan.tasks.length, labels_created: labelsCreated, projects_created: projectsCreated };
 }
 
-/** Imports a valid plan, all or nothing. */
-export async function importTasks(scope: Scope, plan: ImportPlan): Promise<ImportResult> {
-  return scope.transaction((tx) => writePlan(tx, scope, plan));
+type Warnings = ImportResult['warnings'];
+
+/** Imports a valid plan, all or nothing; `warnings` (another app's file) go into the answer. */
+export async function importTasks(scope: Scope, plan: ImportPlan, warnings?: Warnings): Promise<ImportResult> {
+  return { ...(await scope.transaction((tx) => writePlan(tx, scope, plan))), ...(warnings && { warnings }) };
 }
 
 /** `importTasks` once per (caller, `Idempotency-Key`, file): a retry gets the first answer again. */
-export async function importTasksOnce(scope: Scope, plan: ImportPlan, { key, hash }: { key: string; hash: string }) {
-  return runOnce(scope, { route: 'POST /api/{user_id}/import', key, hash }, (tx) => writePlan(tx, scope, plan), ImportResultSchema);
+export async function importTasksOnce(scope: Scope, plan: ImportPlan, { key, hash, warnings }: { key: string; hash: string; warnings?: Warnings }) {
+  return runOnce(scope, { route: 'POST /api/{user_id}/import', key, hash }, async (tx) => ({ ...(await writePlan(tx, scope, plan)), ...(warnings && { warnings }) }), ImportResultSchema);
 }
 
 /** What `importTasks` would create, with the same refusals, writing nothing (`?dry_run=true`). */
-export async function previewImport(scope: Scope, plan: ImportPlan): Promise<ImportResult> {
+export async function previewImport(scope: Scope, plan: ImportPlan, warnings?: Warnings): Promise<ImportResult> {
   return scope.transaction(async (tx) => {
     await refuseOverLimit(tx, scope, plan.tasks.length);
     const key = await lowerCased(tx, namesOf(plan));
@@ -547,6 +549,6 @@ export async function previewImport(scope: Scope, plan: ImportPlan): Promise<Imp
     const ownProjects = await ownProjectIds(tx, scope);
     const projectsCreated = [...wantedProjects(plan, key).keys()].filter((name) => !ownProjects.has(name)).length;
     if (ownProjects.size + projectsCreated > PROJECTS_PER_USER_MAX) throw tooManyProjects();
-    return { tasks_created: plan.tasks.length, labels_created: labelsCreated, projects_created: projectsCreated };
+    return { tasks_created: plan.tasks.length, labels_created: labelsCreated, projects_created: projectsCreated, ...(warnings && { warnings }) };
   });
 }

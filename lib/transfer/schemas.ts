@@ -162,11 +162,25 @@ export const ImportDocumentSchema = ImportEnvelope.extend({
   tasks: z.array(ImportedTaskSchema).meta({ description: `In the order they should take, top first. At most ${TASKS_PER_USER_MAX} tasks per account in all.` }),
 }).meta({ id: 'ImportDocument', description: 'An export document (exported_at is ignored).' });
 
+export const IMPORT_SOURCES = ['todoist', 'ticktick', 'google-tasks'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+
 export const ImportQuery = z
   .object({
     dry_run: queryBoolean()
       .optional()
       .meta({ description: '`true`: validate the file and answer `200` with what the import would create, writing nothing.' }),
+    from: z
+      .enum(IMPORT_SOURCES, `must be one of ${IMPORT_SOURCES.join(', ')}`)
+      .optional()
+      .meta({
+        description:
+          "Another app's file instead of this app's export: `todoist` (a project's CSV, `text/csv`, or a zip of several, `application/zip`), `ticktick` (its backup CSV, `text/csv`), `google-tasks` (Takeout's `Tasks.json`, `application/json`, or the Takeout zip holding it). What cannot be carried over exactly is imported as well as it can be and listed in `warnings`.",
+      }),
+    project: ProjectName.optional().meta({
+      description: 'With `from=todoist` and a single CSV: the name of the project its tasks go to (default "Imported from Todoist"); one of the caller\'s own by that name is used.',
+      examples: ['Groceries'],
+    }),
   })
   .meta({ id: 'ImportQuery' });
 
@@ -182,6 +196,10 @@ export const ImportResultSchema = z
       .min(0)
       .default(0)
       .meta({ description: 'Projects the caller did not own (by name, case-insensitively).' }),
+    warnings: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: "With `from`: what the other app's file held that could not be carried over exactly, with its place (`row 13`, `Groceries.csv: row 4`, or a JSON path such as `items[0].items[3]`)." }),
   })
   .meta({ id: 'ImportResult', examples: [{ tasks_created: 120, labels_created: 3, projects_created: 2 }] });
 

@@ -49,3 +49,33 @@ for (const format of ['json', 'csv'] as const) {
     await second.close();
   });
 }
+
+test('settings imports a Todoist project CSV after a preview of what it creates and what it cannot carry over', async ({ page }) => {
+  await signUp(page, newPerson('Todoist'));
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Import from').selectOption({ label: 'Todoist (project CSV, or a zip of them)' });
+  const csv = [
+    'TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE',
+    'task,Buy paint @diy,,1,1,Ann (1),,,en,UTC',
+    'task,Pick a colour,,4,2,Ann (1),,,en,UTC',
+    'section,Later,,,,,,,,',
+    'task,Sand the boards,,3,1,Ann (1),Bo (2),,en,UTC',
+  ].join('\r\n');
+  await page.getByLabel('File to import').setInputFiles({ name: 'Garden [2203306141].csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  const status = page.getByTestId('import-status');
+  await expect(status).toContainText('Garden [2203306141].csv will create 3 tasks, 1 new label and 1 new project.');
+  const warnings = status.getByTestId('import-warnings');
+  await expect(warnings).toContainText('2 things cannot be carried over exactly');
+  await expect(warnings.getByRole('listitem')).toHaveText([
+    'row 4: the section "Later" is not kept: its tasks are imported into "Garden" without it',
+    'row 5: it was assigned to Bo (2); assignees are not carried over',
+  ]);
+  await status.getByRole('button', { name: 'Import 3 tasks' }).click();
+  await expect(status).toContainText('Imported 3 tasks, 1 new label and 1 new project.');
+
+  await status.getByRole('link', { name: 'See your tasks' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Garden\b/ }).click();
+  for (const title of ['Buy paint', 'Pick a colour', 'Sand the boards']) await expect(page.getByRole('checkbox', { name: title, exact: true })).toBeVisible();
+  await expect(page.getByTestId('subtask-progress')).toHaveText('0/1 subtasks done');
+});
