@@ -25,6 +25,7 @@ CREATE TABLE "webhooks" (
 	"secret" text NOT NULL,
 	"enabled" boolean DEFAULT true NOT NULL,
 	"failing_since" timestamp (3) with time zone,
+	"last_failed_at" timestamp (3) with time zone,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "webhooks_url_length" CHECK (char_length("webhooks"."url") <= 2000)
 );
@@ -68,6 +69,17 @@ DECLARE
 BEGIN
   -- Nobody has a webhook: one index-only look, no more (the common case).
   IF NOT EXISTS (SELECT 1 FROM webhooks WHERE enabled) THEN RETURN NULL; END IF;
+  -- Only what a delivery shows: a move in the manual order, or a label's rename touching
+  -- updated_at, is no change to tell of.
+  IF TG_OP = 'UPDATE' AND (OLD.title, OLD.description, OLD.completed, OLD.due_date, OLD.due_time, OLD.priority, OLD.repeat_every,
+      OLD.repeat_interval, OLD.project_id, OLD.parent_id, OLD.assignee_id)
+    IS NOT DISTINCT FROM (NEW.title, NEW.description, NEW.completed, NEW.due_date, NEW.due_time, NEW.priority, NEW.repeat_every,
+      NEW.repeat_interval, NEW.project_id, NEW.parent_id, NEW.assignee_id) THEN RETURN NULL; END IF;
+  -- A task that leaves a list is gone for those who saw it there and do not see it where it goes.
+  IF TG_OP = 'UPDATE' AND OLD.list_id <> NEW.list_id THEN
+    PERFORM webhooks_enqueue('task.deleted', ARRAY(SELECT unnest(webhook_readers(OLD.list_id, OLD.project_id)) EXCEPT SELECT unnest(webhook_readers(NEW.list_id, NEW.project_id))),
+      json_build_object('task', webhook_task_json(OLD)));
+  END IF;
   IF TG_OP = 'INSERT' THEN kind := 'task.created';
   ELSIF TG_OP = 'DELETE' THEN
     -- A project's deletion is one project.deleted, not one task.deleted per task in it.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Caller } from '@/lib/auth/caller';
 import { getDb } from '@/lib/db';
 import { preparedStatement, statementKind } from '@/lib/db/prepared';
@@ -19,7 +19,8 @@ const findStatement = statementKind('find_session_by_secret', (db, _shape: Recor
   db
     .select({ userId: sessions.userId, sessionId: sessions.id })
     .from(sessions)
-    .where(eq(sessions.secretHash, sql.placeholder('hash')))
+    // Only a calendar feed's: a personal token's secret has the same shape, and must not open the feed.
+    .where(and(eq(sessions.secretHash, sql.placeholder('hash')), eq(sessions.kind, 'calendar')))
     .limit(1)
     .prepare(name),
 );

@@ -5418,12 +5418,13 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description The message is over 4 MiB. */
+            /** @description The message is over 64 KiB: a problem document when its `Content-Length` says so, else a JSON-RPC error. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
                     "application/json": Record<string, never>;
                 };
             };

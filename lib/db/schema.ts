@@ -394,7 +394,8 @@ export const pushSubscriptions = pgTable(
 
 // A user's webhooks (lib/webhooks): where changes they can see are POSTed, signed with `secret`
 // (Standard Webhooks; kept as is, since signing needs it). `failing_since`: the first failed
-// attempt since the last delivered one; three days of that disables the webhook.
+// attempt since the last delivered one (or since a day without attempts); three days of that
+// disables the webhook.
 export const webhooks = pgTable(
   'webhooks',
   {
@@ -407,6 +408,8 @@ export const webhooks = pgTable(
     secret: text('secret').notNull(),
     enabled: boolean('enabled').notNull().default(true),
     failingSince: timestamptz('failing_since'),
+    // The last failed attempt: a streak with a day's gap in it starts again.
+    lastFailedAt: timestamptz('last_failed_at'),
     createdAt: timestamptz('created_at').notNull().default(sql`now()`),
   },
   (t) => [

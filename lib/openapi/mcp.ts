@@ -1,5 +1,5 @@
 import 'server-only';
-import { errors, JSON_TYPE, type Json } from '@/lib/openapi/shared';
+import { errors, JSON_TYPE, ref, type Json } from '@/lib/openapi/shared';
 
 // The MCP server's one route (lib/mcp): JSON-RPC 2.0 messages of the Model Context Protocol,
 // described as such; the tools themselves are listed by the protocol (`tools/list`), not here.
@@ -24,7 +24,7 @@ export const mcpPaths: Record<string, Json> = {
         '400': rpc('Not a JSON-RPC message, or an unsupported `MCP-Protocol-Version`.'),
         ...errors('Unauthorized'),
         '406': rpc('`Accept` does not name both `application/json` and `text/event-stream`.'),
-        '413': rpc('The message is over 4 MiB.'),
+        '413': { description: 'The message is over 64 KiB: a problem document when its `Content-Length` says so, else a JSON-RPC error.', content: { 'application/problem+json': { schema: ref('schemas', 'ProblemDocument') }, [JSON_TYPE]: { schema: JSON_RPC } } },
         '415': rpc('The body is not `application/json`.'),
         ...errors('InternalError', 'ServiceUnavailable'),
       },

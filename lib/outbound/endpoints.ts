@@ -105,8 +105,9 @@ export function sendTo(target: ResolvedEndpoint, { method, headers, body }: { me
         },
       },
       (response) => {
-        response.resume();
+        // The status is all that is wanted: a body that trickles on must not hold the socket.
         settle(response.statusCode ?? null);
+        response.destroy();
       },
     );
     req.on('timeout', () => req.destroy(new Error('timed out')));

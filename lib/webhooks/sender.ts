@@ -18,7 +18,8 @@ import { allowPrivateUrls } from '@/lib/webhooks/webhooks';
  * specification and POSTed to the address its URL was checked at (https, public, no redirects),
  * within 10 s. A 2xx is delivered; anything else is tried again after growing delays until the
  * delivery is a day old, then it is failed. A webhook whose attempts have all failed for 3 days
- * is disabled. A paused webhook's queued deliveries wait for it to resume.
+ * (with no day between two failures) is disabled. A paused webhook's queued deliveries wait for
+ * it to resume, for a day at most: then they are failed without an attempt.
  */
 
 const BATCH = 100;
@@ -82,9 +83,12 @@ export async function deliverDueWebhooks({ now, batch = BATCH }: { now?: Date; b
     const { rows } = await db.execute(sql`
       with due as (
         select d.id from webhook_deliveries d join webhooks w on w.id = d.webhook_id
-        where d.next_attempt_at <= ${at} and (w.enabled or d.type = 'webhook.test')
+        where d.next_attempt_at <= ${at}
+          -- A paused webhook's wait until it resumes, or until they are a day old: then they are failed, unsent.
+          and (w.enabled or d.type = 'webhook.test' or d.created_at < ${at} - interval '${sql.raw(GIVE_UP)}')
         order by d.next_attempt_at limit ${batch} for update of d skip locked)
-      update webhook_deliveries d set next_attempt_at = ${at} + interval '${sql.raw(LEASE)}', attempts = d.attempts + 1
+      update webhook_deliveries d set next_attempt_at = ${at} + interval '${sql.raw(LEASE)}',
+        attempts = d.attempts + case when d.created_at < ${at} - interval '${sql.raw(GIVE_UP)}' then 0 else 1 end
       from due, webhooks w
       where d.id = due.id and w.id = d.webhook_id
       returning d.id, d.webhook_id, d.event_id, d.body, d.attempts, w.url, w.secret, d.created_at < ${at} - interval '${sql.raw(GIVE_UP)}' as expired`);
@@ -103,18 +107,19 @@ export async function deliverDueWebhooks({ now, batch = BATCH }: { now?: Date; b
       }
       return target;
     };
-    const outcomes: { id: string; webhook_id: string; status: number | null; next: number | null }[] = [];
+    const outcomes: { id: string; webhook_id: string; status: number | null; next: number | null; attempted: boolean }[] = [];
     await inParallel(due, CONCURRENCY, async (delivery) => {
       const status = delivery.expired ? null : await targetOf(delivery.url).then((target) => attempt(delivery, target)).catch(() => null);
       const ok = status !== null && status >= 200 && status < 300;
-      outcomes.push({ id: delivery.id, webhook_id: delivery.webhook_id, status, next: ok || delivery.expired ? null : retryDelaySeconds(delivery.attempts) });
+      outcomes.push({ id: delivery.id, webhook_id: delivery.webhook_id, status, next: ok || delivery.expired ? null : retryDelaySeconds(delivery.attempts), attempted: !delivery.expired });
     });
     const values = (pick: (o: (typeof outcomes)[number]) => unknown) => `{${outcomes.map((o) => pick(o) ?? 'NULL').join(',')}}`;
     const { rows: settled } = await db.execute(sql`
       with outcome as (
-        select * from unnest(${values((o) => o.id)}::uuid[], ${values((o) => o.status)}::int[], ${values((o) => o.next)}::int[]) as o(id, status, next))
+        select * from unnest(${values((o) => o.id)}::uuid[], ${values((o) => o.status)}::int[], ${values((o) => o.next)}::int[], ${values((o) => o.attempted)}::boolean[]) as o(id, status, next, attempted))
       update webhook_deliveries d set
-        response_status = outcome.status,
+        -- The last attempt's: one given up unsent keeps its previous attempt's.
+        response_status = case when outcome.attempted then outcome.status else d.response_status end,
         status = case when outcome.status between 200 and 299 then 'delivered'
           when outcome.next is null or d.created_at + interval '${sql.raw(GIVE_UP)}' < ${at} + make_interval(secs => outcome.next) then 'failed' else 'retrying' end,
         delivered_at = case when outcome.status between 200 and 299 then ${at} end,
@@ -122,16 +127,20 @@ export async function deliverDueWebhooks({ now, batch = BATCH }: { now?: Date; b
           or d.created_at + interval '${sql.raw(GIVE_UP)}' < ${at} + make_interval(secs => outcome.next) then null
           else ${at} + make_interval(secs => outcome.next) end
       from outcome where d.id = outcome.id
-      returning d.webhook_id, d.status`);
-    const byWebhook = Map.groupBy(settled as { webhook_id: string; status: string }[], (row) => row.webhook_id);
-    const healthy = [...byWebhook].filter(([, rows]) => rows.some((row) => row.status === 'delivered')).map(([id]) => id);
-    const failing = [...byWebhook].filter(([, rows]) => rows.every((row) => row.status !== 'delivered')).map(([id]) => id);
-    for (const row of settled as { status: string }[]) run[row.status as keyof WebhookRun]++;
-    if (healthy.length) await db.execute(sql`update webhooks set failing_since = null where id = any(${`{${healthy.join(',')}}`}::uuid[]) and failing_since is not null`);
+      returning d.webhook_id, d.status, outcome.attempted`);
+    const results = settled as { webhook_id: string; status: string; attempted: boolean }[];
+    const byWebhook = Map.groupBy(results.filter((row) => row.attempted), (row) => row.webhook_id);
+    const healthy = [...byWebhook].filter(([, attempts]) => attempts.some((row) => row.status === 'delivered')).map(([id]) => id);
+    const failing = [...byWebhook].filter(([, attempts]) => attempts.every((row) => row.status !== 'delivered')).map(([id]) => id);
+    for (const row of results) run[row.status as keyof WebhookRun]++;
+    if (healthy.length) await db.execute(sql`update webhooks set failing_since = null, last_failed_at = null where id = any(${`{${healthy.join(',')}}`}::uuid[]) and failing_since is not null`);
     if (failing.length) {
       await db.execute(sql`
-        update webhooks set failing_since = coalesce(failing_since, ${at}),
-          enabled = enabled and coalesce(failing_since, ${at}) > ${at} - interval '${sql.raw(DISABLE_AFTER)}'
+        update webhooks set
+          -- A streak: failed attempts with no delivery between them and no day without one.
+          failing_since = case when failing_since is null or last_failed_at < ${at} - interval '1 day' then ${at} else failing_since end,
+          last_failed_at = ${at},
+          enabled = enabled and not coalesce(failing_since <= ${at} - interval '${sql.raw(DISABLE_AFTER)}' and last_failed_at >= ${at} - interval '1 day', false)
         where id = any(${`{${failing.join(',')}}`}::uuid[])`);
     }
     if (due.length < batch) break;

@@ -91,7 +91,7 @@ export async function updateWebhook(scope: Scope, id: string, changes: WebhookCh
         ...(changes.url !== undefined && { url: changes.url }),
         ...(changes.events !== undefined && { events: changes.events }),
         ...(changes.enabled !== undefined && { enabled: changes.enabled }),
-        ...(changes.enabled === true && { failingSince: null }),
+        ...(changes.enabled === true && { failingSince: null, lastFailedAt: null }),
       })
       .where(and(eq(webhooks.id, id), eq(webhooks.userId, scope.userId)))
       .returning(columns),

@@ -6,6 +6,7 @@ import * as accountRoute from '@/app/api/[user_id]/account/route';
 import * as passwordRoute from '@/app/api/[user_id]/account/password/route';
 import * as signupRoute from '@/app/api/auth/signup/route';
 import * as calendarRoute from '@/app/api/calendar/[file]/route';
+import * as tokensRoute from '@/app/api/[user_id]/tokens/route';
 import { createTestUser, type TestUser } from '@/tests/helpers/auth';
 import { withTestDatabase } from '@/tests/helpers/db';
 import { callRoute, createProjectVia, createTaskVia, problemOf, projectsApi, shareVia, sharingApi, tasksApi } from '@/tests/helpers/requests';
@@ -183,6 +184,16 @@ describe('the calendar feed', () => {
     await openFeed(ann);
     const sessions = await callRoute(await import('@/app/api/[user_id]/sessions/route'), 'GET', `/api/${ann.id}/sessions`, { user_id: ann.id }, { headers: ann.headers });
     expect(((await sessions.json()) as { kind: string }[]).map((s) => s.kind)).not.toContain('calendar');
+  });
+
+  it("answers 404 to a personal access token's secret used as an address: a token is not a feed", async () => {
+    const ann = await createTestUser();
+    await createTaskVia(tasksApi(ann), { title: 'Secret plans', due_date: '2026-12-24' });
+    const created = await callRoute(tokensRoute, 'POST', `/api/${ann.id}/tokens`, { user_id: ann.id }, { headers: ann.headers, body: { name: 'notifications only', scopes: ['notifications:read'] } });
+    const { token } = (await created.json()) as { token: string };
+    const response = await fetchFeed(`http://localhost/api/calendar/${token.slice('todo_pat_'.length)}.ics`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('Secret plans');
   });
 });
 

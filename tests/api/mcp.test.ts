@@ -84,12 +84,14 @@ describe('the MCP server', () => {
     const project = await createProjectVia(projectsApi(user), { name: 'Home' });
     const client = await connect(`Bearer ${(await personalToken(user, ALL)).token}`);
 
+    // Kiritimati is UTC+14: its tomorrow is not the server's (read before and after, in case midnight passes between).
+    const tomorrow = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati' }).format(new Date(Date.now() + 86_400_000));
+    const before = tomorrow();
     const created = await call(client, 'create_task', { text: 'Pay rent tomorrow 9am !high #bills @Home every month remind 30m before' });
     expect(created.isError).toBeFalsy();
     const task = created.structuredContent as { id: string; title: string; due_date: string; reminders: unknown[] };
-    // Kiritimati is UTC+14: its tomorrow is not the server's.
-    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati' }).format(new Date(Date.now() + 86_400_000));
-    expect(task).toMatchObject({ title: 'Pay rent', due_date: tomorrow, due_time: '09:00', priority: 'high', labels: ['bills'], repeat: { every: 'month', interval: 1 }, project_id: project.id });
+    expect([before, tomorrow()]).toContain(task.due_date);
+    expect(task).toMatchObject({ title: 'Pay rent', due_time: '09:00', priority: 'high', labels: ['bills'], repeat: { every: 'month', interval: 1 }, project_id: project.id });
     expect(task.reminders).toEqual([{ id: expect.any(String), minutes_before: 30 }]);
     expect(JSON.parse(created.content[0]!.text)).toEqual(task);
 
@@ -141,6 +143,18 @@ describe('the MCP server', () => {
     const [row] = await database.current.db.select().from(tasks).where(eq(tasks.id, theirs.id));
     expect(row).toMatchObject({ title: 'not yours', completed: false });
     expect((await call(client, 'list_tasks')).structuredContent).toMatchObject({ tasks: [], total: 0 });
+  });
+
+  it('refuses a message over the API’s 64 KiB body limit with 413 before reading it', async () => {
+    const user = await createTestUser();
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'create_task', arguments: { title: 'x'.repeat(70_000) } } });
+    const response = await route(URL_MCP, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: user.headers.authorization!, 'content-length': String(body.length) },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect(await database.current.db.select().from(tasks).where(eq(tasks.userId, user.id))).toEqual([]);
   });
 
   it('holds a personal token to its scopes per tool, refuses bad input clearly, and a revoked token is a 401', async () => {

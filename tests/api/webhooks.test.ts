@@ -70,9 +70,11 @@ afterAll(async () => {
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   received.clear();
   answers.clear();
+  // Each test's sender runs see only its own deliveries: what earlier ones left due is settled.
+  await database.current.db.update(webhookDeliveries).set({ nextAttemptAt: null }).where(sql`${webhookDeliveries.nextAttemptAt} is not null`);
 });
 
 let paths = 0;
@@ -162,10 +164,12 @@ describe('deliveries', () => {
     expect((await api.remove(task.id)).status).toBe(204);
 
     expect(await deliverDueWebhooks()).toEqual({ delivered: 5, retrying: 0, failed: 0 });
+    // Sent at once, so in any order: each event's body says what it is.
     const got = received.get(all.path)!;
-    expect(got.map((r) => r.type)).toEqual(['task.created', 'task.updated', 'task.completed', 'task.deleted']);
-    expect(got[0]!.body.data.task).toMatchObject({ id: task.id, title: 'Water the plants', due_date: '2026-12-24', due_time: '09:30', priority: 'high', completed: false, project_id: null });
-    expect(got[2]!.body.data.task).toMatchObject({ title: 'Water the roses', completed: true });
+    const ofType = (type: string) => got.find((r) => r.type === type)!;
+    expect(got.map((r) => r.type).sort()).toEqual(['task.completed', 'task.created', 'task.deleted', 'task.updated']);
+    expect(ofType('task.created').body.data.task).toMatchObject({ id: task.id, title: 'Water the plants', due_date: '2026-12-24', due_time: '09:30', priority: 'high', completed: false, project_id: null });
+    expect(ofType('task.completed').body.data.task).toMatchObject({ title: 'Water the roses', completed: true });
     expect(new Set(got.map((r) => r.id)).size).toBe(4);
     expect(received.get(completions.path)!.map((r) => r.type)).toEqual(['task.completed']);
 
@@ -186,9 +190,9 @@ describe('deliveries', () => {
     await createTaskVia(tasksApi(owner), { title: 'Dig', project_id: project.id });
     expect((await projectsApi(owner).patch(project.id, { name: 'Back garden' })).status).toBe(200);
     await deliverDueWebhooks();
-    expect(received.get(hook.path)!.map((r) => [r.type, r.body.data.task?.title ?? r.body.data.project?.name])).toEqual([
-      ['task.created', 'Dig'],
+    expect(received.get(hook.path)!.map((r) => [r.type, r.body.data.task?.title ?? r.body.data.project?.name]).sort()).toEqual([
       ['project.updated', 'Back garden'],
+      ['task.created', 'Dig'],
     ]);
 
     await database.current.db.execute(sql`delete from project_members where project_id = ${project.id} and user_id = ${member.id}`);
@@ -204,7 +208,7 @@ describe('deliveries', () => {
     await createTaskVia(tasksApi(owner), { title: 'Paint', project_id: other.id });
     expect((await projectsApi(owner).remove(other.id)).status).toBe(204);
     await deliverDueWebhooks();
-    expect(received.get(ownerHook.path)!.map((r) => r.type)).toEqual(['task.created', 'project.deleted']);
+    expect(received.get(ownerHook.path)!.map((r) => r.type).sort()).toEqual(['project.deleted', 'task.created']);
   });
 
   it('retries a failed attempt later with the same id and body, and follows no redirect', async () => {
@@ -212,16 +216,19 @@ describe('deliveries', () => {
     const hook = await addWebhook(user);
     answers.set(hook.path, [500, 302, 200]);
     await createTaskVia(tasksApi(user), { title: 'Once' });
+    // One clock for the whole test: runs "later" are at fixed offsets from it.
+    const t0 = await later(0);
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
-    expect(await deliverDueWebhooks()).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+    expect(await deliverDueWebhooks({ now: t0 })).toEqual({ delivered: 0, retrying: 1, failed: 0 });
     expect(await deliveriesOf(user, hook.id)).toMatchObject([{ status: 'retrying', attempts: 1, response_status: 500, delivered_at: null }]);
     // Not due again before its delay (5 s after the first failure).
-    expect(await deliverDueWebhooks()).toEqual({ delivered: 0, retrying: 0, failed: 0 });
-    expect(await deliverDueWebhooks({ now: await later(6) })).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+    expect(await deliverDueWebhooks({ now: at(4) })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    expect(await deliverDueWebhooks({ now: at(6) })).toEqual({ delivered: 0, retrying: 1, failed: 0 });
     expect(await deliveriesOf(user, hook.id)).toMatchObject([{ attempts: 2, response_status: 302 }]);
     // The second delay is 5 minutes.
-    expect(await deliverDueWebhooks({ now: await later(60) })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
-    expect(await deliverDueWebhooks({ now: await later(6 + 301) })).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(await deliverDueWebhooks({ now: at(60) })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    expect(await deliverDueWebhooks({ now: at(6 + 301) })).toEqual({ delivered: 1, retrying: 0, failed: 0 });
 
     const got = received.get(hook.path)!;
     expect(got).toHaveLength(3);
@@ -255,20 +262,58 @@ describe('deliveries', () => {
     await createTaskVia(tasksApi(user), { title: 'Doomed' });
     expect(await deliverDueWebhooks()).toMatchObject({ retrying: 1 });
     expect(await deliverDueWebhooks({ now: await later(25 * 3600) })).toEqual({ delivered: 0, retrying: 0, failed: 1 });
-    expect(await deliveriesOf(user, hook.id)).toMatchObject([{ status: 'failed', attempts: 2 }]);
+    // Given up unsent: the count and the status are those of its last real attempt.
+    expect(await deliveriesOf(user, hook.id)).toMatchObject([{ status: 'failed', attempts: 1, response_status: 503 }]);
     expect((await database.current.db.select().from(webhooks).where(eq(webhooks.id, hook.id)))[0]!.enabled).toBe(true);
 
-    await database.current.db.update(webhooks).set({ failingSince: sql`now() - interval '3 days 1 minute'` }).where(eq(webhooks.id, hook.id));
+    // A gap of more than a day between failures starts the streak again: not disabled.
+    await database.current.db.update(webhooks).set({ failingSince: sql`now() - interval '4 days'`, lastFailedAt: sql`now() - interval '2 days'` }).where(eq(webhooks.id, hook.id));
+    await createTaskVia(tasksApi(user), { title: 'After a quiet spell' });
+    await deliverDueWebhooks();
+    const [restarted] = await database.current.db.select().from(webhooks).where(eq(webhooks.id, hook.id));
+    expect(restarted!.enabled).toBe(true);
+    expect(Date.now() - restarted!.failingSince!.getTime()).toBeLessThan(60_000);
+    // Failing without a break for 3 days: disabled.
+    await database.current.db.update(webhooks).set({ failingSince: sql`now() - interval '3 days 1 minute'`, lastFailedAt: sql`now() - interval '1 hour'` }).where(eq(webhooks.id, hook.id));
     await createTaskVia(tasksApi(user), { title: 'The last straw' });
     await deliverDueWebhooks();
     const [disabled] = await database.current.db.select().from(webhooks).where(eq(webhooks.id, hook.id));
     expect(disabled!.enabled).toBe(false);
     // Paused (or disabled): changes queue nothing for it.
     await createTaskVia(tasksApi(user), { title: 'Unheard' });
-    expect((await database.current.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.id))).length).toBe(2);
+    expect((await database.current.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.id))).length).toBe(3);
     // Resuming starts the count of failing days again.
     expect((await webhooksApi(user).patch(hook.id, { enabled: true })).status).toBe(200);
     expect((await database.current.db.select().from(webhooks).where(eq(webhooks.id, hook.id)))[0]!.failingSince).toBeNull();
+  });
+
+  it('tells who no longer sees a task that it left their list; a move in the order alone is no event', async () => {
+    const owner = await createTestUser();
+    const member = await createTestUser();
+    const project = await createProjectVia(projectsApi(owner), { name: 'Shared' });
+    await shareVia(owner, project.id, member, 'editor');
+    const task = await createTaskVia(tasksApi(owner), { title: 'Leaving', project_id: project.id });
+    await createTaskVia(tasksApi(owner), { title: 'Staying', project_id: project.id });
+    const memberHook = await addWebhook(member);
+    const ownerHook = await addWebhook(owner);
+    expect((await tasksApi(owner).move(task.id, { to: 'bottom' })).status).toBe(200);
+    expect(await deliverDueWebhooks()).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    // To the owner's Inbox: gone for the member, an update for the owner.
+    expect((await tasksApi(owner).patch(task.id, { project_id: null })).status).toBe(200);
+    await deliverDueWebhooks();
+    expect(received.get(memberHook.path)!.map((r) => [r.type, r.body.data.task!.id])).toEqual([['task.deleted', task.id]]);
+    expect(received.get(ownerHook.path)!.map((r) => [r.type, r.body.data.task!.project_id])).toEqual([['task.updated', null]]);
+  });
+
+  it('fails a paused webhook’s queued deliveries unsent once they are a day old', async () => {
+    const user = await createTestUser();
+    const hook = await addWebhook(user);
+    await createTaskVia(tasksApi(user), { title: 'Queued' });
+    expect((await webhooksApi(user).patch(hook.id, { enabled: false })).status).toBe(200);
+    expect(await deliverDueWebhooks()).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    expect(await deliverDueWebhooks({ now: await later(25 * 3600) })).toEqual({ delivered: 0, retrying: 0, failed: 1 });
+    expect(await deliveriesOf(user, hook.id)).toMatchObject([{ status: 'failed', attempts: 0, response_status: null }]);
+    expect(received.get(hook.path)).toBeUndefined();
   });
 
   it('sends a test event on request, even to a paused webhook', async () => {

@@ -1,6 +1,7 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { authenticate } from '@/lib/auth/caller';
 import { recordSessionUse } from '@/lib/auth/sessions';
+import { MAX_BODY_BYTES, refuseDeclaredBody } from '@/lib/http/body';
 import { handler, methodsNotAllowed } from '@/lib/http/handler';
 import { mcpServer } from '@/lib/mcp/server';
 import { Scope } from '@/lib/scope/scope';
@@ -10,13 +11,15 @@ import { Scope } from '@/lib/scope/scope';
 // scopes, the browser's cookie); without one, 401 with WWW-Authenticate like every route.
 
 export const POST = handler(async (request: Request) => {
+  // The API's body limit (64 KiB), as for every route: a declared larger body is a 413 problem.
+  refuseDeclaredBody(request, MAX_BODY_BYTES);
   const caller = await authenticate(request);
   const scope = Scope.of(caller);
   // The credential's session must be live now: a revoked one is a 401, not a tool error.
   await scope.confirm();
   await recordSessionUse(caller);
   const server = mcpServer(scope);
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: MAX_BODY_BYTES });
   await server.connect(transport);
   try {
     return await transport.handleRequest(request);

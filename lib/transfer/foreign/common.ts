@@ -1,9 +1,9 @@
 import 'server-only';
-import { DESCRIPTION_MAX, LABEL_NAME_MAX, LABELS_PER_TASK_MAX, PROJECT_NAME_MAX, TASK_LEVELS_MAX, TITLE_MAX, codePoints } from '@/lib/limits';
+import { DESCRIPTION_MAX, DUE_DATE_MAX, DUE_DATE_MIN, LABEL_NAME_MAX, LABELS_PER_TASK_MAX, PROJECT_NAME_MAX, TASK_LEVELS_MAX, TASKS_PER_USER_MAX, TITLE_MAX, codePoints } from '@/lib/limits';
 import { parseQuickAdd } from '@/lib/quick-add';
 import { ImportInvalid } from '@/lib/transfer/errors';
 import type { ImportPlan } from '@/lib/transfer/import';
-import { ImportedTaskSchema, taskPath } from '@/lib/transfer/schemas';
+import { ImportedTaskSchema, taskPath, type ImportedTask } from '@/lib/transfer/schemas';
 
 // What the importers of other apps' files share: a draft task per item of the file, made to fit
 // this app's rules (anything that does not fit exactly is carried over as well as it can be and
@@ -97,36 +97,10 @@ export function readRrule(rule: string, path: string, warnings: Warning[]): Draf
  * this app's own format would be.
  */
 export function planOf(kind: ImportPlan['kind'], drafts: Draft[], warnings: Warning[]): ForeignImport {
-  // Levels: a task deeper than TASK_LEVELS_MAX goes under its nearest ancestor that keeps it within them.
+  if (drafts.length > TASKS_PER_USER_MAX) throw tooManyTasks(drafts.length);
   const parents = drafts.map((d) => d.parent);
-  const levelOf = (i: number, seen = new Set<number>()): number => {
-    const parent = parents[i];
-    if (parent === null || parent === undefined) return 1;
-    if (seen.has(i)) return 1;
-    seen.add(i);
-    return levelOf(parent, seen) + 1;
-  };
-  // A parent that makes a cycle (a file naming each other) is dropped.
-  drafts.forEach((draft, i) => {
-    const seen = new Set<number>([i]);
-    for (let p = draft.parent; p !== null; p = parents[p] ?? null) {
-      if (seen.has(p)) {
-        warnings.push({ path: draft.path, message: 'its parent is also its subtask; it is imported as a top-level task' });
-        parents[i] = null;
-        break;
-      }
-      seen.add(p);
-    }
-  });
-  const levels = drafts.map((_, i) => levelOf(i));
-  drafts.forEach((draft, i) => {
-    if (levels[i]! <= TASK_LEVELS_MAX) return;
-    let p = parents[i]!;
-    while (levelOf(p) >= TASK_LEVELS_MAX) p = parents[p]!;
-    parents[i] = p;
-    warnings.push({ path: draft.path, message: `subtasks go ${TASK_LEVELS_MAX} levels deep here: it is a subtask of "${drafts[p]!.title}" instead` });
-  });
-
+  breakCycles(drafts, parents, warnings);
+  const levels = flattenDeep(drafts, parents, warnings);
   const problems: Warning[] = [];
   const tasks = drafts.map((draft, i) => {
     const fit = fitted(draft, warnings);
@@ -141,8 +115,58 @@ export function planOf(kind: ImportPlan['kind'], drafts: Draft[], warnings: Warn
     return parsed.data;
   });
   if (problems.length > 0) throw new ImportInvalid(problems.slice(0, 100), problems.length);
-  const planned = tasks.filter((t) => t !== undefined);
-  return { plan: { kind, tasks: planned, levels: planned.map((_, i) => levelOf(i)), labels: [], projects: [] }, warnings };
+  return { plan: { kind, tasks: tasks as ImportedTask[], levels, labels: [], projects: [] }, warnings };
+}
+
+/** An account holds at most TASKS_PER_USER_MAX tasks: a bigger file is refused before it is read further. */
+export const tooManyTasks = (count: number | 'more') =>
+  new ImportInvalid([{ path: 'tasks', message: `the file has ${count === 'more' ? 'more than ' : ''}${count === 'more' ? TASKS_PER_USER_MAX : count} tasks; an account holds at most ${TASKS_PER_USER_MAX}` }]);
+
+/**
+ * A task whose parent chain comes back to itself (a file naming each other as parents) is made
+ * top-level, one per loop: walked once from each task, linear in the file.
+ */
+function breakCycles(drafts: Draft[], parents: (number | null)[], warnings: Warning[]): void {
+  const state = new Uint8Array(drafts.length); // 0 unseen, 1 on the current walk, 2 done
+  for (let start = 0; start < drafts.length; start++) {
+    const walk: number[] = [];
+    let i: number | null = start;
+    while (i !== null && state[i] === 0) {
+      state[i] = 1;
+      walk.push(i);
+      i = parents[i] ?? null;
+    }
+    if (i !== null && state[i] === 1) {
+      warnings.push({ path: drafts[i]!.path, message: 'its parent is also its subtask; it is imported as a top-level task' });
+      parents[i] = null;
+    }
+    for (const done of walk) state[done] = 2;
+  }
+}
+
+/**
+ * Each task's level (1: top-level), parents before their subtasks; a task deeper than
+ * TASK_LEVELS_MAX goes under its ancestor at the last level there is (a sibling of its parent,
+ * or higher), with a warning. Breadth-first from the top-level tasks: linear in the file.
+ */
+function flattenDeep(drafts: Draft[], parents: (number | null)[], warnings: Warning[]): number[] {
+  const children: number[][] = drafts.map(() => []);
+  const queue: number[] = [];
+  parents.forEach((parent, i) => (parent === null ? queue.push(i) : children[parent]!.push(i)));
+  const levels = new Array<number>(drafts.length).fill(1);
+  for (let head = 0; head < queue.length; head++) {
+    const task = queue[head]!;
+    for (const child of children[task]!) {
+      if (levels[task]! >= TASK_LEVELS_MAX) {
+        // Under the same parent as `task`: one level up.
+        parents[child] = parents[task]!;
+        levels[child] = TASK_LEVELS_MAX;
+        warnings.push({ path: drafts[child]!.path, message: `subtasks go ${TASK_LEVELS_MAX} levels deep here: it is a subtask of "${drafts[parents[task]!]!.title}" instead` });
+      } else levels[child] = levels[task]! + 1;
+      queue.push(child);
+    }
+  }
+  return levels;
 }
 
 /** A draft within this app's limits, each cut warned about. */
@@ -176,17 +200,21 @@ function fitted(draft: Draft, warnings: Warning[]) {
     project = cut(project, PROJECT_NAME_MAX);
     warnings.push({ path, message: `its list's name is longer than ${PROJECT_NAME_MAX} characters and was cut` });
   }
-  let { repeat, due_time: dueTime } = draft;
-  if (repeat && !draft.due_date) {
+  let { repeat, due_time: dueTime, due_date: dueDate } = draft;
+  if (dueDate && (dueDate < DUE_DATE_MIN || dueDate > DUE_DATE_MAX)) {
+    warnings.push({ path, message: `its date ${dueDate} is outside ${DUE_DATE_MIN} to ${DUE_DATE_MAX}; the task has no date` });
+    dueDate = null;
+  }
+  if (repeat && !dueDate) {
     warnings.push({ path, message: 'it repeats but has no date; it is imported without the repeat' });
     repeat = null;
   }
-  if (dueTime && !draft.due_date) dueTime = null;
+  if (dueTime && !dueDate) dueTime = null;
   return {
     title,
     description,
     completed: draft.completed,
-    due_date: draft.due_date,
+    due_date: dueDate,
     due_time: dueTime,
     priority: draft.priority,
     labels,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { notTheFormat, planOf, type Draft, type ForeignImport, type Warning } from '@/lib/transfer/foreign/common';
+import { TASKS_PER_USER_MAX } from '@/lib/limits';
+import { notTheFormat, planOf, tooManyTasks, type Draft, type ForeignImport, type Warning } from '@/lib/transfer/foreign/common';
 
 /*
  * Google Tasks' Takeout file, Tasks.json: `{ "kind": "tasks#taskLists", "items": [ { "kind":
@@ -55,6 +56,8 @@ export function fromGoogleTasks(body: unknown): ForeignImport {
       const links = (task.links ?? []).map((l) => [l.description, l.link].filter(Boolean).join(': ')).filter(Boolean);
       if (links.length) warnings.push({ path, message: 'its links are kept as lines of its description' });
       const created = task.created && !Number.isNaN(Date.parse(task.created)) ? new Date(task.created).toISOString() : null;
+      // Before anything costly is done for more: an account holds at most that many.
+      if (drafts.length >= TASKS_PER_USER_MAX) throw tooManyTasks('more');
       if (task.id) byId.set(task.id, drafts.length);
       parents.push(task.parent);
       drafts.push({

@@ -60,8 +60,17 @@ function json(bytes: Uint8Array): unknown {
 /** Google Takeout's zip: its Tasks/Tasks.json. */
 function takeoutTasks(bytes: Uint8Array): Uint8Array {
   let found: Record<string, Uint8Array>;
+  let taken = false;
   try {
-    found = unzipSync(bytes, { filter: (file) => /(^|\/)Tasks\.json$/.test(file.name) && file.originalSize <= IMPORT_MAX_BYTES * 5 });
+    // The first Tasks.json only, and only if it inflates to what an import may be: a zip may
+    // name the same compressed bytes under many names (a bomb).
+    found = unzipSync(bytes, {
+      filter: (file) => {
+        if (taken || !/(^|\/)Tasks\.json$/.test(file.name) || file.originalSize > IMPORT_MAX_BYTES) return false;
+        taken = true;
+        return true;
+      },
+    });
   } catch {
     throw notTheFormat('file', 'is not a readable zip file');
   }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { parse } from 'csv-parse/sync';
 import { canonicalTimeZone, wallClockOf } from '@/lib/time-zone';
-import { notTheFormat, planOf, readRrule, type Draft, type ForeignImport, type Warning } from '@/lib/transfer/foreign/common';
+import { TASKS_PER_USER_MAX } from '@/lib/limits';
+import { notTheFormat, planOf, tooManyTasks, readRrule, type Draft, type ForeignImport, type Warning } from '@/lib/transfer/foreign/common';
 
 /*
  * TickTick's backup CSV (Settings → Backup): a few preamble lines ("Date: …", "Version: …",
@@ -72,6 +73,8 @@ export function fromTickTick(text: string): ForeignImport {
     if (cell(cells, 'Reminder')) warnings.push({ path, message: 'its reminder is not carried over' });
     const repeatCell = cell(cells, 'Repeat');
     const created = instant(cell(cells, 'Created Time'));
+    // Before anything costly is done for more: an account holds at most that many.
+    if (drafts.length >= TASKS_PER_USER_MAX) throw tooManyTasks('more');
     const id = cell(cells, 'taskId');
     if (id) byId.set(id, drafts.length);
     parentIds.push(cell(cells, 'parentId'));

@@ -1,7 +1,8 @@
 import 'server-only';
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
-import { notTheFormat, planOf, readDateWords, type Draft, type ForeignImport, type Warning } from '@/lib/transfer/foreign/common';
+import { TASKS_PER_USER_MAX } from '@/lib/limits';
+import { notTheFormat, planOf, tooManyTasks, readDateWords, type Draft, type ForeignImport, type Warning } from '@/lib/transfer/foreign/common';
 
 /*
  * Todoist's project CSV (its help: "Format a CSV file to import into Todoist"): a header row
@@ -79,6 +80,8 @@ function draftsOf(text: string, project: string, prefix: string, now: Date, draf
     const when = dateWords ? readDateWords(dateWords, now, at(row), warnings) : { due_date: null, due_time: null, repeat: null };
     if (cell(cells, 'RESPONSIBLE')) warnings.push({ path: at(row), message: `it was assigned to ${cell(cells, 'RESPONSIBLE')}; assignees are not carried over` });
     if (cell(cells, 'DURATION')) warnings.push({ path: at(row), message: 'its duration is not carried over' });
+    // Before anything costly is done for more: an account holds at most that many.
+    if (drafts.length >= TASKS_PER_USER_MAX) throw tooManyTasks('more');
     const index = drafts.length;
     drafts.push({
       path: at(row),
