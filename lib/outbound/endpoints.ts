@@ -78,6 +78,25 @@ export async function resolveEndpoint(endpoint: string, { allowPrivate = false }
 }
 
 /**
+ * `resolveEndpoint` for one batch of sends: each URL is looked up once however many sends go
+ * to it, and one that may no longer be sent to answers null (a sender treats it as gone).
+ */
+export function batchResolver({ allowPrivate }: { allowPrivate: boolean }): (url: string) => Promise<ResolvedEndpoint | null> {
+  const targets = new Map<string, Promise<ResolvedEndpoint | null>>();
+  return (url) => {
+    let target = targets.get(url);
+    if (!target) {
+      target = resolveEndpoint(url, { allowPrivate }).catch((err: unknown) => {
+        if (err instanceof EndpointRefused) return null;
+        throw err;
+      });
+      targets.set(url, target);
+    }
+    return target;
+  };
+}
+
+/**
  * Sends one request to the address `target` was checked at, following no redirect, and answers
  * the response's status, or null when none came within `deadlineMs` (the whole exchange, not
  * only an idle socket: `timeout` alone lets a trickle go on forever) or the connection failed.

@@ -3,8 +3,8 @@ import type http from 'node:http';
 import { sql } from 'drizzle-orm';
 import webpush from 'web-push';
 import { getDb } from '@/lib/db';
-import { env } from '@/lib/env';
-import { EndpointRefused, inParallel, resolveEndpoint, sendTo, type ResolvedEndpoint } from '@/lib/outbound/endpoints';
+import { batchResolver, inParallel, sendTo, type ResolvedEndpoint } from '@/lib/outbound/endpoints';
+import { allowPrivateEndpoints } from '@/lib/push/subscriptions';
 import { vapidKeys } from '@/lib/push/vapid';
 
 /*
@@ -125,20 +125,9 @@ export async function deliverDuePushes({ now, batch = BATCH }: { now?: Date; bat
       else for (const subscription of mine) jobs.push({ notification, subscription });
     }
     // Each endpoint is checked once per batch, however many notifications go to it.
-    const targets = new Map<string, Promise<ResolvedEndpoint | null>>();
-    const targetOf = (subscription: Subscription) => {
-      let target = targets.get(subscription.id);
-      if (!target) {
-        target = resolveEndpoint(subscription.endpoint, { allowPrivate: env().PUSH_ALLOW_PRIVATE_ENDPOINTS === '1' }).catch((err: unknown) => {
-          if (err instanceof EndpointRefused) return null;
-          throw err;
-        });
-        targets.set(subscription.id, target);
-      }
-      return target;
-    };
+    const targetOf = batchResolver({ allowPrivate: allowPrivateEndpoints() });
     await inParallel(jobs, CONCURRENCY, async (job) => {
-      job.outcome = await targetOf(job.subscription)
+      job.outcome = await targetOf(job.subscription.endpoint)
         .then((target) => send(job.subscription, target, payloadOf(job.notification)))
         .catch((): Outcome => 'failed');
     });

@@ -8,6 +8,9 @@ import { PushSubscriptionNotFound } from '@/lib/push/errors';
 import type { PushSubscriptionInput, PushSubscriptionJson } from '@/lib/push/schemas';
 import { callerAsOwner, ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
 
+/** PUSH_ALLOW_PRIVATE_ENDPOINTS=1 (tests, development): http:// and private addresses too. */
+export const allowPrivateEndpoints = () => env().PUSH_ALLOW_PRIVATE_ENDPOINTS === '1';
+
 const placeholder = sql.placeholder;
 
 // The endpoint is one browser's: subscribing it again (another sign-in on that browser) moves it
@@ -43,7 +46,7 @@ export function toPushSubscriptionJson(row: PushSubscriptionRow): PushSubscripti
 /** Subscribes a browser for the caller's session: `422` for an endpoint the server may not send to. */
 export async function subscribe(scope: Scope, input: PushSubscriptionInput): Promise<PushSubscriptionRow> {
   try {
-    await resolveEndpoint(input.endpoint, { allowPrivate: env().PUSH_ALLOW_PRIVATE_ENDPOINTS === '1' });
+    await resolveEndpoint(input.endpoint, { allowPrivate: allowPrivateEndpoints() });
   } catch (err) {
     if (err instanceof EndpointRefused) throw new InvalidFields([{ path: 'endpoint', message: err.message }]);
     throw err;

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { getDb } from '@/lib/db';
-import { EndpointRefused, inParallel, resolveEndpoint, sendTo, type ResolvedEndpoint } from '@/lib/outbound/endpoints';
+import { batchResolver, inParallel, sendTo, type ResolvedEndpoint } from '@/lib/outbound/endpoints';
 import { allowPrivateUrls } from '@/lib/webhooks/webhooks';
 
 /*
@@ -51,7 +51,7 @@ interface Due {
   expired: boolean;
 }
 
-export const retryDelaySeconds = (attempts: number) => RETRY_DELAYS[Math.min(attempts, RETRY_DELAYS.length) - 1]!;
+const retryDelaySeconds = (attempts: number) => RETRY_DELAYS[Math.min(attempts, RETRY_DELAYS.length) - 1]!;
 
 async function attempt(due: Due, target: ResolvedEndpoint | null): Promise<number | null> {
   if (!target) return null;
@@ -95,18 +95,7 @@ export async function deliverDueWebhooks({ now, batch = BATCH }: { now?: Date; b
     const due = rows as unknown as Due[];
     if (due.length === 0) break;
     // Each URL is checked once per batch, however many deliveries go to it.
-    const targets = new Map<string, Promise<ResolvedEndpoint | null>>();
-    const targetOf = (url: string) => {
-      let target = targets.get(url);
-      if (!target) {
-        target = resolveEndpoint(url, { allowPrivate: allowPrivateUrls() }).catch((err: unknown) => {
-          if (err instanceof EndpointRefused) return null;
-          throw err;
-        });
-        targets.set(url, target);
-      }
-      return target;
-    };
+    const targetOf = batchResolver({ allowPrivate: allowPrivateUrls() });
     const outcomes: { id: string; webhook_id: string; status: number | null; next: number | null; attempted: boolean }[] = [];
     await inParallel(due, CONCURRENCY, async (delivery) => {
       const status = delivery.expired ? null : await targetOf(delivery.url).then((target) => attempt(delivery, target)).catch(() => null);
