@@ -4,6 +4,7 @@ import type { NewToken } from '@/lib/account/schemas';
 import { PERSONAL_TOKEN_PREFIX, type TokenScope } from '@/lib/auth/personal-tokens';
 import { newSecret, secretHash } from '@/lib/auth/secrets';
 import { sessions } from '@/lib/db/schema';
+import { parseTimestamptz } from '@/lib/db/timestamp';
 import { DomainError } from '@/lib/errors';
 import { PERSONAL_TOKENS_PER_USER_MAX } from '@/lib/limits';
 import { ownedByCaller, scopedStatement, type Scope } from '@/lib/scope/scope';
@@ -42,11 +43,11 @@ const columns = {
   scopes: sessions.scopes,
   createdAt: sessions.createdAt,
   // 'infinity' is "until revoked"; the application's timestamps are years 1–9999.
-  expiresAt: sql<Date | null>`nullif(${sessions.expiresAt}, 'infinity')`.mapWith(sessions.expiresAt),
+  expiresAt: sql`nullif(${sessions.expiresAt}, 'infinity')`.mapWith((value: string): Date | null => parseTimestamptz(value)),
   lastUsedAt: sessions.lastUsedAt,
 };
 
-type Row = { [K in keyof typeof columns]: K extends 'expiresAt' ? Date | null : (typeof sessions.$inferSelect)[K extends 'id' ? 'id' : K] };
+type Row = Omit<TokenItem, 'name' | 'scopes'> & { name: string | null; scopes: string[] | null };
 
 const toItem = (row: Row): TokenItem => ({ ...row, name: row.name!, scopes: (row.scopes ?? []) as TokenScope[] });
 
@@ -75,7 +76,7 @@ export async function createToken(scope: Scope, body: NewToken): Promise<TokenIt
       .returning(columns);
     return created!;
   });
-  return { ...toItem(row as Row), token: `${PERSONAL_TOKEN_PREFIX}${secret}` };
+  return { ...toItem(row), token: `${PERSONAL_TOKEN_PREFIX}${secret}` };
 }
 
 const listStatement = scopedStatement('list_personal_tokens', (db, _shape: Record<never, never>, name) =>
@@ -89,7 +90,7 @@ const listStatement = scopedStatement('list_personal_tokens', (db, _shape: Recor
 
 /** The caller's personal tokens, newest first, expired ones too (never their secrets). */
 export async function listTokens(scope: Scope): Promise<TokenItem[]> {
-  return (await scope.run(listStatement, {})).map((row) => toItem(row as Row));
+  return (await scope.run(listStatement, {})).map((row) => toItem(row));
 }
 
 const revokeStatement = scopedStatement('revoke_personal_token', (db, _shape: Record<never, never>, name) =>

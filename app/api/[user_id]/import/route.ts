@@ -10,12 +10,13 @@ const ALLOW = ['POST', 'OPTIONS'];
 
 export const POST = userRoute(async (scope, request) => {
   // The body first (415, 413, 400), as for every import; `from` says how to read it.
-  const foreign = new URL(request.url).searchParams.has('from');
+  const { searchParams } = new URL(request.url);
+  const foreign = searchParams.has('from');
   const file = foreign ? await readForeignFile(request) : await readImportFile(request);
   const { query, headers } = parseAll(
     { query: ImportQuery, headers: ImportHeaders },
     {
-      query: Object.fromEntries(new URL(request.url).searchParams),
+      query: Object.fromEntries(searchParams),
       headers: { 'idempotency-key': request.headers.get('idempotency-key') ?? undefined },
     },
   );
