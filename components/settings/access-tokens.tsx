@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { FAILED, Outcome, ShownOnce, type Message } from './shown-once';
 
 // Personal access tokens in settings: make one (its secret is shown this once: only its hash is
 // kept), see when each was last used, and revoke it. The same routes as the API's.
@@ -32,8 +33,6 @@ const EXPIRIES = [
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 const day = (iso: string) => when.format(new Date(iso));
 
-type Message = { ok: boolean; text: string };
-const FAILED: Message = { ok: false, text: 'That did not work. Check your connection and try again.' };
 
 async function problemDetail(response: Response): Promise<string> {
   try {
@@ -50,7 +49,6 @@ export function AccessTokens({ userId, tokens: initial, scopes }: { userId: stri
   const [created, setCreated] = useState<{ id: string; name: string; token: string; example: string } | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
-  const secret = useRef<HTMLInputElement>(null);
   // When the page opened: a token that expires while it is open says so on the next visit.
   const [now] = useState(() => Date.now());
 
@@ -70,7 +68,6 @@ export function AccessTokens({ userId, tokens: initial, scopes }: { userId: stri
       setCreated({ id: item.id, name: item.name, token, example: `curl -H "Authorization: Bearer ${token}" ${window.location.origin}/api/${userId}/tasks` });
       setMessage({ ok: true, text: `Token “${item.name}” made. Copy it now: it will not be shown again.` });
       (event.target as HTMLFormElement).reset();
-      requestAnimationFrame(() => secret.current?.select());
     } catch {
       setMessage(FAILED);
     } finally {
@@ -94,16 +91,6 @@ export function AccessTokens({ userId, tokens: initial, scopes }: { userId: stri
     }
   }
 
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setMessage({ ok: true, text: 'Token copied.' });
-    } catch {
-      secret.current?.select();
-    }
-  }
-
   return (
     <div className="space-y-4" data-testid="access-tokens">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -111,26 +98,13 @@ export function AccessTokens({ userId, tokens: initial, scopes }: { userId: stri
         tokens. Changing your password revokes every token.
       </p>
       {created && (
-        <div>
-          <label htmlFor={`${id}-secret`} className="label">
-            New token “{created.name}” <span className="font-normal text-zinc-500 dark:text-zinc-400">(shown this once)</span>
-          </label>
-          <div className="flex flex-wrap gap-2">
-            <input id={`${id}-secret`} ref={secret} className="field min-w-0 flex-1 font-mono" readOnly value={created.token} onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" className="btn btn-secondary" onClick={copy}>
-              Copy
-            </button>
-          </div>
+        <ShownOnce label={`New token “${created.name}”`} value={created.token} mono onCopied={() => setMessage({ ok: true, text: 'Token copied.' })}>
           <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
             For example, your tasks: <code className="break-all" data-testid="token-example">{created.example}</code>
           </p>
-        </div>
+        </ShownOnce>
       )}
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'text-sm text-green-700 dark:text-green-400' : 'alert-error'}>
-          {message.text}
-        </p>
-      )}
+      <Outcome message={message} />
       {tokens.length > 0 && (
         <ul aria-label="Personal access tokens" className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
           {tokens.map((token) => {

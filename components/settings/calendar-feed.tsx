@@ -1,19 +1,16 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
+import { FAILED, Outcome, ShownOnce, type Message } from './shown-once';
 
 // The calendar feed in settings: turn it on (the address is shown this once: only its hash is
 // kept), give it a new address, or turn it off. The same routes as the API's.
 
-type State = { on: boolean; url?: string; message?: { ok: boolean; text: string } };
-
-const FAILED = { ok: false, text: 'That did not work. Check your connection and try again.' };
+type State = { on: boolean; url?: string; message?: Message };
 
 export function CalendarFeed({ userId, on }: { userId: string; on: boolean }) {
   const [state, setState] = useState<State>({ on });
   const [busy, setBusy] = useState(false);
-  const id = useId();
-  const address = useRef<HTMLInputElement>(null);
 
   async function call(method: 'POST' | 'DELETE') {
     setBusy(true);
@@ -24,7 +21,6 @@ export function CalendarFeed({ userId, on }: { userId: string; on: boolean }) {
       if (method === 'POST' && response.ok) {
         const { url } = (await response.json()) as { url: string };
         setState({ on: true, url, message: { ok: true, text: state.on ? 'New address made. The old one no longer works.' : 'Calendar feed turned on.' } });
-        requestAnimationFrame(() => address.current?.select());
         return;
       }
       setState((s) => ({ ...s, message: FAILED }));
@@ -32,16 +28,6 @@ export function CalendarFeed({ userId, on }: { userId: string; on: boolean }) {
       setState((s) => ({ ...s, message: FAILED }));
     } finally {
       setBusy(false);
-    }
-  }
-
-  async function copy() {
-    if (!state.url) return;
-    try {
-      await navigator.clipboard.writeText(state.url);
-      setState((s) => ({ ...s, message: { ok: true, text: 'Address copied.' } }));
-    } catch {
-      address.current?.select();
     }
   }
 
@@ -54,24 +40,8 @@ export function CalendarFeed({ userId, on }: { userId: string; on: boolean }) {
       <p className="text-sm">
         Status: <strong data-testid="calendar-feed-status">{state.on ? 'On' : 'Off'}</strong>
       </p>
-      {state.url && (
-        <div>
-          <label htmlFor={`${id}-url`} className="label">
-            Calendar address <span className="font-normal text-zinc-500 dark:text-zinc-400">(shown this once)</span>
-          </label>
-          <div className="flex flex-wrap gap-2">
-            <input id={`${id}-url`} ref={address} className="field min-w-0 flex-1" readOnly value={state.url} onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" className="btn btn-secondary" onClick={copy}>
-              Copy
-            </button>
-          </div>
-        </div>
-      )}
-      {state.message && (
-        <p role={state.message.ok ? 'status' : 'alert'} className={state.message.ok ? 'text-sm text-green-700 dark:text-green-400' : 'alert-error'}>
-          {state.message.text}
-        </p>
-      )}
+      {state.url && <ShownOnce label="Calendar address" value={state.url} onCopied={() => setState((s) => ({ ...s, message: { ok: true, text: 'Address copied.' } }))} />}
+      <Outcome message={state.message} />
       <div className="flex flex-wrap gap-2">
         <button type="button" className="btn btn-primary" disabled={busy} onClick={() => call('POST')}>
           {state.on ? 'Make a new address' : 'Turn on calendar feed'}

@@ -1,7 +1,8 @@
 'use client';
 
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { WEBHOOK_URL_MAX } from '@/lib/limits';
+import { FAILED, Outcome, ShownOnce, type Message } from './shown-once';
 
 // Webhooks in settings: add one (its signing secret is shown this once), send it a test event,
 // pause, resume or delete it, and read its delivery log. The same routes as the API's.
@@ -43,8 +44,6 @@ const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC'
 // Deliveries are loaded in the browser only: its own time zone, no server render to match.
 const moment = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });
 
-type Message = { ok: boolean; text: string };
-const FAILED: Message = { ok: false, text: 'That did not work. Check your connection and try again.' };
 const ENDED: Message = { ok: false, text: 'Your session has ended. Sign in again.' };
 
 /** A problem document in words: its field errors named as the form names them, or its detail. */
@@ -94,7 +93,6 @@ export function Webhooks({ userId, webhooks: initial, events }: { userId: string
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const [logs, setLogs] = useState<Record<string, Log>>({});
-  const secret = useRef<HTMLInputElement>(null);
   const names = namesOf(webhooks);
   const all = chosen.includes('*');
 
@@ -122,7 +120,6 @@ export function Webhooks({ userId, webhooks: initial, events }: { userId: string
       setMessage({ ok: true, text: `Webhook for ${item.url} added. Copy its signing secret now: it will not be shown again.` });
       setUrl('');
       setChosen([]);
-      requestAnimationFrame(() => secret.current?.select());
     } catch {
       setMessage(FAILED);
     } finally {
@@ -201,16 +198,6 @@ export function Webhooks({ userId, webhooks: initial, events }: { userId: string
     }
   }
 
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.secret);
-      setMessage({ ok: true, text: 'Signing secret copied.' });
-    } catch {
-      secret.current?.select();
-    }
-  }
-
   return (
     <div className="space-y-4" data-testid="webhooks">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -221,23 +208,9 @@ export function Webhooks({ userId, webhooks: initial, events }: { userId: string
         specifies (the <code>webhook-id</code>, <code>webhook-timestamp</code> and <code>webhook-signature</code> headers). A failed delivery is tried again for a day.
       </p>
       {created && (
-        <div>
-          <label htmlFor={`${id}-secret`} className="label break-words">
-            Signing secret for {created.url} <span className="font-normal text-zinc-500 dark:text-zinc-400">(shown this once)</span>
-          </label>
-          <div className="flex flex-wrap gap-2">
-            <input id={`${id}-secret`} ref={secret} className="field min-w-0 flex-1 font-mono" readOnly value={created.secret} onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" className="btn btn-secondary" onClick={copy}>
-              Copy
-            </button>
-          </div>
-        </div>
+        <ShownOnce label={`Signing secret for ${created.url}`} value={created.secret} mono onCopied={() => setMessage({ ok: true, text: 'Signing secret copied.' })} />
       )}
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={`break-words ${message.ok ? 'text-sm text-green-700 dark:text-green-400' : 'alert-error'}`}>
-          {message.text}
-        </p>
-      )}
+      <Outcome message={message} />
       {webhooks.length > 0 && (
         <ul aria-label="Webhooks" className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
           {webhooks.map((webhook) => {
