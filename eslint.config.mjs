@@ -12,7 +12,9 @@ const ROOMS = {
   'lib/time-zone.ts': [],
   'lib/env.ts': [],
   'lib/keys.ts': ['lib/env.ts'],
-  'lib/manual-order.ts': [],
+  // Manual order's keys, shared by the server and the browser's local copy.
+  'lib/position.ts': [],
+  'lib/manual-order.ts': ['lib/position.ts'],
   // Quick add's reading of a line: the browser's quick add and the MCP server's create_task.
   'lib/quick-add.ts': ['lib/limits.ts'],
   'lib/db': ['lib/env.ts'],
@@ -41,7 +43,7 @@ const ROOMS = {
   'lib/server': ['lib/db', 'lib/env.ts', 'lib/openapi', 'lib/reminders', 'lib/sync'],
   'lib/cron.ts': ['lib/env.ts', 'lib/http', 'lib/idempotency', 'lib/rate-limits', 'lib/sync', 'lib/webhooks'],
   // Browser code: the contract's limits, and nothing that runs on the server.
-  'lib/client': ['lib/limits.ts', 'lib/quick-add.ts'],
+  'lib/client': ['lib/limits.ts', 'lib/position.ts', 'lib/quick-add.ts'],
   // UI: the browser's code, and the server actions its forms post to (with their form states).
   components: ['lib/client', 'lib/limits.ts', 'lib/quick-add.ts', 'lib/account', 'lib/auth'],
 };

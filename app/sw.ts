@@ -1,9 +1,16 @@
 /// <reference lib="webworker" />
-import { Serwist, type PrecacheEntry } from 'serwist';
+import { CacheableResponsePlugin, NetworkFirst, Serwist, type PrecacheEntry } from 'serwist';
 
-// The service worker (built by app/serwist/[path]/route.ts). It shows what the server pushes
-// (lib/push/sender.ts sends `{ id, title, body, url, task_id }`) and opens the app there when
-// the notification is clicked: the tab already showing the app if there is one.
+// The service worker (built by app/serwist/[path]/route.ts):
+// - the app shell offline: the build's scripts and styles are precached, and the signed-in pages
+//   are kept as last fetched (network first; one copy per page, whatever its query, since the
+//   view is read from the URL in the browser), so a reload without a network shows the app,
+//   which renders from the device's copy of the tasks (lib/client/local-copy.ts);
+// - a new version waits until the person chooses to reload (components/app-updates.tsx): never
+//   mid-edit;
+// - it shows what the server pushes (lib/push/sender.ts sends `{ id, title, body, url, task_id }`)
+//   and opens the app there when the notification is clicked: the tab already showing the app if
+//   there is one.
 
 declare const self: ServiceWorkerGlobalScope & { __SW_MANIFEST: (PrecacheEntry | string)[] | undefined };
 
@@ -14,7 +21,33 @@ interface Pushed {
   url: string;
 }
 
-const serwist = new Serwist({ precacheEntries: self.__SW_MANIFEST, skipWaiting: false, clientsClaim: false });
+/** The pages that work offline. Their cache holds the person's name: signing out deletes it (PAGE_CACHE_PREFIX in lib/client/local-copy.ts). */
+const APP_PAGES = new Set(['/tasks', '/labels']);
+const PAGE_CACHE = 'todo-pages';
+
+const serwist = new Serwist({
+  precacheEntries: self.__SW_MANIFEST,
+  skipWaiting: false,
+  clientsClaim: false,
+  runtimeCaching: [
+    {
+      matcher: ({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin && APP_PAGES.has(url.pathname),
+      handler: new NetworkFirst({
+        cacheName: PAGE_CACHE,
+        networkTimeoutSeconds: 4,
+        plugins: [
+          // Only the page itself: never a redirect to sign in, nor an error page.
+          new CacheableResponsePlugin({ statuses: [200] }),
+          { cacheKeyWillBeUsed: async ({ request }) => new URL(request.url).pathname },
+        ],
+      }),
+    },
+  ],
+});
+
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
 
 self.addEventListener('push', (event) => {
   let pushed: Pushed | undefined;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { NotificationBell } from '@/components/notifications/notification-bell';
-import { signOutAndLeave } from '@/lib/auth/actions';
+import { SignOutButton } from '@/components/sign-out-button';
 
 /**
  * The bar on every page: the product's name, and who is signed in (with their notifications and a
@@ -25,11 +25,7 @@ export function SiteHeader({ email, userId, wide = false }: { email?: string | n
             <Link href="/settings" className="btn btn-ghost py-1.5">
               Settings
             </Link>
-            <form action={signOutAndLeave}>
-              <button type="submit" className="btn btn-secondary py-1.5">
-                Sign out
-              </button>
-            </form>
+            <SignOutButton />
           </div>
         ) : (
           <nav aria-label="Account" className="flex items-center gap-2">

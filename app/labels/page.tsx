@@ -13,7 +13,7 @@ export default async function LabelsPage() {
     <>
       <SiteHeader email={session.user.email} userId={session.user.id} wide />
       <main className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
-        <Planner userId={session.user.id} search={null} />
+        <Planner userId={session.user.id} page="labels" />
       </main>
     </>
   );

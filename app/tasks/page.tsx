@@ -27,8 +27,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     <>
       <SiteHeader email={session.user.email} userId={session.user.id} wide />
       <main className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
-        {/* The board reads and writes through /api/{user_id}/… like any other client; the view is read in the browser. */}
-        <Planner userId={session.user.id} search={search} />
+        {/* The board reads the device's copy of the tasks and writes through /api/{user_id}/… like any other client; the view is read from the URL in the browser. */}
+        <Planner userId={session.user.id} page="tasks" />
       </main>
     </>
   );

@@ -1,56 +1,67 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AppUpdates } from '@/components/app-updates';
 import { LabelManager } from '@/components/labels/label-manager';
-import { countMatching, fetchLabels, fetchMyInvitations, fetchProjects, type Invitation, type Label, type LabelColor, type Project } from '@/lib/client/api';
-import { viewFromSearch, viewHref, viewQuery, type View } from '@/lib/client/views';
+import { fetchLabels, fetchMyInvitations, fetchProjects, type Invitation, type Label, type LabelColor, type Project } from '@/lib/client/api';
+import { openCounts } from '@/lib/client/local-list';
+import { viewFromSearch, viewHref, type View } from '@/lib/client/views';
+import { LocalTasksProvider, useLocalTasks } from './local-tasks';
 import { TaskBoard } from './task-board';
 import { ViewsNav } from './views-nav';
 
 const FIXED: View[] = [{ kind: 'inbox' }, { kind: 'today' }, { kind: 'upcoming' }, { kind: 'assigned' }];
 
-/**
- * The signed-in app's frame: the views nav (with each view's open tasks counted the same way,
- * by the list's own filters, and the person's projects) beside the page's content, which is the
- * task board of one view or, on /labels, the label manager.
- */
 interface Props {
   userId: string;
-  /** /tasks's search parameters, which name the view; null on the label manager (/labels). */
-  search: Parameters<typeof viewFromSearch>[0] | null;
+  /** `tasks`: the task board of the view the URL names; `labels`: the label manager (/labels). */
+  page: 'tasks' | 'labels';
 }
 
-export function Planner({ userId, search }: Props) {
-  const view = search ? viewFromSearch(search) : null;
+/**
+ * The signed-in app's frame: the views nav (each view's open tasks counted on the device's copy,
+ * and the person's projects) beside the page's content, which is the task board of one view or,
+ * on /labels, the label manager. The view is read from the URL in the browser, so going from one
+ * view to another needs no request.
+ */
+export function Planner({ userId, page }: Props) {
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return (
+    <LocalTasksProvider userId={userId} onChanged={reload} onInvitation={reload}>
+      <AppUpdates />
+      <Frame userId={userId} page={page} version={version} reload={reload} />
+    </LocalTasksProvider>
+  );
+}
+
+function Frame({ userId, page, version, reload }: Props & { version: number; reload: () => void }) {
+  const params = useSearchParams();
+  const view = page === 'tasks' ? viewFromSearch({ view: params.get('view') ?? undefined, label: params.get('label') ?? undefined, project: params.get('project') ?? undefined }) : null;
+  const local = useLocalTasks();
   const [labels, setLabels] = useState<Label[] | null>(null);
   const [projects, setProjects] = useState<Project[] | null>(null);
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const router = useRouter();
-  const [counts, setCounts] = useState<Record<string, number>>({});
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  // What the last visit fetched, while the server is asked again (or cannot be reached).
+  const { remembered, remember } = local;
+  const lists = { labels: labels ?? remembered.labels, projects: projects ?? remembered.projects };
 
   useEffect(() => {
     const controller = new AbortController();
-    const now = new Date();
-    (async () => {
-      const [fresh, freshProjects, freshInvitations] = await Promise.all([
-        fetchLabels(userId, controller.signal),
-        fetchProjects(userId, controller.signal),
-        fetchMyInvitations(userId, controller.signal),
-      ]);
-      setLabels(fresh);
-      setProjects(freshProjects);
-      setInvitations(freshInvitations);
-      const views = [...FIXED, ...fresh.map((label): View => ({ kind: 'label', name: label.name }))];
-      const numbers = await Promise.all(views.map((v) => countMatching(userId, viewQuery(v, now, true), controller.signal)));
-      setCounts(Object.fromEntries(views.map((v, i) => [viewHref(v), numbers[i]!])));
-    })().catch(() => {
+    Promise.all([fetchLabels(userId, controller.signal), fetchProjects(userId, controller.signal), fetchMyInvitations(userId, controller.signal)])
+      .then(([freshLabels, freshProjects, freshInvitations]) => {
+        setLabels(freshLabels);
+        setProjects(freshProjects);
+        setInvitations(freshInvitations);
+        remember(freshProjects, freshLabels);
+      })
       // The nav is a guide: it keeps what it showed, and the next change asks again.
-    });
+      .catch(() => {});
     return () => controller.abort();
-  }, [userId, version]);
+  }, [userId, version, remember]);
 
   // A project the person no longer sees (removed, left, deleted elsewhere) while they look at
   // it: back to the Inbox. Only one that was in their sidebar: one just joined may not be yet.
@@ -63,17 +74,22 @@ export function Planner({ userId, search }: Props) {
     shownBefore.current = now;
   }, [projects, viewedProject, router]);
 
-  const colors = useMemo(() => new Map((labels ?? []).map((label) => [label.name.toLocaleLowerCase(), label.color])), [labels]);
+  const colors = useMemo(() => new Map((lists.labels ?? []).map((label) => [label.name.toLocaleLowerCase(), label.color])), [lists.labels]);
   const colorOf = useCallback((name: string): LabelColor => colors.get(name.toLocaleLowerCase()) ?? 'grey', [colors]);
+  const counts = useMemo(() => {
+    if (!local.ready) return {};
+    const views = [...FIXED, ...(lists.labels ?? []).map((label): View => ({ kind: 'label', name: label.name })), ...(lists.projects ?? []).map((p): View => ({ kind: 'project', id: p.id }))];
+    return openCounts(local.tasks.values(), views, viewHref, { userId, now: new Date() });
+  }, [local.ready, local.tasks, lists.labels, lists.projects, userId]);
 
   return (
     <div className="flex flex-col gap-4 md:flex-row md:gap-8">
-      <ViewsNav userId={userId} current={view} labels={labels ?? []} projects={projects} invitations={invitations} counts={counts} onProjectsChanged={reload} />
+      <ViewsNav userId={userId} current={view} labels={lists.labels ?? []} projects={lists.projects} invitations={invitations} counts={counts} onProjectsChanged={reload} />
       <div className="min-w-0 flex-1">
         {view ? (
-          <TaskBoard key={viewHref(view)} userId={userId} view={view} projects={projects ?? []} colorOf={colorOf} onChanged={reload} />
+          <TaskBoard key={viewHref(view)} userId={userId} view={view} projects={lists.projects ?? []} colorOf={colorOf} onChanged={reload} />
         ) : (
-          <LabelManager userId={userId} labels={labels} onChanged={reload} />
+          <LabelManager userId={userId} labels={lists.labels} onChanged={reload} />
         )}
       </div>
     </div>

@@ -1,49 +1,26 @@
 'use client';
 
-import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
-import { endRefusedSession } from '@/lib/auth/actions';
-import {
-  ApiError,
-  createTask,
-  deleteTask,
-  fetchCounts,
-  fetchMembers,
-  fetchTask,
-  fetchPage,
-  listQuery,
-  moveTask,
-  newIdempotencyKey,
-  toggleTask,
-  updateTask,
-  type LabelColor,
-  type NewTask,
-  type Project,
-  type TaskChanges,
-} from '@/lib/client/api';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { fetchMembers, newIdempotencyKey, type LabelColor, type NewTask, type Project, type TaskChanges } from '@/lib/client/api';
 import { formatDue } from '@/lib/client/dates';
+import { viewCounts, viewTasks } from '@/lib/client/local-list';
 import type { MoveRequest } from '@/lib/client/manual-order';
+import { TEMP_PREFIX } from '@/lib/client/outbox';
 import type { QuickAddTask } from '@/lib/client/planning';
 import { reminderInputs } from '@/lib/client/reminders';
-import type { FeedUpdate } from '@/lib/client/sync';
-import { matchesFilter, type Task, type TaskFilter } from '@/lib/client/task';
-import { initialTaskListState, tasksReducer } from '@/lib/client/tasks-reducer';
+import type { Task, TaskFilter } from '@/lib/client/task';
 import type { TreeChange } from '@/lib/client/task-tree';
-import { hasCompletionFilter, isManualOrder, isOneList, viewQuery, viewTitle, type View } from '@/lib/client/views';
+import { hasCompletionFilter, isOneList, viewTitle, type View } from '@/lib/client/views';
 import { ProjectActions } from '@/components/projects/project-actions';
 import { ConflictNotice } from './conflict-notice';
-import { LiveStatus } from './live-status';
+import { useLocalTasks } from './local-tasks';
+import { OfflineStatus } from './offline-status';
 import { QuickAdd } from './quick-add';
 import { TaskFilters } from './task-filters';
 import { TaskList } from './task-list';
-import { useLiveUpdates } from './use-live-updates';
 
-const SEARCH_DELAY_MS = 300;
-
-function isAbort(err: unknown): boolean {
-  return err instanceof DOMException && err.name === 'AbortError';
-}
-
-let tempCounter = 0;
+/** Rows shown at first, and added by "Load more": the list is on the device, the page's size is the DOM's. */
+const SHOWN_STEP = 50;
 
 /** The fields of `changes` that differ from `base`: an edit applied again to a newer version changes only what the person changed. */
 function changedFields(base: Task, changes: TaskChanges): TaskChanges {
@@ -68,171 +45,77 @@ interface Props {
   /** The person's projects, in their sidebar order. */
   projects: Project[];
   colorOf: (label: string) => LabelColor;
-  /** A change has settled on the server: the views' counts and the labels may have changed. */
+  /** A project was changed here (renamed, shared, left, deleted): the sidebar asks again. */
   onChanged: () => void;
 }
 
+/**
+ * One view's tasks, read from the device's copy (every view, filter and search is computed here,
+ * with no request), and the person's changes to them, queued in the outbox: shown at once,
+ * sent when the server can be reached.
+ */
 export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChanged }: Props) {
   const id = useId();
   // The planner keys the board by the view's URL, so a board shows one view for its whole life.
   const [view] = useState(viewOnMount);
-  const [state, dispatch] = useReducer(tasksReducer, initialTaskListState);
+  const local = useLocalTasks();
+  const { tasks, queue } = local;
   // The browser's day when the view opened: Today and Upcoming are counted from it.
   const [now] = useState(() => new Date());
   const [filter, setFilter] = useState<TaskFilter>('all');
   const [searchText, setSearchText] = useState('');
-  const [query, setQuery] = useState('');
+  const query = useDeferredValue(searchText.trim());
+  const [shownRows, setShownRows] = useState(SHOWN_STEP);
   const [status, setStatus] = useState('');
-  const moreController = useRef<AbortController | null>(null);
-  const leaving = useRef(false);
+  const [message, setMessage] = useState<string | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const baseQuery = useMemo(() => viewQuery(view, now), [view, now]);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   // Tasks whose subtasks are folded away, in this view.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
 
-  // Other devices' and tabs' changes, as they happen.
-  const { connected } = useLiveUpdates(
-    userId,
-    useCallback(
-      (update: FeedUpdate) => {
-        if (update.full || update.changed.length || update.deleted.length) {
-          dispatch({ type: 'remoteChanged', changed: update.changed, deleted: update.deleted });
-          onChanged();
-        } else if (update.projectsChanged) onChanged();
-      },
-      [onChanged],
-    ),
-    onChanged,
-  );
-
-  /** The person's words for a failure; a session the API refuses is ended, then sign-in offered. */
-  const explain = useCallback((err: unknown): string => {
-    if (!(err instanceof ApiError)) return 'Something went wrong. Try again.';
-    if (err.status === 401 && !leaving.current) {
-      leaving.current = true;
-      void endRefusedSession();
-    }
-    return err.message;
-  }, []);
-
-  // Typing waits for a pause before it searches: one request per word, not per key.
-  useEffect(() => {
-    const trimmed = searchText.trim();
-    if (trimmed === query) return;
-    const timer = setTimeout(() => {
-      dispatch({ type: 'pageRequested', append: false });
-      setQuery(trimmed);
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [searchText, query]);
-
-  // The first page of the list and the counts, again whenever the filter or search changes (or
-  // the reducer found the last answer older than a change); a newer request cancels the older
-  // one, so a slow answer never overwrites a fresh one.
-  const { reloads } = state;
-  useEffect(() => {
-    const controller = new AbortController();
-    moreController.current?.abort();
-    Promise.all([fetchPage(userId, listQuery(baseQuery, filter, query), null, controller.signal), fetchCounts(userId, baseQuery, controller.signal)])
-      .then(([page, counts]) => dispatch({ type: 'pageLoaded', append: false, ...page, counts }))
-      .catch((err: unknown) => {
-        if (!isAbort(err)) dispatch({ type: 'pageFailed', message: `Could not load your tasks. ${explain(err)}` });
-      });
-    return () => controller.abort();
-  }, [userId, baseQuery, filter, query, reloads, explain]);
-
-  // Once every change has settled, the counts are checked with the server: optimistic
-  // arithmetic cannot know about a change that raced with a reload.
-  const idle = Object.keys(state.pending).length === 0;
-  const { revision } = state;
-  useEffect(() => {
-    if (!idle || revision === 0) return;
-    onChanged();
-    const controller = new AbortController();
-    fetchCounts(userId, baseQuery, controller.signal)
-      .then((counts) => dispatch({ type: 'countsLoaded', counts, revision }))
-      // Best effort: the counts shown stay as they are, and the next change checks again.
-      .catch(() => {});
-    return () => controller.abort();
-  }, [idle, revision, userId, baseQuery, onChanged]);
-
-  function chooseFilter(next: TaskFilter) {
-    if (next === filter) return;
-    dispatch({ type: 'pageRequested', append: false });
-    setFilter(next);
-  }
-
-  async function loadMore() {
-    if (!state.next) return;
-    const controller = new AbortController();
-    moreController.current = controller;
-    dispatch({ type: 'pageRequested', append: true });
-    try {
-      const page = await fetchPage(userId, listQuery(baseQuery, filter, query), state.next, controller.signal);
-      dispatch({ type: 'pageLoaded', append: true, ...page });
-    } catch (err) {
-      if (!isAbort(err)) dispatch({ type: 'pageFailed', message: `Could not load more tasks. ${explain(err)}` });
-    }
-  }
-
+  const projectName = useCallback((projectId: string | null) => (projectId === null ? 'Inbox' : (projects.find((p) => p.id === projectId)?.name ?? 'another project')), [projects]);
   /** Whether a task belongs in this view's list (a task moved to another project leaves the Inbox's). */
   const belongs = useCallback(
-    (task: Task) => (view.kind === 'inbox' ? task.project_id === null : view.kind === 'project' ? task.project_id === view.id : true),
+    (projectId: string | null) => (view.kind === 'inbox' ? projectId === null : view.kind === 'project' ? projectId === view.id : true),
     [view],
   );
-  const projectName = useCallback((projectId: string | null) => (projectId === null ? 'Inbox' : (projects.find((p) => p.id === projectId)?.name ?? 'another project')), [projects]);
 
-  /** After a change saved elsewhere in the list: a task that left this view's list leaves the board too. */
-  const settle = useCallback(
-    (saved: Task) => {
-      dispatch({ type: 'updateSucceeded', task: saved });
-      if (belongs(saved)) return;
-      dispatch({ type: 'removeStarted', id: saved.id });
-      dispatch({ type: 'removeSucceeded', id: saved.id });
-      setStatus(`“${saved.title}” moved to ${projectName(saved.project_id)}.`);
-    },
-    [belongs, projectName],
+  // What the outbox heard from the server: conflicts and refusals are the person's to see.
+  const { onEvent } = local;
+  useEffect(
+    () =>
+      onEvent((event) => {
+        if (event.kind === 'conflict') setConflict({ newer: event.newer, changes: event.changes });
+        else if (event.kind === 'refused') setMessage(event.message);
+        else if (event.kind === 'saved' && event.write.kind === 'toggle' && event.task?.repeat && !event.task.completed && event.task.due_date) {
+          // A repeating task is not done: it moves on to its next date.
+          setStatus(`“${event.task.title}” repeats: next due ${formatDue(event.task.due_date, event.task.due_time, new Date())}.`);
+        }
+      }),
+    [onEvent],
   );
 
-  /** Shows a new task at once, saves it, and swaps in the server's copy (or takes it back). */
-  const create = useCallback(
-    async (draft: NewTask, idempotencyKey: string): Promise<Task | null> => {
-      const createdAt = new Date().toISOString();
-      tempCounter += 1;
-      const temp: Task = {
-        id: `temp-${tempCounter}`,
-        user_id: userId,
-        description: null,
-        due_date: null,
-        due_time: null,
-        priority: 'none',
-        labels: [],
-        repeat: null,
-        ...draft,
-        project_id: draft.project_id ?? null,
-        parent_id: draft.parent_id ?? null,
-        assignee_id: draft.assignee_id ?? null,
-        // Shown with ids once saved.
-        reminders: [],
-        position: '',
-        completed: false,
-        created_at: createdAt,
-        updated_at: createdAt,
-        // Not saved yet: it has no version to name.
-        etag: '',
-      };
-      dispatch({ type: 'addStarted', task: temp });
+  /** Queues a write; only this device's storage failing makes it fail. */
+  const write = useCallback(
+    async (...writes: Parameters<typeof queue>[0][]): Promise<boolean> => {
       try {
-        const task = await createTask(userId, draft, idempotencyKey);
-        dispatch({ type: 'addSucceeded', tempId: temp.id, task });
-        return task;
-      } catch (err) {
-        dispatch({ type: 'addFailed', tempId: temp.id, message: `Could not add “${draft.title}”. ${explain(err)}` });
-        return null;
+        for (const each of writes) await queue(each);
+        return true;
+      } catch {
+        setMessage('Could not keep that change on this device. Reload the page and try again.');
+        return false;
       }
     },
-    [userId, explain],
+    [queue],
+  );
+
+  /** Shows a new task at once and queues it; resolves to its (temporary) id. */
+  const create = useCallback(
+    async (body: NewTask, idempotencyKey = newIdempotencyKey()): Promise<string | null> => {
+      const taskId = `${TEMP_PREFIX}${newIdempotencyKey()}`;
+      return (await write({ kind: 'create', task: taskId, body, key: idempotencyKey })) ? taskId : null;
+    },
+    [write],
   );
 
   const add = useCallback(
@@ -241,158 +124,85 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
       // project, unless quick add named another (`@project`).
       const labels = view.kind === 'label' && !planned.labels.some((l) => l.toLocaleLowerCase() === view.name.toLocaleLowerCase()) ? [...planned.labels, view.name] : planned.labels;
       const projectId = named ?? (view.kind === 'project' ? view.id : null);
-      const task = await create({ ...planned, labels, ...(projectId && { project_id: projectId }) }, idempotencyKey);
-      if (task && !belongs(task)) {
-        dispatch({ type: 'removeStarted', id: task.id });
-        dispatch({ type: 'removeSucceeded', id: task.id });
-        setStatus(`Added “${task.title}” to ${projectName(task.project_id)}.`);
-      }
-      return task !== null;
+      const added = await create({ ...planned, labels, ...(projectId && { project_id: projectId }) }, idempotencyKey);
+      if (added && !belongs(projectId)) setStatus(`Added “${planned.title}” to ${projectName(projectId)}.`);
+      return added !== null;
     },
     [view, create, belongs, projectName],
   );
 
   /** A subtask goes to its parent's list, last among the parent's subtasks. */
   async function addSubtask(parent: Task, title: string): Promise<boolean> {
-    const last = state.tasks
-      .filter((t) => t.parent_id === parent.id && !t.id.startsWith('temp-'))
+    const last = [...tasks.values()]
+      .filter((t) => t.parent_id === parent.id)
       .sort((a, b) => (a.position < b.position ? -1 : 1))
       .at(-1);
-    const task = await create({ title, parent_id: parent.id }, newIdempotencyKey());
-    if (!task) return false;
+    const taskId = await create({ title, parent_id: parent.id });
+    if (!taskId) return false;
+    if (last) await write({ kind: 'move', task: taskId, move: { after: last.id }, ifMatch: '' });
     setCollapsed((current) => {
       const next = new Set(current);
       next.delete(parent.id);
       return next;
     });
-    if (last) {
-      try {
-        dispatch({ type: 'updateSucceeded', task: await moveTask(userId, task.id, { after: last.id }) });
-      } catch {
-        // It was added, on top of the subtasks: the order is the person's to change.
-      }
-    }
-    setStatus(`Added “${task.title}” as a subtask of “${parent.title}”.`);
+    setStatus(`Added “${title}” as a subtask of “${parent.title}”.`);
     return true;
   }
 
   /** A new place in the outline: the new parent first, then the place among its subtasks. */
   async function changePlace(task: Task, change: TreeChange): Promise<boolean> {
-    if (state.pending[task.id]) return false;
-    try {
-      let saved = task;
-      if (change.parent_id !== undefined) {
-        dispatch({ type: 'updateStarted', task: { ...task, parent_id: change.parent_id } });
-        saved = await updateTask(userId, task.id, { parent_id: change.parent_id });
-        dispatch({ type: 'updateSucceeded', task: saved });
-        if (change.parent_id) {
-          setCollapsed((current) => {
-            const next = new Set(current);
-            next.delete(change.parent_id!);
-            return next;
-          });
-        }
-      }
-      if (change.move) dispatch({ type: 'updateSucceeded', task: await moveTask(userId, task.id, change.move) });
-      return true;
-    } catch (err) {
-      dispatch({ type: 'updateFailed', id: task.id, message: `Could not move “${task.title}”. ${explain(err)}` });
-      return false;
+    const writes: Parameters<typeof queue>[0][] = [];
+    if (change.parent_id !== undefined) writes.push({ kind: 'update', task: task.id, changes: { parent_id: change.parent_id }, ifMatch: task.etag });
+    if (change.move) writes.push({ kind: 'move', task: task.id, move: change.move, ifMatch: task.etag });
+    if (!(await write(...writes))) return false;
+    if (change.parent_id) {
+      setCollapsed((current) => {
+        const next = new Set(current);
+        next.delete(change.parent_id!);
+        return next;
+      });
     }
+    return true;
   }
 
-  async function toggle(task: Task) {
-    dispatch({ type: 'updateStarted', task: { ...task, completed: !task.completed } });
-    try {
-      const saved = await toggleTask(userId, task.id);
-      dispatch({ type: 'updateSucceeded', task: saved });
-      // Its subtasks were completed (or reopened) with it: show them as they are now.
-      if (state.tasks.some((t) => t.parent_id === task.id)) dispatch({ type: 'remoteChanged', changed: [], deleted: [] });
-      // A repeating task is not done: it moves on to its next date.
-      if (task.repeat && !saved.completed && saved.due_date) setStatus(`“${saved.title}” repeats: next due ${formatDue(saved.due_date, saved.due_time, new Date())}.`);
-    } catch (err) {
-      const action = task.completed ? 'reopen' : 'complete';
-      const gone = err instanceof ApiError && err.status === 404;
-      dispatch({ type: 'updateFailed', id: task.id, gone, message: `Could not ${action} “${task.title}”. ${explain(err)}` });
-    }
+  function toggle(task: Task) {
+    void write({ kind: 'toggle', task: task.id, completed: !task.completed, ifMatch: task.etag });
   }
 
   /**
-   * Saves an edit of `base`, the version the person edited, and only if the task is still that
-   * version (If-Match): a newer one saved elsewhere is never silently overwritten; the person
-   * sees it and may apply the edit to it.
+   * Queues an edit of `base`, the version the person edited, to be saved only if the task is
+   * still that version (If-Match): a newer one saved elsewhere is never silently overwritten;
+   * the person sees it and may apply the edit to it.
    */
   async function edit(base: Task, edits: TaskChanges): Promise<boolean> {
     const changes = changedFields(base, edits);
     if (Object.keys(changes).length === 0) return true;
-    const current = state.tasks.find((t) => t.id === base.id) ?? base;
     setConflict(null);
-    const { reminders: _, ...shown } = changes;
-    dispatch({ type: 'updateStarted', task: { ...current, ...shown, due_time: changes.due_date === null ? null : (changes.due_time ?? current.due_time) } });
-    try {
-      settle(await updateTask(userId, base.id, changes, base.etag || undefined));
-      return true;
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        try {
-          const newer = await fetchTask(userId, base.id);
-          dispatch({ type: 'updateSucceeded', task: newer });
-          setConflict({ newer, changes });
-          return true;
-        } catch (fetchErr) {
-          err = fetchErr;
-        }
-      }
-      const gone = err instanceof ApiError && err.status === 404;
-      dispatch({ type: 'updateFailed', id: base.id, gone, message: `Could not save “${changes.title ?? base.title}”. ${explain(err)}` });
-      return gone;
-    }
+    if (!(await write({ kind: 'update', task: base.id, changes, ifMatch: base.etag }))) return false;
+    if (changes.project_id !== undefined && !belongs(changes.project_id)) setStatus(`“${changes.title ?? base.title}” moved to ${projectName(changes.project_id)}.`);
+    return true;
   }
 
   async function move(task: Task, request: MoveRequest): Promise<boolean> {
-    if (state.pending[task.id]) return false;
-    try {
-      dispatch({ type: 'updateSucceeded', task: await moveTask(userId, task.id, request) });
-      return true;
-    } catch (err) {
-      dispatch({ type: 'messageShown', message: `Could not move “${task.title}”. ${explain(err)}` });
-      return false;
-    }
+    return write({ kind: 'move', task: task.id, move: request, ifMatch: task.etag });
   }
 
-  async function remove(task: Task) {
+  function remove(task: Task) {
     // The focused button goes with the task: keep keyboard users at the list instead of the page top.
     listHeading.current?.focus();
-    dispatch({ type: 'removeStarted', id: task.id });
-    try {
-      await deleteTask(userId, task.id);
-      dispatch({ type: 'removeSucceeded', id: task.id });
-      // Its subtasks went with it.
-      const below = state.tasks.filter((t) => t.parent_id === task.id).map((t) => t.id);
-      if (below.length) dispatch({ type: 'remoteChanged', changed: [], deleted: below });
-    } catch (err) {
-      // Already gone is what the person wanted.
-      if (err instanceof ApiError && err.status === 404) dispatch({ type: 'removeSucceeded', id: task.id });
-      else dispatch({ type: 'removeFailed', id: task.id, message: `Could not delete “${task.title}”. ${explain(err)}` });
-    }
+    void write({ kind: 'delete', task: task.id });
   }
 
-  const visible = useMemo(() => {
-    const shown = state.tasks.filter((task) => matchesFilter(task, filter));
-    if (!isManualOrder(view)) return shown;
-    // In manual order the server's positions are the order, so a move shows once it is saved:
-    // list by list (the Inbox, then the sidebar's order), each by position.
-    const rank = new Map(projects.map((project, i) => [project.id, i]));
-    const listRank = (task: Task) => (task.project_id === null ? -1 : (rank.get(task.project_id) ?? projects.length));
-    return shown.sort((a, b) => listRank(a) - listRank(b) || (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
-  }, [state.tasks, filter, view, projects]);
+  const projectOrder = useMemo(() => projects.map((project) => project.id), [projects]);
+  const listed = useMemo(() => viewTasks(tasks.values(), view, { userId, now, filter, q: query, projectOrder }), [tasks, view, userId, now, filter, query, projectOrder]);
+  const counts = useMemo(() => (local.ready ? viewCounts(tasks.values(), view, { userId, now }) : null), [local.ready, tasks, view, userId, now]);
+  const visible = listed.length > shownRows ? listed.slice(0, shownRows) : listed;
   // One list, whole: an outline. Filtered or searched, the matching tasks alone, in order.
   const outline = isOneList(view) && filter === 'all' && !query;
   const currentProject = view.kind === 'project' ? projects.find((p) => p.id === view.id) : undefined;
   const people = usePeople(userId, currentProject);
   const title = viewTitle(view, (projectId) => projects.find((p) => p.id === projectId)?.name);
-  const counts = state.counts;
-  const noTasksAtAll = view.kind === 'inbox' && counts !== null && counts.open + counts.done === 0 && state.tasks.length === 0;
+  const noTasksAtAll = view.kind === 'inbox' && counts !== null && counts.open + counts.done === 0;
   const completionFilter = hasCompletionFilter(view);
 
   return (
@@ -403,7 +213,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
         </section>
       )}
 
-      <LiveStatus connected={connected} />
+      <OfflineStatus connected={local.connected} waiting={local.waiting} />
       {conflict && (
         <ConflictNotice
           newer={conflict.newer}
@@ -411,10 +221,10 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
           onDismiss={() => setConflict(null)}
         />
       )}
-      {state.message && (
+      {message && (
         <div role="alert" data-testid="task-error" className="alert-error flex items-start justify-between gap-3">
-          <p className="wrap-anywhere">{state.message}</p>
-          <button type="button" className="btn btn-ghost -my-1 shrink-0 px-2 py-1" onClick={() => dispatch({ type: 'messageDismissed' })}>
+          <p className="wrap-anywhere">{message}</p>
+          <button type="button" className="btn btn-ghost -my-1 shrink-0 px-2 py-1" onClick={() => setMessage(null)}>
             Dismiss
           </button>
         </div>
@@ -436,9 +246,9 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
         </div>
         {currentProject && <ProjectActions userId={userId} project={currentProject} onChanged={onChanged} />}
 
-        {completionFilter && <TaskFilters filter={filter} onFilter={chooseFilter} search={searchText} onSearch={setSearchText} />}
+        {completionFilter && <TaskFilters filter={filter} onFilter={setFilter} search={searchText} onSearch={setSearchText} />}
 
-        {state.loading === 'list' && state.tasks.length === 0 ? (
+        {!local.ready && listed.length === 0 ? (
           <p className="py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">Loading your tasks…</p>
         ) : visible.length === 0 && view.kind !== 'upcoming' ? (
           <EmptyState noTasksAtAll={noTasksAtAll} view={view} filter={filter} query={query} />
@@ -450,8 +260,6 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
             tasks={visible}
             outline={outline}
             now={now}
-            busy={state.loading === 'list'}
-            pending={state.pending}
             projects={projects}
             colorOf={colorOf}
             collapsed={collapsed}
@@ -472,10 +280,10 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
           />
         )}
 
-        {state.next && (
+        {listed.length > shownRows && (
           <div className="flex justify-center">
-            <button type="button" className="btn btn-secondary" onClick={loadMore} disabled={state.loading !== null}>
-              {state.loading === 'more' ? 'Loading…' : 'Load more'}
+            <button type="button" className="btn btn-secondary" onClick={() => setShownRows((shown) => shown + SHOWN_STEP)}>
+              Load more
             </button>
           </div>
         )}

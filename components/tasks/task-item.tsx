@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
 import type { LabelColor, Project, TaskChanges } from '@/lib/client/api';
 import { draftProblem } from '@/lib/client/limits';
@@ -17,7 +17,6 @@ interface Props {
   /** Whom the task is assigned to: the person, a member (their name), or one not known here. */
   assignee?: 'you' | 'someone' | { name: string | null; email: string };
   /** A request for this task is in flight (or it is still being created). */
-  busy: boolean;
   saving: boolean;
   now: Date;
   colorOf: (label: string) => LabelColor;
@@ -50,11 +49,10 @@ export const INDENT_REM = 1.75;
  * One task: its checkbox, title and planning, and the ways to edit (a details dialog) or delete
  * it; in an outline, its subtasks' progress, a way to fold them and to add one.
  */
-export function TaskItem({ userId, task, readOnly = false, assignee, busy, saving, now, colorOf, dragHandle, outline, project, projects, onToggle, onEdit, onDelete }: Props) {
+export function TaskItem({ userId, task, readOnly = false, assignee, saving, now, colorOf, dragHandle, outline, project, projects, onToggle, onEdit, onDelete }: Props) {
   const id = useId();
   // `?task=<id>` (a notification's link) opens this task's details once the list shows it.
   const searchParams = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const linked = searchParams.get('task') === task.id;
   const [editing, setEditing] = useState(linked);
@@ -71,7 +69,8 @@ export function TaskItem({ userId, task, readOnly = false, assignee, busy, savin
     // Closed: the link has done its work, and a reload should not open it again.
     const rest = new URLSearchParams(searchParams);
     rest.delete('task');
-    router.replace(rest.size > 0 ? `${pathname}?${rest}` : pathname, { scroll: false });
+    // The same view without the parameter: no request (Next keeps useSearchParams in step).
+    window.history.replaceState(null, '', rest.size > 0 ? `${pathname}?${rest}` : pathname);
   }
   const [confirming, setConfirming] = useState(false);
   const [addingSubtask, setAddingSubtask] = useState(false);
@@ -99,7 +98,6 @@ export function TaskItem({ userId, task, readOnly = false, assignee, busy, savin
     <div
       className="flex items-start gap-3 p-3 sm:p-4"
       style={outline?.depth ? { paddingLeft: `calc(${outline.depth * INDENT_REM}rem + 0.75rem)` } : undefined}
-      aria-busy={busy || undefined}
     >
       {dragHandle}
       {outline && (
@@ -120,7 +118,7 @@ export function TaskItem({ userId, task, readOnly = false, assignee, busy, savin
         className="mt-0.5 size-5 shrink-0 accent-blue-600 disabled:opacity-60"
         checked={task.completed}
         onChange={() => onToggle(task)}
-        disabled={busy || readOnly}
+        disabled={readOnly}
       />
       {/* On a phone the actions sit under the text, which keeps the whole width. */}
       <div className="min-w-0 flex-1 sm:flex sm:items-start sm:gap-3">
@@ -150,7 +148,7 @@ export function TaskItem({ userId, task, readOnly = false, assignee, busy, savin
         {confirming ? (
           <div className="mt-2 flex flex-wrap items-center gap-2 sm:mt-0 sm:flex-nowrap" role="group" aria-label="Confirm deletion" onKeyDown={keepOnEscape}>
             <span className="text-sm text-zinc-700 dark:text-zinc-300">Delete this task?</span>
-            <button type="button" className="btn btn-danger py-1" onClick={() => onDelete(task)} disabled={busy} autoFocus>
+            <button type="button" className="btn btn-danger py-1" onClick={() => onDelete(task)} autoFocus>
               Yes, delete
             </button>
             <button type="button" className="btn btn-secondary py-1" onClick={keep}>
@@ -160,15 +158,15 @@ export function TaskItem({ userId, task, readOnly = false, assignee, busy, savin
         ) : (
           <div className="-ml-3 mt-1 flex flex-wrap gap-1 sm:mt-0 sm:ml-0 sm:flex-nowrap">
             {outline && !readOnly && outline.depth < TASK_LEVELS_MAX - 1 && (
-              <button type="button" className="btn btn-ghost py-1" onClick={() => setAddingSubtask(true)} disabled={busy || addingSubtask}>
+              <button type="button" className="btn btn-ghost py-1" onClick={() => setAddingSubtask(true)} disabled={addingSubtask}>
                 Add subtask<span className="sr-only"> to {task.title}</span>
               </button>
             )}
-            <button type="button" className="btn btn-ghost py-1" onClick={() => setEditing(true)} disabled={busy}>
+            <button type="button" className="btn btn-ghost py-1" onClick={() => setEditing(true)}>
               Edit<span className="sr-only"> {task.title}</span>
             </button>
             {!readOnly && (
-              <button ref={deleteButton} type="button" className="btn btn-ghost py-1" onClick={() => setConfirming(true)} disabled={busy}>
+              <button ref={deleteButton} type="button" className="btn btn-ghost py-1" onClick={() => setConfirming(true)}>
                 Delete<span className="sr-only"> {task.title}</span>
               </button>
             )}

@@ -7,7 +7,7 @@ import { groupByDay, parseDateString } from '@/lib/client/dates';
 import type { MoveRequest } from '@/lib/client/manual-order';
 import type { Task } from '@/lib/client/task';
 import type { TreeChange, TreeRow } from '@/lib/client/task-tree';
-import type { Pending } from '@/lib/client/tasks-reducer';
+import { isTemporary } from '@/lib/client/outbox';
 import { isManualOrder, isOneList, UPCOMING_DAYS, type View } from '@/lib/client/views';
 import { SortableList } from './sortable-list';
 import { TaskItem } from './task-item';
@@ -20,9 +20,6 @@ interface Props {
   /** Show one list as an outline (subtasks under their parents): the whole list, unfiltered. */
   outline: boolean;
   now: Date;
-  /** The list is being fetched again. */
-  busy: boolean;
-  pending: Record<string, Pending>;
   projects: Project[];
   colorOf: (label: string) => LabelColor;
   /** Names of the people tasks may be assigned to, by user id (the project on screen's members). */
@@ -45,7 +42,7 @@ const LIST = 'divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-whit
  * row names its project.
  */
 export function TaskList(props: Props) {
-  const { userId, view, tasks, outline, now, busy, pending, projects, people, colorOf, collapsed, onCollapse, onToggle, onEdit, onDelete, onMove, onTreeChange, onAddSubtask } = props;
+  const { userId, view, tasks, outline, now, projects, people, colorOf, collapsed, onCollapse, onToggle, onEdit, onDelete, onMove, onTreeChange, onAddSubtask } = props;
   const projectById = new Map(projects.map((project) => [project.id, project]));
   // A viewer of a task's project reads it: no checkbox, handle or delete of theirs changes it.
   const readOnly = (task: Task) => task.project_id !== null && projectById.get(task.project_id)?.role === 'viewer';
@@ -55,8 +52,7 @@ export function TaskList(props: Props) {
       task={task}
       readOnly={readOnly(task)}
       assignee={task.assignee_id ? (task.assignee_id === userId ? 'you' : (people.get(task.assignee_id) ?? 'someone')) : undefined}
-      busy={Boolean(pending[task.id])}
-      saving={pending[task.id]?.kind === 'add'}
+      saving={isTemporary(task.id)}
       now={now}
       colorOf={colorOf}
       dragHandle={readOnly(task) ? undefined : dragHandle}
@@ -80,16 +76,13 @@ export function TaskList(props: Props) {
 
   if (outline) {
     return (
-      <div aria-busy={busy || undefined}>
-        <TaskTree tasks={tasks} collapsed={collapsed} renderRow={(tree, handle) => row(tree.task, handle, tree)} onChange={onTreeChange} className={LIST} />
-      </div>
+      <TaskTree tasks={tasks} collapsed={collapsed} renderRow={(tree, handle) => row(tree.task, handle, tree)} onChange={onTreeChange} className={LIST} />
     );
   }
 
   if (isManualOrder(view)) {
     return (
-      <div aria-busy={busy || undefined}>
-        <SortableList
+      <SortableList
           items={tasks}
           label="Tasks"
           itemLabel={(task) => task.title}
@@ -100,13 +93,12 @@ export function TaskList(props: Props) {
           }}
           className={LIST}
         />
-      </div>
     );
   }
 
   if (view.kind === 'upcoming') {
     return (
-      <div className="space-y-5" aria-busy={busy || undefined}>
+      <div className="space-y-5">
         {groupByDay(tasks, now, UPCOMING_DAYS).map((group) => (
           <section key={group.date} aria-labelledby={`day-${group.date}`}>
             <h2 id={`day-${group.date}`} className="mb-2 text-sm font-semibold text-zinc-700 dark:text-zinc-300">
@@ -129,7 +121,7 @@ export function TaskList(props: Props) {
   }
 
   return (
-    <ul aria-label="Tasks" aria-busy={busy || undefined} className={LIST}>
+    <ul aria-label="Tasks" className={LIST}>
       {tasks.map((task) => (
         <li key={task.id}>{row(task)}</li>
       ))}

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { LabelDot } from '@/components/labels/label-chip';
 import { Invitations } from '@/components/projects/invitations';
@@ -179,10 +179,18 @@ function ViewLink(props: ViewLinkProps) {
 
 function ViewAnchor({ view, title, current, count, dot, onChoose }: ViewLinkProps & { title: string }) {
   const active = current !== null && sameView(view, current);
+  const onTasks = usePathname() === '/tasks';
   return (
     <Link
       href={viewHref(view)}
-      onClick={onChoose}
+      onClick={(event) => {
+        onChoose();
+        // On /tasks another view is the same page read from another URL: the board renders it
+        // from the device's copy, with no request (Next keeps useSearchParams in step).
+        if (!onTasks || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        window.history.pushState(null, '', viewHref(view));
+      }}
       aria-current={active ? 'page' : undefined}
       className="flex min-w-0 flex-1 items-center gap-2 rounded-md px-3 py-1.5 text-sm text-zinc-800 hover:bg-zinc-100 aria-[current=page]:bg-blue-50 aria-[current=page]:font-semibold aria-[current=page]:text-blue-900 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-100"
     >

@@ -1,9 +1,9 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './openapi';
-import type { Counts } from './tasks-reducer';
-import type { Task, TaskFilter } from './task';
+import type { Sent, Server } from './local-copy';
+import type { OutboxWrite } from './outbox';
+import type { Task } from './task';
 import type { MoveRequest } from './manual-order';
-import type { ListQuery } from './views';
 
 /**
  * The browser's client for `/api/{user_id}/tasks…`: openapi-fetch on the types generated from
@@ -11,8 +11,6 @@ import type { ListQuery } from './views';
  * build. Authenticated by the session cookie. Every failure becomes an `ApiError` whose message
  * a person can read.
  */
-
-export const PAGE_SIZE = 20;
 
 export class ApiError extends Error {
   constructor(
@@ -93,22 +91,6 @@ async function settle<R extends { error?: unknown; response: Response }>(pending
   return outcome as Success<R>;
 }
 
-/** The `rel="next"` target of a `Link` header, if any. */
-export function nextLink(header: string | null): string | null {
-  if (!header) return null;
-  for (const link of header.split(/,(?=\s*<)/)) {
-    const match = /^\s*<([^>]*)>(.*)$/.exec(link);
-    if (!match) continue;
-    const rels = match[2]!
-      .split(';')
-      .map((param) => /^\s*rel\s*=\s*"?([^"]*)"?\s*$/i.exec(param)?.[1])
-      .filter((rel) => rel !== undefined)
-      .flatMap((rel) => rel.toLowerCase().split(/\s+/));
-    if (rels.includes('next')) return match[1]!;
-  }
-  return null;
-}
-
 /**
  * A new `Idempotency-Key`: one per draft, reused for every attempt to create that draft.
  * crypto.randomUUID exists only in secure contexts; a plain-http LAN address is not one.
@@ -116,53 +98,6 @@ export function nextLink(header: string | null): string | null {
 export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The `cursor` of the next page, from the list's `Link` header (whose URL repeats the filters). */
-export function nextCursor(header: string | null): string | null {
-  const link = nextLink(header);
-  return link === null ? null : new URL(link, 'http://localhost').searchParams.get('cursor');
-}
-
-export interface TaskPage {
-  tasks: Task[];
-  /** The cursor of the next page, or null on the last one. */
-  next: string | null;
-}
-
-/** The list's query for a view's filters and sort, the completion filter and a search. */
-export function listQuery(view: ListQuery, filter: TaskFilter, search: string): ListQuery {
-  return {
-    ...view,
-    limit: PAGE_SIZE,
-    ...(filter !== 'all' && { completed: filter === 'completed' }),
-    ...(search && { q: search }),
-  };
-}
-
-/** One page of the list: the first one without a cursor, later ones with the cursor of the page before. */
-export async function fetchPage(userId: string, query: ListQuery, cursor: string | null, signal?: AbortSignal): Promise<TaskPage> {
-  const { data, response } = await settle(
-    api.GET('/api/{user_id}/tasks', { params: { path: { user_id: userId }, query: { ...query, ...(cursor && { cursor }) } }, signal }),
-  );
-  return { tasks: data, next: nextCursor(response.headers.get('link')) };
-}
-
-/** How many tasks match a query (its `X-Total-Count`), fetching one row at most. */
-export async function countMatching(userId: string, query: ListQuery, signal?: AbortSignal): Promise<number> {
-  const { response } = await settle(
-    api.GET('/api/{user_id}/tasks', { params: { path: { user_id: userId }, query: { ...query, limit: 1 } }, signal }),
-  );
-  return Number(response.headers.get('x-total-count') ?? 0);
-}
-
-/** How many of a view's tasks are open and done, whatever the list shows. */
-export async function fetchCounts(userId: string, view: ListQuery, signal?: AbortSignal): Promise<Counts> {
-  const [open, done] = await Promise.all([
-    countMatching(userId, { ...view, completed: false }, signal),
-    view.completed === false ? Promise.resolve(0) : countMatching(userId, { ...view, completed: true }, signal),
-  ]);
-  return { open, done };
 }
 
 /**
@@ -194,8 +129,9 @@ export async function fetchChanges(userId: string, since: string | undefined): P
   return { status: response.status, body: data };
 }
 
-export async function toggleTask(userId: string, id: string): Promise<Task> {
-  return (await settle(api.PATCH('/api/{user_id}/tasks/{id}/complete', { params: { path: { user_id: userId, id } } }))).data;
+export async function toggleTask(userId: string, id: string, ifMatch?: string): Promise<Task> {
+  const params = { path: { user_id: userId, id }, ...(ifMatch && { header: { 'If-Match': ifMatch } }) };
+  return (await settle(api.PATCH('/api/{user_id}/tasks/{id}/complete', { params }))).data;
 }
 
 export async function deleteTask(userId: string, id: string): Promise<void> {
@@ -203,8 +139,46 @@ export async function deleteTask(userId: string, id: string): Promise<void> {
 }
 
 /** Moves a task in the manual order: before or after another task, or to the top or bottom. */
-export async function moveTask(userId: string, id: string, move: MoveRequest): Promise<Task> {
-  return (await settle(api.POST('/api/{user_id}/tasks/{id}/move', { params: { path: { user_id: userId, id } }, body: move }))).data;
+export async function moveTask(userId: string, id: string, move: MoveRequest, ifMatch?: string): Promise<Task> {
+  const params = { path: { user_id: userId, id }, ...(ifMatch && { header: { 'If-Match': ifMatch } }) };
+  return (await settle(api.POST('/api/{user_id}/tasks/{id}/move', { params, body: move }))).data;
+}
+
+/** The server as the device's copy of the tasks talks to it (lib/client/local-copy.ts). */
+export function serverFor(userId: string): Server {
+  const sent = async (request: Promise<Task | null>): Promise<Sent> => {
+    try {
+      return { ok: true, task: await request };
+    } catch (err) {
+      if (err instanceof ApiError) return { ok: false, status: err.status, message: err.message };
+      throw err;
+    }
+  };
+  return {
+    changes: (since) => fetchChanges(userId, since),
+    send(write: OutboxWrite) {
+      switch (write.kind) {
+        case 'create':
+          return sent(createTask(userId, write.body, write.key));
+        case 'update':
+          return sent(updateTask(userId, write.task, write.changes, write.ifMatch || undefined));
+        case 'toggle':
+          return sent(toggleTask(userId, write.task, write.ifMatch || undefined));
+        case 'move':
+          return sent(moveTask(userId, write.task, write.move, write.ifMatch || undefined));
+        case 'delete':
+          return sent(deleteTask(userId, write.task).then(() => null));
+      }
+    },
+    async task(id) {
+      try {
+        return await fetchTask(userId, id);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }
+    },
+  };
 }
 
 /** The caller's labels, by name. */

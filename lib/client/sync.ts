@@ -3,8 +3,8 @@ import type { Task } from './task';
 
 /*
  * Live updates in the browser, in two parts that know nothing of React:
- * - `FeedFollower` keeps a copy of every task of the user, from a full sync through the changes
- *   feed, then by following it from its cursor (a `410` starts over with a full sync);
+ * - `FeedFollower` reads the changes feed from a cursor (none: a full sync), page by page; a `410`
+ *   starts over with a full sync (lib/client/local-copy.ts keeps what it reads);
  * - `watchChanges` tells when to follow it: after each `changed` event of the server's stream,
  *   after a (re)connection, and when the network comes back. Tabs of one browser share one
  *   stream: the tab holding a Web Lock opens the EventSource and passes the signal on through a
@@ -16,6 +16,8 @@ type Changes = components['schemas']['Changes'];
 /** What one catch-up changed: tasks to put in place, ids to take out (`full`: replace everything). */
 export interface FeedUpdate {
   full: boolean;
+  /** Where the next catch-up starts. */
+  cursor: string;
   changed: Task[];
   deleted: string[];
   /** The person's projects changed: one was added, renamed, shared, left or deleted. */
@@ -33,11 +35,14 @@ export class FeedUnavailable extends Error {
 
 /** Follows the changes feed from a cursor; one catch-up at a time (calls made meanwhile fold into one more). */
 export class FeedFollower {
-  private cursor: string | undefined;
   private running: Promise<FeedUpdate> | undefined;
   private again = false;
 
-  constructor(private readonly fetchChanges: FetchChanges) {}
+  /** `cursor`: where an earlier catch-up stopped (none: a full sync first). */
+  constructor(
+    private readonly fetchChanges: FetchChanges,
+    private cursor?: string,
+  ) {}
 
   /** Everything since the last catch-up (a full sync the first time, or after a 410). */
   catchUp(): Promise<FeedUpdate> {
@@ -52,7 +57,7 @@ export class FeedFollower {
   }
 
   private async run(): Promise<FeedUpdate> {
-    const update: FeedUpdate = { full: this.cursor === undefined, changed: [], deleted: [] };
+    const update: FeedUpdate = { full: this.cursor === undefined, cursor: '', changed: [], deleted: [] };
     do {
       this.again = false;
       await this.follow(update);
@@ -74,18 +79,10 @@ export class FeedFollower {
       update.changed = [...update.changed.filter((t) => !changedIds.has(t.id) && !body.deleted.includes(t.id)), ...body.changes];
       update.deleted = [...update.deleted.filter((id) => !changedIds.has(id)), ...body.deleted];
       if (body.projects.length || body.deleted_projects.length) update.projectsChanged = true;
-      this.cursor = body.cursor;
+      this.cursor = update.cursor = body.cursor;
       if (!body.more) return;
     }
   }
-}
-
-/** Applies a catch-up to the tasks held, by id. */
-export function applyUpdate(tasks: ReadonlyMap<string, Task>, update: FeedUpdate): Map<string, Task> {
-  const next = update.full ? new Map<string, Task>() : new Map(tasks);
-  for (const id of update.deleted) next.delete(id);
-  for (const task of update.changed) next.set(task.id, task);
-  return next;
 }
 
 export interface WatchOptions {
@@ -99,7 +96,8 @@ export interface WatchOptions {
   onNotification?(): void;
 }
 
-type StreamMessage = { kind: 'changed' | 'connection' | 'invitation' | 'notification'; connected?: boolean };
+/** `ask`: a watcher that starts late (another of the tab's, or another tab) asks the stream's holder how it is. */
+type StreamMessage = { kind: 'changed' | 'connection' | 'invitation' | 'notification' | 'ask'; connected?: boolean };
 
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 10_000];
 
@@ -111,19 +109,29 @@ export function watchChanges(userId: string, options: WatchOptions): () => void 
   const channelName = `todo-changes:${userId}`;
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(channelName);
   const stop = new AbortController();
+  // The holder's stream state, for watchers that start after it opened.
+  let holding = false;
+  let connected: boolean | undefined;
   const hear = (message: StreamMessage) => {
-    if (message.kind === 'changed') options.onSignal();
+    if (message.kind === 'ask') {
+      if (holding && connected !== undefined) channel?.postMessage({ kind: 'connection', connected } satisfies StreamMessage);
+    } else if (message.kind === 'changed') options.onSignal();
     else if (message.kind === 'invitation') options.onInvitation?.();
     else if (message.kind === 'notification') options.onNotification?.();
     else options.onConnection?.(Boolean(message.connected));
   };
   channel?.addEventListener('message', (event: MessageEvent<StreamMessage>) => hear(event.data));
   const tell = (message: StreamMessage) => {
+    if (message.kind === 'connection') connected = message.connected;
     hear(message);
     channel?.postMessage(message);
   };
 
-  const lead = () => holdStream(userId, stop.signal, tell);
+  const lead = () => {
+    holding = true;
+    return holdStream(userId, stop.signal, tell);
+  };
+  channel?.postMessage({ kind: 'ask' } satisfies StreamMessage);
   if (typeof navigator !== 'undefined' && navigator.locks && channel) {
     // The lock is held until `stop`; a tab waiting for it takes over when the holder goes.
     navigator.locks.request(channelName, { signal: stop.signal }, lead).catch(() => {});

@@ -63,6 +63,12 @@ export async function quickAdd(page: Page, line: string, title = line): Promise<
   await input.press('Enter');
   await expect(input).toHaveValue('');
   await expect(taskCheckbox(page, title)).toBeEnabled();
+  await saved(page);
+}
+
+/** Waits until the server has every change this page made (its outbox is empty). */
+export async function saved(page: Page): Promise<void> {
+  await expect(page.getByRole('status', { name: 'Live updates' })).toHaveAttribute('data-waiting', '0');
 }
 
 /** Adds a task the way a person does (Enter in quick add), with a description written in its details. */
@@ -79,7 +85,7 @@ export async function writeDescription(page: Page, title: string, description: s
   await details.getByRole('button', { name: 'Save' }).click();
   await expect(details).toHaveCount(0);
   await expect(taskItem(page, title)).toContainText(description);
-  await expect(taskCheckbox(page, title)).toBeEnabled();
+  await saved(page);
 }
 
 /** The open details dialog of a task. */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { newPerson, quickAdd, signUp, taskCheckbox, taskDetails, taskItem } from './helpers';
+import { newPerson, quickAdd, saved, signUp, taskCheckbox, taskDetails, taskItem } from './helpers';
 
 // Projects and subtasks in the browser: a project from the sidebar, tasks and subtasks by quick
 // add, nesting and un-nesting from the keyboard and by drag, a move to another project, and the
@@ -93,12 +93,15 @@ test('a project: tasks and subtasks by quick add, nested by keyboard and by drag
   await subtask.press('Enter');
   await expect.poll(() => outline(page)).toEqual(['Sand the boards', 'Paint the fence', '  Buy paint', '  Pick a colour']);
   await subtask.press('Escape');
+  // Saved: its row has the server's id (a row's id is its drag handle's).
+  await saved(page);
 
   // Drag: "Sand the boards" to the right, onto the row below the fence's subtasks, becomes a subtask.
   const pick = (await taskItem(page, 'Pick a colour').boundingBox())!;
   const sand = (await page.getByRole('button', { name: 'Move Sand the boards' }).boundingBox())!;
   await dragHandle(page, 'Sand the boards', 30, pick.y + pick.height - sand.y - sand.height / 2);
   await expect.poll(() => outline(page)).toEqual(['Paint the fence', '  Buy paint', '  Pick a colour', '  Sand the boards']);
+  await saved(page);
   // …and dragged to the left, out again.
   await dragHandle(page, 'Sand the boards', -30, 0);
   await expect.poll(() => outline(page)).toEqual(['Paint the fence', '  Buy paint', '  Pick a colour', 'Sand the boards']);

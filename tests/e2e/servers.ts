@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
@@ -123,4 +124,51 @@ export async function openEvents(server: Server, user: { id: string; token: stri
     })();
   }
   return stream;
+}
+
+export interface Proxy {
+  /** The proxy's origin: a page opened there reaches the server only while the proxy is up. */
+  readonly url: string;
+  /** Cuts the network: refuses new connections and drops open ones (event streams, requests on their way). */
+  cut(): Promise<void>;
+  /** The network is back, on the same address. */
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP proxy in front of `target`, for a browser whose network is really cut: the page and its
+ * service worker see refused connections, which `context.setOffline` does not simulate for a worker.
+ */
+export async function startProxy(target: string): Promise<Proxy> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<net.Socket>();
+  const listen = (server: net.Server, at: number) => new Promise<number>((resolve) => server.listen(at, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  const serve = () =>
+    net.createServer((client) => {
+      const upstream = net.connect(Number(port), hostname);
+      for (const socket of [client, upstream]) {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        socket.on('error', () => {});
+      }
+      client.pipe(upstream).pipe(client);
+    });
+  let server = serve();
+  const at = await listen(server, 0);
+  const cut = async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+  };
+  return {
+    url: `http://127.0.0.1:${at}`,
+    cut,
+    restore: async () => {
+      server = serve();
+      await listen(server, at);
+    },
+    close: cut,
+  };
 }

@@ -1,0 +1,164 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { endRefusedSession } from '@/lib/auth/actions';
+import { serverFor, type Label, type Project } from '@/lib/client/api';
+import { forgetLocalData, LocalCopy, type OutboxEvent } from '@/lib/client/local-copy';
+import type { OutboxWrite } from '@/lib/client/outbox';
+import { FeedUnavailable, watchChanges } from '@/lib/client/sync';
+import type { Task } from '@/lib/client/task';
+
+/**
+ * The signed-in app's tasks, from the device's copy (lib/client/local-copy.ts): every view reads
+ * them here, and every write of the app goes through `queue`. The copy follows the changes feed
+ * whenever the event stream (shared by the browser's tabs) signals, after a reconnection, when
+ * the network comes back and when the tab is shown again; the outbox is sent after each write,
+ * at those same moments, and again after a growing pause while the server cannot be reached.
+ */
+
+export interface LocalTasks {
+  tasks: ReadonlyMap<string, Task>;
+  /** The copy holds a full sync (else the views say they are loading). */
+  ready: boolean;
+  /** Writes made on this device that the server has not confirmed yet. */
+  waiting: number;
+  /** Whether the event stream is connected: null until first known. */
+  connected: boolean | null;
+  queue(write: OutboxWrite): Promise<void>;
+  /** Conflicts, refusals and saves of the outbox's writes. */
+  onEvent(listener: (event: OutboxEvent) => void): () => void;
+  /** The projects and labels the last visit fetched, for a page opened offline. */
+  remembered: { projects: Project[] | null; labels: Label[] | null };
+  remember(projects: Project[], labels: Label[]): void;
+}
+
+const NO_TASKS: ReadonlyMap<string, Task> = new Map();
+const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+const LocalTasksContext = createContext<LocalTasks | null>(null);
+
+export function useLocalTasks(): LocalTasks {
+  const local = useContext(LocalTasksContext);
+  if (!local) throw new Error('useLocalTasks is used outside LocalTasksProvider');
+  return local;
+}
+
+interface Props {
+  userId: string;
+  /** The feed says the person's projects changed, or a write was saved (labels may be new): the sidebar asks again. */
+  onChanged: () => void;
+  onInvitation: () => void;
+  children: ReactNode;
+}
+
+export function LocalTasksProvider({ userId, onChanged, onInvitation, children }: Props) {
+  const [copy, setCopy] = useState<LocalCopy | null>(null);
+  const [shown, setShown] = useState<{ tasks: ReadonlyMap<string, Task>; ready: boolean; waiting: number }>({ tasks: NO_TASKS, ready: false, waiting: 0 });
+  const [connected, setConnected] = useState<boolean | null>(null);
+  const [remembered, setRemembered] = useState<LocalTasks['remembered']>({ projects: null, labels: null });
+  const openedRef = useRef<LocalCopy | null>(null);
+  const latest = useRef({ onChanged, onInvitation });
+  const flushNow = useRef(() => {});
+  useEffect(() => {
+    latest.current = { onChanged, onInvitation };
+  });
+
+  useEffect(() => {
+    let stopped = false;
+    let stopWatching = () => {};
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let attempt = 0;
+    let opened: LocalCopy | undefined;
+
+    const flush = () => {
+      if (!opened || stopped) return;
+      clearTimeout(retry);
+      opened
+        .flush()
+        .then((result) => {
+          if (result !== 'waiting') {
+            attempt = 0;
+            return;
+          }
+          retry = setTimeout(flush, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+        })
+        // IndexedDB itself failed: the next signal tries again.
+        .catch(() => {});
+    };
+    flushNow.current = flush;
+    const catchUp = () => {
+      if (!opened || stopped) return;
+      opened
+        .catchUp()
+        .then((projectsChanged) => {
+          if (projectsChanged) latest.current.onChanged();
+        })
+        .catch((err: unknown) => {
+          if (err instanceof FeedUnavailable && err.status === 401) leave();
+          // Offline or refused: the next signal (reconnection, online, visible) tries again.
+        });
+      flush();
+    };
+    // The session was refused (revoked, signed out elsewhere): nothing of it stays here.
+    const leave = () => {
+      if (stopped) return;
+      stopped = true;
+      opened?.close();
+      void forgetLocalData().finally(() => endRefusedSession());
+    };
+    const visible = () => {
+      if (document.visibilityState === 'visible') catchUp();
+    };
+
+    LocalCopy.open(userId, serverFor(userId))
+      .then((local) => {
+        if (stopped) return local.close();
+        opened = local;
+        const show = () => setShown({ tasks: local.tasks, ready: local.synced, waiting: local.waiting });
+        local.subscribe(show);
+        local.onEvent((event) => {
+          if (event.kind === 'signedOut') leave();
+          else if (event.kind === 'saved') latest.current.onChanged();
+        });
+        show();
+        setCopy(local);
+        openedRef.current = local;
+        Promise.all([local.remembered('projects'), local.remembered('labels')])
+          .then(([projects, labels]) => setRemembered({ projects: projects ?? null, labels: labels ?? null }))
+          .catch(() => {});
+        catchUp();
+        stopWatching = watchChanges(userId, { onSignal: catchUp, onConnection: setConnected, onInvitation: () => latest.current.onInvitation() });
+        document.addEventListener('visibilitychange', visible);
+      })
+      .catch(() => {
+        // No IndexedDB (a private window of an old browser): the views say so below.
+        if (!stopped) setShown((current) => ({ ...current, ready: true }));
+      });
+
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      stopWatching();
+      document.removeEventListener('visibilitychange', visible);
+      opened?.close();
+      openedRef.current = null;
+      setCopy(null);
+    };
+  }, [userId]);
+
+  const queue = useCallback(
+    async (write: OutboxWrite) => {
+      if (!copy) throw new Error('The tasks on this device are not open yet.');
+      await copy.queue(write);
+      flushNow.current();
+    },
+    [copy],
+  );
+  const remember = useCallback((projects: Project[], labels: Label[]) => {
+    const local = openedRef.current;
+    if (local) Promise.all([local.remember('projects', projects), local.remember('labels', labels)]).catch(() => {});
+  }, []);
+  const onEvent = useCallback((listener: (event: OutboxEvent) => void) => copy?.onEvent(listener) ?? (() => {}), [copy]);
+
+  return <LocalTasksContext.Provider value={{ ...shown, connected, queue, onEvent, remembered, remember }}>{children}</LocalTasksContext.Provider>;
+}

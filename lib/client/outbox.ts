@@ -1,0 +1,170 @@
+import { positionBetween } from '@/lib/position';
+import type { MoveRequest } from './manual-order';
+import type { components } from './openapi';
+import type { Task } from './task';
+
+/**
+ * The writes the app makes to tasks, as they wait in the outbox (lib/client/local-copy.ts) and
+ * what each does to the device's copy at once, before the server has seen it. A task created
+ * on this device has a temporary id (`temp-…`) until the server answers; the writes queued
+ * after it name that id, and are renamed when it is known.
+ */
+
+export type NewTask = components['schemas']['CreateTaskBody'];
+export type TaskChanges = components['schemas']['PatchTaskBody'];
+
+/** `ifMatch`: the version the person saw when they made the write ('' for a task not saved yet). */
+export type OutboxWrite =
+  | { kind: 'create'; task: string; body: NewTask; key: string }
+  | { kind: 'update'; task: string; changes: TaskChanges; ifMatch: string }
+  | { kind: 'toggle'; task: string; completed: boolean; ifMatch: string }
+  | { kind: 'move'; task: string; move: MoveRequest; ifMatch: string }
+  | { kind: 'delete'; task: string };
+
+export type OutboxEntry = OutboxWrite & { seq: number };
+
+export const TEMP_PREFIX = 'temp-';
+
+export function isTemporary(id: string): boolean {
+  return id.startsWith(TEMP_PREFIX);
+}
+
+/** What a write does to the device's copy: tasks to put, ids to take out. */
+export interface Effect {
+  put: Task[];
+  remove: string[];
+}
+
+/** Every task under `id` (its subtasks, theirs, …), not `id` itself. */
+export function descendants(tasks: ReadonlyMap<string, Task>, id: string): Task[] {
+  const children = new Map<string, Task[]>();
+  for (const task of tasks.values()) {
+    if (task.parent_id === null) continue;
+    const list = children.get(task.parent_id);
+    if (list) list.push(task);
+    else children.set(task.parent_id, [task]);
+  }
+  const found: Task[] = [];
+  const stack = [id];
+  while (stack.length) {
+    for (const child of children.get(stack.pop()!) ?? []) {
+      found.push(child);
+      stack.push(child.id);
+    }
+  }
+  return found;
+}
+
+/** The tasks of one list (the Inbox or a project) but `except`, in order. */
+function listOf(tasks: ReadonlyMap<string, Task>, projectId: string | null, except: string): Task[] {
+  return [...tasks.values()].filter((t) => t.project_id === projectId && t.id !== except).sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+}
+
+/** A position at the top of a list, or the bottom: keys only this device needs until the server gives its own. */
+function edgePosition(tasks: ReadonlyMap<string, Task>, projectId: string | null, except: string, edge: 'top' | 'bottom'): string {
+  const list = listOf(tasks, projectId, except);
+  if (edge === 'top') return positionBetween('', list[0]?.position ?? null);
+  return positionBetween(list.at(-1)?.position ?? '', null);
+}
+
+/** Where `move` puts `task` in its list, or undefined when its anchor is not there (the server will say so). */
+function movedPosition(tasks: ReadonlyMap<string, Task>, task: Task, move: MoveRequest): string | undefined {
+  if ('to' in move) return edgePosition(tasks, task.project_id, task.id, move.to);
+  const list = listOf(tasks, task.project_id, task.id);
+  const anchorId = 'before' in move ? move.before : move.after;
+  const at = list.findIndex((t) => t.id === anchorId);
+  if (at === -1) return undefined;
+  const [low, high] = 'before' in move ? [list[at - 1], list[at]] : [list[at], list[at + 1]];
+  return positionBetween(low?.position ?? '', high?.position ?? null);
+}
+
+const SHOWN_FIELDS = ['title', 'description', 'due_date', 'due_time', 'priority', 'labels', 'repeat', 'assignee_id'] as const;
+
+/**
+ * What a write does to the copy right away, as the server will do it where this device can
+ * tell (a subtask goes to its parent's list, completing a task completes its subtasks, a task
+ * moved to another project takes its subtasks along to that project's top). The server's
+ * answer replaces it. Only a new task gets this device's clock as `updated_at`: the copy keeps
+ * the server's newest version of the others by theirs.
+ */
+export function effectOf(tasks: ReadonlyMap<string, Task>, write: OutboxWrite, userId: string, now: string): Effect {
+  if (write.kind === 'create') {
+    const parent = write.body.parent_id ? tasks.get(write.body.parent_id) : undefined;
+    const projectId = parent ? parent.project_id : (write.body.project_id ?? null);
+    const task: Task = {
+      id: write.task,
+      user_id: userId,
+      title: write.body.title,
+      description: write.body.description ?? null,
+      due_date: write.body.due_date ?? null,
+      due_time: write.body.due_date ? (write.body.due_time ?? null) : null,
+      priority: write.body.priority ?? 'none',
+      labels: write.body.labels ?? [],
+      repeat: write.body.repeat ?? null,
+      project_id: projectId,
+      parent_id: parent?.id ?? null,
+      assignee_id: write.body.assignee_id ?? null,
+      // Shown with their ids once saved.
+      reminders: [],
+      position: edgePosition(tasks, projectId, write.task, 'top'),
+      completed: false,
+      created_at: now,
+      updated_at: now,
+      etag: '',
+    };
+    return { put: [task], remove: [] };
+  }
+
+  const task = tasks.get(write.task);
+  if (!task) return { put: [], remove: [] };
+  switch (write.kind) {
+    case 'delete':
+      return { put: [], remove: [task.id, ...descendants(tasks, task.id).map((t) => t.id)] };
+    case 'toggle': {
+      const put = [{ ...task, completed: write.completed }];
+      if (write.completed) for (const below of descendants(tasks, task.id)) if (!below.completed) put.push({ ...below, completed: true });
+      return { put, remove: [] };
+    }
+    case 'move': {
+      const position = movedPosition(tasks, task, write.move);
+      return { put: position === undefined ? [] : [{ ...task, position }], remove: [] };
+    }
+    case 'update': {
+      const { changes } = write;
+      const next: Task = { ...task };
+      for (const field of SHOWN_FIELDS) if (changes[field] !== undefined) Object.assign(next, { [field]: changes[field] });
+      if (changes.due_date === null) next.due_time = null;
+      if (changes.completed !== undefined) next.completed = changes.completed;
+      if (changes.parent_id !== undefined) {
+        const parent = changes.parent_id === null ? undefined : tasks.get(changes.parent_id);
+        next.parent_id = parent?.id ?? null;
+        if (parent) next.project_id = parent.project_id;
+      }
+      if (changes.project_id !== undefined && changes.project_id !== task.project_id) {
+        // Another list: the task leaves its parent and goes to the top of its new list with its subtasks.
+        next.project_id = changes.project_id;
+        if (changes.parent_id === undefined) next.parent_id = null;
+      }
+      const put = [next];
+      if (next.project_id !== task.project_id) {
+        if (next.parent_id === null) next.position = edgePosition(tasks, next.project_id, task.id, 'top');
+        for (const below of descendants(tasks, task.id)) put.push({ ...below, project_id: next.project_id });
+      }
+      return { put, remove: [] };
+    }
+  }
+}
+
+/** Whether `task` already shows every change of `changes`: an edit whose answer was lost, and that reached the server. */
+export function showsChanges(task: Task, changes: TaskChanges): boolean {
+  return Object.entries(changes).every(([field, value]) => {
+    if (field === 'reminders') return true;
+    if (field === 'due_time' && changes.due_date === null) return task.due_time === null;
+    return JSON.stringify(task[field as keyof Task] ?? null) === JSON.stringify(value ?? null);
+  });
+}
+
+/** A write with every mention of a temporary id replaced by the saved task's. */
+export function renamed<W extends OutboxWrite>(write: W, tempId: string, id: string): W {
+  return JSON.parse(JSON.stringify(write).replaceAll(tempId, id)) as W;
+}

@@ -1,0 +1,374 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LocalCopy, forgetLocalData, type OutboxEvent, type Sent, type Server } from '@/lib/client/local-copy';
+import { isTemporary, type OutboxWrite } from '@/lib/client/outbox';
+import type { Task } from '@/lib/client/task';
+
+// The device's copy and its outbox on fake-indexeddb, against a fake server that keeps tasks
+// as the API does (versions, If-Match, Idempotency-Key, the changes feed) and can be cut off,
+// or lose an answer after doing the work.
+
+const USER = '00000000-0000-4000-8000-000000000001';
+let ids = 0;
+const uuid = () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`;
+
+class FakeServer implements Server {
+  readonly tasks = new Map<string, Task>();
+  /** Ids changed (or deleted) at each version, for the feed. */
+  private readonly log: { version: number; id: string }[] = [];
+  private version = 0;
+  private readonly keys = new Map<string, Task>();
+  readonly asked: (string | undefined)[] = [];
+  readonly sent: OutboxWrite[] = [];
+  down = false;
+  /** The next write is done, and its answer lost on the way back. */
+  loseNextAnswer = false;
+  /** Status to refuse the next write with. */
+  refuseNext: { status: number; message: string } | null = null;
+
+  save(task: Task): Task {
+    this.version += 1;
+    const saved = { ...task, etag: `"${this.version}"`, updated_at: new Date(Date.UTC(2026, 11, 1, 0, 0, this.version)).toISOString() };
+    this.tasks.set(saved.id, saved);
+    this.log.push({ version: this.version, id: saved.id });
+    return saved;
+  }
+
+  remove(id: string): void {
+    this.version += 1;
+    this.tasks.delete(id);
+    this.log.push({ version: this.version, id });
+  }
+
+  /** A task saved by another device. */
+  add(title: string, fields: Partial<Task> = {}): Task {
+    return this.save({ ...blank(), id: uuid(), title, position: `P${String(this.version).padStart(4, '0')}`, ...fields });
+  }
+
+  changes = async (since: string | undefined) => {
+    this.asked.push(since);
+    if (this.down) throw new TypeError('Failed to fetch');
+    const after = Number(since ?? 0);
+    const touched = new Set(this.log.filter((entry) => entry.version > after).map((entry) => entry.id));
+    const changes = [...touched].filter((id) => this.tasks.has(id)).map((id) => this.tasks.get(id)!);
+    const deleted = since === undefined ? [] : [...touched].filter((id) => !this.tasks.has(id));
+    return { status: 200, body: { changes, deleted, projects: [], deleted_projects: [], cursor: String(this.version), more: false } };
+  };
+
+  async task(id: string): Promise<Task | null> {
+    if (this.down) throw new TypeError('Failed to fetch');
+    return this.tasks.get(id) ?? null;
+  }
+
+  async send(write: OutboxWrite): Promise<Sent> {
+    if (this.down) return { ok: false, status: 0, message: 'Could not reach the server.' };
+    this.sent.push(write);
+    if (this.refuseNext) {
+      const { status, message } = this.refuseNext;
+      this.refuseNext = null;
+      return { ok: false, status, message };
+    }
+    const answer = this.apply(write);
+    if (this.loseNextAnswer) {
+      this.loseNextAnswer = false;
+      return { ok: false, status: 0, message: 'Could not reach the server.' };
+    }
+    return answer;
+  }
+
+  private apply(write: OutboxWrite): Sent {
+    if (write.kind === 'create') {
+      const known = this.keys.get(write.key);
+      if (known) return { ok: true, task: known };
+      if (isTemporary(write.body.parent_id ?? '')) return { ok: false, status: 422, message: 'parent_id: must be a UUID' };
+      const task = this.add(write.body.title, { project_id: write.body.project_id ?? null, parent_id: write.body.parent_id ?? null, position: '0' + String(1000 - this.version) });
+      this.keys.set(write.key, task);
+      return { ok: true, task };
+    }
+    const task = this.tasks.get(write.task);
+    if (!task) return { ok: false, status: 404, message: 'This task no longer exists.' };
+    if ('ifMatch' in write && write.ifMatch && write.ifMatch !== task.etag) return { ok: false, status: 412, message: 'Changed elsewhere.' };
+    switch (write.kind) {
+      case 'update':
+        return { ok: true, task: this.save({ ...task, ...(write.changes as Partial<Task>) }) };
+      case 'toggle':
+        return { ok: true, task: this.save({ ...task, completed: !task.completed }) };
+      case 'move':
+        return { ok: true, task: this.save({ ...task, position: 'to' in write.move ? (write.move.to === 'top' ? '0' : 'z') : task.position }) };
+      case 'delete':
+        this.remove(task.id);
+        return { ok: true, task: null };
+    }
+  }
+}
+
+function blank(): Task {
+  return {
+    id: '',
+    user_id: USER,
+    title: '',
+    description: null,
+    completed: false,
+    due_date: null,
+    due_time: null,
+    priority: 'none',
+    labels: [],
+    reminders: [],
+    repeat: null,
+    position: 'V',
+    project_id: null,
+    parent_id: null,
+    assignee_id: null,
+    created_at: '2026-12-01T00:00:00.000Z',
+    updated_at: '2026-12-01T00:00:00.000Z',
+    etag: '',
+  };
+}
+
+let server: FakeServer;
+const open: LocalCopy[] = [];
+
+async function openCopy(userId = USER): Promise<LocalCopy> {
+  const copy = await LocalCopy.open(userId, server);
+  open.push(copy);
+  return copy;
+}
+
+function titles(copy: LocalCopy): string[] {
+  return [...copy.tasks.values()].map((t) => t.title).sort();
+}
+
+/** What the copy tells the page, but the saves (which every sent write makes). */
+function events(copy: LocalCopy): OutboxEvent[] {
+  const heard: OutboxEvent[] = [];
+  copy.onEvent((event) => {
+    if (event.kind !== 'saved') heard.push(event);
+  });
+  return heard;
+}
+
+const create = (title: string, fields: Partial<Extract<OutboxWrite, { kind: 'create' }>['body']> = {}): Extract<OutboxWrite, { kind: 'create' }> => ({
+  kind: 'create',
+  task: `temp-${uuid()}`,
+  body: { title, ...fields },
+  key: `key-${uuid()}`,
+});
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  server = new FakeServer();
+});
+
+afterEach(() => {
+  for (const copy of open.splice(0)) copy.close();
+});
+
+describe('the local copy', () => {
+  it('is filled by one full sync, and a reopened copy shows it at once and asks only for what changed since', async () => {
+    server.add('Pay rent');
+    server.add('Call mum');
+    const first = await openCopy();
+    expect(first.synced).toBe(false);
+    await first.catchUp();
+    expect(titles(first)).toEqual(['Call mum', 'Pay rent']);
+    first.close();
+
+    server.add('Water plants');
+    const second = await openCopy();
+    // Before any request: what the last visit left.
+    expect(titles(second)).toEqual(['Call mum', 'Pay rent']);
+    expect(second.synced).toBe(true);
+    await second.catchUp();
+    expect(titles(second)).toEqual(['Call mum', 'Pay rent', 'Water plants']);
+    expect(server.asked).toEqual([undefined, '2']);
+  });
+
+  it("clears another person's copy left on the device", async () => {
+    server.add('Mine');
+    const mine = await openCopy();
+    await mine.catchUp();
+    await mine.queue(create('Waiting'));
+    mine.close();
+    const theirs = await openCopy('00000000-0000-4000-8000-0000000000ff');
+    expect(theirs.tasks.size).toBe(0);
+    expect(theirs.waiting).toBe(0);
+  });
+
+  it('forgetLocalData leaves no task and no write on the device', async () => {
+    server.add('Secret plans');
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.queue(create('More plans'));
+    copy.close();
+    await forgetLocalData();
+    const databases = await indexedDB.databases();
+    expect(databases).toEqual([]);
+  });
+});
+
+describe('the outbox', () => {
+  it('shows a write at once, keeps it across a reopen while offline, and sends it exactly once when back', async () => {
+    const copy = await openCopy();
+    await copy.catchUp();
+    server.down = true;
+    await copy.queue(create('Buy milk'));
+    expect(titles(copy)).toEqual(['Buy milk']);
+    expect(copy.waiting).toBe(1);
+    expect(await copy.flush()).toBe('waiting');
+    copy.close();
+
+    const reopened = await openCopy();
+    expect(titles(reopened)).toEqual(['Buy milk']);
+    expect(reopened.waiting).toBe(1);
+    server.down = false;
+    expect(await reopened.flush()).toBe('sent');
+    expect([...server.tasks.values()].map((t) => t.title)).toEqual(['Buy milk']);
+    const [saved] = [...reopened.tasks.values()];
+    expect(saved!.id).toBe([...server.tasks.keys()][0]);
+    expect(reopened.waiting).toBe(0);
+    // Sent again: nothing more.
+    expect(await reopened.flush()).toBe('sent');
+    expect(server.sent).toHaveLength(1);
+  });
+
+  it('retries a create whose answer was lost with the same Idempotency-Key: one task', async () => {
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.queue(create('Book flights'));
+    server.loseNextAnswer = true;
+    expect(await copy.flush()).toBe('waiting');
+    expect(server.tasks.size).toBe(1);
+    expect(await copy.flush()).toBe('sent');
+    expect(server.tasks.size).toBe(1);
+    expect(server.sent.map((w) => w.kind)).toEqual(['create', 'create']);
+    expect(titles(copy)).toEqual(['Book flights']);
+  });
+
+  it('sends edits, completion and subtasks made on a task created offline, renamed to its saved id', async () => {
+    const copy = await openCopy();
+    await copy.catchUp();
+    server.down = true;
+    const parent = create('Trip');
+    await copy.queue(parent);
+    await copy.queue({ kind: 'update', task: parent.task, changes: { title: 'Trip to Rome' }, ifMatch: '' });
+    const child = create('Pack', { parent_id: parent.task });
+    await copy.queue(child);
+    await copy.queue({ kind: 'toggle', task: parent.task, completed: true, ifMatch: '' });
+    expect(copy.tasks.get(child.task)).toMatchObject({ parent_id: parent.task, completed: true });
+
+    server.down = false;
+    expect(await copy.flush()).toBe('sent');
+    const saved = [...server.tasks.values()];
+    const trip = saved.find((t) => t.title === 'Trip to Rome')!;
+    expect(trip).toMatchObject({ completed: true });
+    expect(saved.find((t) => t.title === 'Pack')).toMatchObject({ parent_id: trip.id });
+    expect([...copy.tasks.keys()].some(isTemporary)).toBe(false);
+    expect(copy.tasks.get(trip.id)).toMatchObject({ title: 'Trip to Rome', completed: true });
+  });
+
+  it('a 412 from an edit made elsewhere is a conflict with the newer version, and the edit is not applied', async () => {
+    const task = server.add('Draft report');
+    const copy = await openCopy();
+    await copy.catchUp();
+    const heard = events(copy);
+    server.save({ ...server.tasks.get(task.id)!, title: 'Final report' });
+    await copy.queue({ kind: 'update', task: task.id, changes: { title: 'Draft report v2' }, ifMatch: task.etag });
+    expect(copy.tasks.get(task.id)!.title).toBe('Draft report v2');
+    expect(await copy.flush()).toBe('sent');
+    expect(server.tasks.get(task.id)!.title).toBe('Final report');
+    expect(copy.tasks.get(task.id)!.title).toBe('Final report');
+    expect(heard).toEqual([{ kind: 'conflict', newer: server.tasks.get(task.id), changes: { title: 'Draft report v2' } }]);
+  });
+
+  it('an edit whose answer was lost is done, not a conflict', async () => {
+    const task = server.add('Renew passport');
+    const copy = await openCopy();
+    await copy.catchUp();
+    const heard = events(copy);
+    await copy.queue({ kind: 'update', task: task.id, changes: { title: 'Renew passport soon' }, ifMatch: task.etag });
+    server.loseNextAnswer = true;
+    expect(await copy.flush()).toBe('waiting');
+    expect(await copy.flush()).toBe('sent');
+    expect(heard).toEqual([]);
+    expect(copy.tasks.get(task.id)).toEqual(server.tasks.get(task.id));
+  });
+
+  it('a completion whose answer was lost is not sent a second time (which would reopen it)', async () => {
+    const task = server.add('Take out bins');
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.queue({ kind: 'toggle', task: task.id, completed: true, ifMatch: task.etag });
+    server.loseNextAnswer = true;
+    await copy.flush();
+    await copy.flush();
+    expect(server.tasks.get(task.id)!.completed).toBe(true);
+    expect(copy.tasks.get(task.id)!.completed).toBe(true);
+  });
+
+  it('a refused write is dropped, said, and the copy shows the server version again', async () => {
+    const task = server.add('Plan party');
+    const copy = await openCopy();
+    await copy.catchUp();
+    const heard = events(copy);
+    await copy.queue({ kind: 'update', task: task.id, changes: { title: 'x'.repeat(10) }, ifMatch: task.etag });
+    server.refuseNext = { status: 422, message: 'The server did not accept that: title: too long.' };
+    expect(await copy.flush()).toBe('sent');
+    expect(copy.tasks.get(task.id)!.title).toBe('Plan party');
+    expect(copy.waiting).toBe(0);
+    expect(heard).toEqual([{ kind: 'refused', message: 'Could not save “xxxxxxxxxx”. The server did not accept that: title: too long.' }]);
+  });
+
+  it('a write to a task the person lost (a project they were removed from) is refused and the task leaves the copy', async () => {
+    const task = server.add('Shared work', { project_id: uuid() });
+    const copy = await openCopy();
+    await copy.catchUp();
+    const heard = events(copy);
+    server.down = true;
+    await copy.queue({ kind: 'toggle', task: task.id, completed: true, ifMatch: task.etag });
+    server.down = false;
+    server.remove(task.id);
+    // The feed's tombstone waits for the write's answer.
+    await copy.catchUp();
+    expect(copy.tasks.has(task.id)).toBe(true);
+    await copy.flush();
+    expect(copy.tasks.has(task.id)).toBe(false);
+    expect(heard).toEqual([{ kind: 'refused', message: 'Could not complete “Shared work”. This task no longer exists.' }]);
+  });
+
+  it('the feed does not overwrite a task with writes waiting; the answer to them does', async () => {
+    const task = server.add('Garden');
+    const copy = await openCopy();
+    await copy.catchUp();
+    server.down = true;
+    await copy.queue({ kind: 'update', task: task.id, changes: { description: 'roses' }, ifMatch: task.etag });
+    server.down = false;
+    server.add('Other');
+    await copy.catchUp();
+    expect(copy.tasks.get(task.id)!.description).toBe('roses');
+    await copy.flush();
+    expect(copy.tasks.get(task.id)).toEqual(server.tasks.get(task.id));
+    expect(server.tasks.get(task.id)!.description).toBe('roses');
+  });
+
+  it('two tabs flushing at once send each write once', async () => {
+    const one = await openCopy();
+    const two = await openCopy();
+    await one.catchUp();
+    for (const title of ['a', 'b', 'c', 'd']) await one.queue(create(title));
+    await Promise.all([one.flush(), two.flush(), one.flush()]);
+    expect(server.sent).toHaveLength(4);
+    expect([...server.tasks.values()].map((t) => t.title).sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('a delete of a task already gone is done', async () => {
+    const task = server.add('Old');
+    const copy = await openCopy();
+    await copy.catchUp();
+    server.remove(task.id);
+    await copy.queue({ kind: 'delete', task: task.id });
+    expect(await copy.flush()).toBe('sent');
+    expect(copy.tasks.size).toBe(0);
+    expect(copy.waiting).toBe(0);
+  });
+});
