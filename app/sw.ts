@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { CacheableResponsePlugin, NetworkFirst, Serwist, type PrecacheEntry } from 'serwist';
+import { PAGE_CACHE } from '@/lib/client/page-cache';
 
 // The service worker (built by app/serwist/[path]/route.ts):
 // - the app shell offline: the build's scripts and styles are precached, and the signed-in pages
@@ -21,9 +22,8 @@ interface Pushed {
   url: string;
 }
 
-/** The pages that work offline. Their cache holds the person's name: signing out deletes it (PAGE_CACHE_PREFIX in lib/client/local-copy.ts). */
+/** The pages that work offline. */
 const APP_PAGES = new Set(['/tasks', '/labels']);
-const PAGE_CACHE = 'todo-pages';
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
@@ -33,8 +33,8 @@ const serwist = new Serwist({
     {
       matcher: ({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin && APP_PAGES.has(url.pathname),
       handler: new NetworkFirst({
+        // The cache only when the network fails, never for a slow answer: the page is the person's.
         cacheName: PAGE_CACHE,
-        networkTimeoutSeconds: 4,
         plugins: [
           // Only the page itself: never a redirect to sign in, nor an error page.
           new CacheableResponsePlugin({ statuses: [200] }),

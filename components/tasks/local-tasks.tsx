@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { endRefusedSession } from '@/lib/auth/actions';
 import { serverFor, type Label, type Project } from '@/lib/client/api';
-import { forgetLocalData, LocalCopy, type OutboxEvent } from '@/lib/client/local-copy';
+import { forgetLocalData, LocalCopy, type Conflict, type OutboxEvent } from '@/lib/client/local-copy';
 import type { OutboxWrite } from '@/lib/client/outbox';
 import { FeedUnavailable, watchChanges } from '@/lib/client/sync';
 import type { Task } from '@/lib/client/task';
@@ -25,8 +25,11 @@ export interface LocalTasks {
   /** Whether the event stream is connected: null until first known. */
   connected: boolean | null;
   queue(write: OutboxWrite): Promise<void>;
-  /** Conflicts, refusals and saves of the outbox's writes. */
+  /** Refusals and saves of the outbox's writes. */
   onEvent(listener: (event: OutboxEvent) => void): () => void;
+  /** Edits that met a newer version saved elsewhere, until the person applies or dismisses them. */
+  conflicts: readonly Conflict[];
+  resolveConflict(taskId: string, apply: boolean): void;
   /** The projects and labels the last visit fetched, for a page opened offline. */
   remembered: { projects: Project[] | null; labels: Label[] | null };
   remember(projects: Project[], labels: Label[]): void;
@@ -53,7 +56,7 @@ interface Props {
 
 export function LocalTasksProvider({ userId, onChanged, onInvitation, children }: Props) {
   const [copy, setCopy] = useState<LocalCopy | null>(null);
-  const [shown, setShown] = useState<{ tasks: ReadonlyMap<string, Task>; ready: boolean; waiting: number }>({ tasks: NO_TASKS, ready: false, waiting: 0 });
+  const [shown, setShown] = useState<Pick<LocalTasks, 'tasks' | 'ready' | 'waiting' | 'conflicts'>>({ tasks: NO_TASKS, ready: false, waiting: 0, conflicts: [] });
   const [connected, setConnected] = useState<boolean | null>(null);
   const [remembered, setRemembered] = useState<LocalTasks['remembered']>({ projects: null, labels: null });
   const openedRef = useRef<LocalCopy | null>(null);
@@ -70,20 +73,32 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
     let attempt = 0;
     let opened: LocalCopy | undefined;
 
+    // One send at a time in this tab (a call meanwhile makes one more), and one retry timer.
+    let flushing = false;
+    let flushAgain = false;
     const flush = () => {
       if (!opened || stopped) return;
+      if (flushing) {
+        flushAgain = true;
+        return;
+      }
+      flushing = true;
       clearTimeout(retry);
       opened
         .flush()
         .then((result) => {
-          if (result !== 'waiting') {
-            attempt = 0;
-            return;
-          }
-          retry = setTimeout(flush, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+          if (result !== 'waiting') attempt = 0;
+          else if (!flushAgain) retry = setTimeout(flush, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
         })
         // IndexedDB itself failed: the next signal tries again.
-        .catch(() => {});
+        .catch(() => {})
+        .finally(() => {
+          flushing = false;
+          if (flushAgain) {
+            flushAgain = false;
+            flush();
+          }
+        });
     };
     flushNow.current = flush;
     const catchUp = () => {
@@ -99,12 +114,15 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
         });
       flush();
     };
-    // The session was refused (revoked, signed out elsewhere): nothing of it stays here.
+    // The session was refused (revoked, expired, signed out elsewhere): sign in again. The copy
+    // stays only while it holds writes of the person's not sent yet (the same person signing in
+    // again sends them; anyone else's sign-in clears them).
     const leave = () => {
       if (stopped) return;
       stopped = true;
+      const keep = (opened?.waiting ?? 0) > 0;
       opened?.close();
-      void forgetLocalData().finally(() => endRefusedSession());
+      void (keep ? Promise.resolve() : forgetLocalData()).finally(() => endRefusedSession());
     };
     const visible = () => {
       if (document.visibilityState === 'visible') catchUp();
@@ -114,11 +132,12 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
       .then((local) => {
         if (stopped) return local.close();
         opened = local;
-        const show = () => setShown({ tasks: local.tasks, ready: local.synced, waiting: local.waiting });
+        const show = () => setShown({ tasks: local.tasks, ready: local.synced, waiting: local.waiting, conflicts: local.conflicts });
         local.subscribe(show);
         local.onEvent((event) => {
           if (event.kind === 'signedOut') leave();
-          else if (event.kind === 'saved') latest.current.onChanged();
+          // A saved label may be a new one: the sidebar's labels are fetched again.
+          else if (event.kind === 'saved' && (event.write.kind === 'create' ? event.write.body.labels?.length : event.write.kind === 'update' && event.write.changes.labels)) latest.current.onChanged();
         });
         show();
         setCopy(local);
@@ -158,7 +177,16 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
     const local = openedRef.current;
     if (local) Promise.all([local.remember('projects', projects), local.remember('labels', labels)]).catch(() => {});
   }, []);
+  const resolveConflict = useCallback(
+    (taskId: string, apply: boolean) => {
+      copy
+        ?.resolveConflict(taskId, apply)
+        .then(() => flushNow.current())
+        .catch(() => {});
+    },
+    [copy],
+  );
   const onEvent = useCallback((listener: (event: OutboxEvent) => void) => copy?.onEvent(listener) ?? (() => {}), [copy]);
 
-  return <LocalTasksContext.Provider value={{ ...shown, connected, queue, onEvent, remembered, remember }}>{children}</LocalTasksContext.Provider>;
+  return <LocalTasksContext.Provider value={{ ...shown, connected, queue, onEvent, resolveConflict, remembered, remember }}>{children}</LocalTasksContext.Provider>;
 }

@@ -33,12 +33,6 @@ function changedFields(base: Task, changes: TaskChanges): TaskChanges {
   return edited as TaskChanges;
 }
 
-/** An edit refused because the task had changed elsewhere: the newer version, and the edit to apply again. */
-interface Conflict {
-  newer: Task;
-  changes: TaskChanges;
-}
-
 interface Props {
   userId: string;
   view: View;
@@ -69,7 +63,6 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
   const [status, setStatus] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   // Tasks whose subtasks are folded away, in this view.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
 
@@ -85,8 +78,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
   useEffect(
     () =>
       onEvent((event) => {
-        if (event.kind === 'conflict') setConflict({ newer: event.newer, changes: event.changes });
-        else if (event.kind === 'refused') setMessage(event.message);
+        if (event.kind === 'refused') setMessage(event.message);
         else if (event.kind === 'saved' && event.write.kind === 'toggle' && event.task?.repeat && !event.task.completed && event.task.due_date) {
           // A repeating task is not done: it moves on to its next date.
           setStatus(`“${event.task.title}” repeats: next due ${formatDue(event.task.due_date, event.task.due_time, new Date())}.`);
@@ -166,7 +158,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
   }
 
   function toggle(task: Task) {
-    void write({ kind: 'toggle', task: task.id, completed: !task.completed, ifMatch: task.etag });
+    void write({ kind: 'toggle', task: task.id, completed: !task.completed, due: task.due_date, ifMatch: task.etag });
   }
 
   /**
@@ -177,7 +169,6 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
   async function edit(base: Task, edits: TaskChanges): Promise<boolean> {
     const changes = changedFields(base, edits);
     if (Object.keys(changes).length === 0) return true;
-    setConflict(null);
     if (!(await write({ kind: 'update', task: base.id, changes, ifMatch: base.etag }))) return false;
     if (changes.project_id !== undefined && !belongs(changes.project_id)) setStatus(`“${changes.title ?? base.title}” moved to ${projectName(changes.project_id)}.`);
     return true;
@@ -214,13 +205,14 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
       )}
 
       <OfflineStatus connected={local.connected} waiting={local.waiting} />
-      {conflict && (
+      {local.conflicts.map((conflict) => (
         <ConflictNotice
+          key={conflict.newer.id}
           newer={conflict.newer}
-          onApply={() => void edit(conflict.newer, { ...conflict.changes })}
-          onDismiss={() => setConflict(null)}
+          onApply={() => local.resolveConflict(conflict.newer.id, true)}
+          onDismiss={() => local.resolveConflict(conflict.newer.id, false)}
         />
-      )}
+      ))}
       {message && (
         <div role="alert" data-testid="task-error" className="alert-error flex items-start justify-between gap-3">
           <p className="wrap-anywhere">{message}</p>

@@ -118,7 +118,7 @@ export function ViewsNav({ userId, current, labels, projects, invitations, onPro
                   view={{ kind: 'project', id: project.id }}
                   title={project.name}
                   current={current}
-                  count={project.open_count}
+                  count={counts[viewHref({ kind: 'project', id: project.id })] ?? project.open_count}
                   dot={<LabelDot color={project.color} />}
                   onChoose={close}
                 />

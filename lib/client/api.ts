@@ -129,11 +129,6 @@ export async function fetchChanges(userId: string, since: string | undefined): P
   return { status: response.status, body: data };
 }
 
-export async function toggleTask(userId: string, id: string, ifMatch?: string): Promise<Task> {
-  const params = { path: { user_id: userId, id }, ...(ifMatch && { header: { 'If-Match': ifMatch } }) };
-  return (await settle(api.PATCH('/api/{user_id}/tasks/{id}/complete', { params }))).data;
-}
-
 export async function deleteTask(userId: string, id: string): Promise<void> {
   await settle(api.DELETE('/api/{user_id}/tasks/{id}', { params: { path: { user_id: userId, id } } }));
 }
@@ -163,7 +158,8 @@ export function serverFor(userId: string): Server {
         case 'update':
           return sent(updateTask(userId, write.task, write.changes, write.ifMatch || undefined));
         case 'toggle':
-          return sent(toggleTask(userId, write.task, write.ifMatch || undefined));
+          // Sets the state rather than flipping it: a retry cannot undo what a lost answer did.
+          return sent(updateTask(userId, write.task, { completed: write.completed }, write.ifMatch || undefined));
         case 'move':
           return sent(moveTask(userId, write.task, write.move, write.ifMatch || undefined));
         case 'delete':

@@ -1,6 +1,7 @@
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { components } from './openapi';
-import { effectOf, isTemporary, renamed, showsChanges, type Effect, type OutboxEntry, type OutboxWrite, type TaskChanges } from './outbox';
+import { effectOf, isTemporary, renamed, showsChanges, showsCompletion, TEMP_PREFIX, type Effect, type OutboxEntry, type OutboxWrite, type TaskChanges } from './outbox';
+import { PAGE_CACHE } from './page-cache';
 import { FeedFollower, type FetchChanges, type FeedUpdate } from './sync';
 import type { Task } from './task';
 
@@ -12,13 +13,21 @@ import type { Task } from './task';
  *   its stored cursor: a page load asks only for what changed since the last one;
  * - a write is applied to the copy and queued in one transaction, then sent in order by one
  *   tab at a time (a Web Lock), creates with their `Idempotency-Key` and edits with `If-Match`;
- * - the feed never overwrites a task that has writes waiting: the server's answer to the last
- *   of them does.
+ * - the feed never overwrites a task that has writes waiting (the server's answer to the last
+ *   of them does), nor a newer version with an older one;
+ * - an edit that meets a newer version is kept as a conflict until the person applies or
+ *   dismisses it.
  * Tabs tell each other of changes through a BroadcastChannel. Nothing here knows of React.
  */
 
 type Project = components['schemas']['Project'];
 type Label = components['schemas']['Label'];
+
+/** An edit that met a newer version saved elsewhere: the person applies it to that version, or lets it go. */
+export interface Conflict {
+  newer: Task;
+  changes: TaskChanges;
+}
 
 interface Schema extends DBSchema {
   tasks: { key: string; value: Task };
@@ -26,8 +35,10 @@ interface Schema extends DBSchema {
   meta: { key: string; value: unknown };
 }
 
+type Stores = 'tasks' | 'outbox' | 'meta';
+
 export const DB_NAME = 'todo';
-const STORES = ['tasks', 'outbox', 'meta'] as const;
+const STORES: Stores[] = ['tasks', 'outbox', 'meta'];
 
 /** What the server said to a write: the saved task (null for a delete), or the refusal's status and message. */
 export type Sent = { ok: true; task: Task | null } | { ok: false; status: number; message: string };
@@ -41,8 +52,6 @@ export interface Server {
 }
 
 export type OutboxEvent =
-  /** An edit met a newer version saved elsewhere: the person sees it and may apply their edit to it. */
-  | { kind: 'conflict'; newer: Task; changes: TaskChanges }
   /** The server refused a write that cannot succeed: it is dropped and the copy shows the server's version. */
   | { kind: 'refused'; message: string }
   /** The session is no longer accepted. */
@@ -56,6 +65,9 @@ export type FlushResult = 'sent' | 'waiting' | 'signedOut';
 type Message = { kind: 'changed' } | { kind: 'event'; event: OutboxEvent };
 
 const VERBS: Record<OutboxWrite['kind'], string> = { create: 'add', update: 'save', toggle: 'complete', move: 'move', delete: 'delete' };
+
+/** More tasks than this to put right after a refusal: a full sync does it instead. */
+const REFETCH_AT_MOST = 20;
 
 /** A lock shared by the browser's tabs (Web Locks), or by the callers in this process where there are none (Vitest). */
 const localLocks = new Map<string, Promise<unknown>>();
@@ -74,12 +86,16 @@ export class LocalCopy {
   waiting = 0;
   /** Whether the copy has been filled by a full sync at least once (else a view shows "loading"). */
   synced = false;
+  /** Edits that met a newer version, by task id, until the person decides. */
+  conflicts: readonly Conflict[] = [];
 
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(event: OutboxEvent) => void>();
   private readonly channel: BroadcastChannel | undefined;
   private catching: Promise<boolean> | undefined;
   private catchAgain = false;
+  /** Moves on with every change this tab shows: a reload that read before one reads again. */
+  private generation = 0;
 
   private constructor(
     private readonly db: IDBPDatabase<Schema>,
@@ -101,9 +117,11 @@ export class LocalCopy {
         database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
         database.createObjectStore('meta');
       },
-      // Signing out in another tab deletes the database: this tab lets go of it.
+      // Signing out in another tab deletes the database: this page lets go of it and loads
+      // again, which (signed out) leads to sign-in. The tab signing out goes on its way.
       blocking() {
         db.close();
+        if (!forgetting && typeof location !== 'undefined') location.reload();
       },
     });
     const tx = db.transaction(STORES, 'readwrite');
@@ -117,13 +135,24 @@ export class LocalCopy {
     return copy;
   }
 
-  /** Calls `listener` whenever the copy or the outbox changed, here or in another tab. */
+  /** How many writes wait on this device (none: no copy here), without opening it for a person. */
+  static async waitingOnDevice(): Promise<number> {
+    if (typeof indexedDB === 'undefined' || !(await indexedDB.databases?.())?.some((db) => db.name === DB_NAME)) return 0;
+    const db = await openDB<Schema>(DB_NAME);
+    try {
+      return db.objectStoreNames.contains('outbox') ? await db.count('outbox') : 0;
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Calls `listener` whenever the copy, the outbox or the conflicts changed, here or in another tab. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  /** Conflicts, refusals and an ended session, from whichever tab sent the write. */
+  /** Refusals, saves and an ended session, from whichever tab sent the write. */
   onEvent(listener: (event: OutboxEvent) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
@@ -145,29 +174,41 @@ export class LocalCopy {
     await this.db.put('meta', value, key);
   }
 
-  /** Applies `write` to the copy and queues it, in one transaction; sending is `flush`'s. */
+  /**
+   * Applies `write` to the copy and queues it, in one transaction; sending is `flush`'s. The
+   * page shows it at once, before it is stored. A write naming a task another tab has since
+   * saved (its temporary id renamed) is queued under the saved id.
+   */
   async queue(write: OutboxWrite): Promise<void> {
     const effect = effectOf(this.tasks, write, this.userId, new Date().toISOString());
-    const tx = this.db.transaction(['tasks', 'outbox'], 'readwrite');
-    const outbox = tx.objectStore('outbox');
-    const stored = Promise.all([outbox.add(write as OutboxEntry), ...this.writeEffect(tx.objectStore('tasks'), effect), tx.done]);
-    // Shown before it is stored: the page answers the click in the same frame.
     this.applyEffect(effect);
     this.waiting += 1;
+    this.generation += 1;
     for (const listener of this.listeners) listener();
+    let stale = false;
     try {
-      await stored;
+      const tx = this.db.transaction(STORES, 'readwrite');
+      let queued = write;
+      if (JSON.stringify(write).includes(TEMP_PREFIX)) {
+        const renames = ((await tx.objectStore('meta').get('renames')) ?? {}) as Record<string, string>;
+        for (const [tempId, id] of Object.entries(renames)) queued = renamed(queued, tempId, id);
+        stale = JSON.stringify(queued) !== JSON.stringify(write);
+      }
+      const touched = [...effect.put.map((t) => t.id), ...effect.remove];
+      await Promise.all([tx.objectStore('outbox').add({ ...queued, touched } as OutboxEntry), ...(stale ? [] : this.writeEffect(tx.objectStore('tasks'), effect)), tx.done]);
     } catch (err) {
       await this.reload();
       throw err;
     }
+    // This tab showed the write on a task another tab had already renamed: read the copy again.
+    if (stale) await this.reload();
     this.channel?.postMessage({ kind: 'changed' } satisfies Message);
   }
 
   /**
    * Everything the feed has since the stored cursor (a full sync the first time), one tab at a
-   * time; calls made meanwhile fold into one more. Tasks with writes waiting keep this device's
-   * version. Resolves to whether the person's projects changed (the sidebar asks for them again).
+   * time; calls made meanwhile fold into one more. Resolves to whether the person's projects
+   * changed (the sidebar asks for them again).
    */
   catchUp(): Promise<boolean> {
     if (this.catching) {
@@ -193,21 +234,21 @@ export class LocalCopy {
     const update = await new FeedFollower(this.server.changes, cursor).catchUp();
     const tx = this.db.transaction(STORES, 'readwrite');
     const tasks = tx.objectStore('tasks');
-    const outbox = tx.objectStore('outbox');
-    const meta = tx.objectStore('meta');
-    const waiting = new Set((await outbox.getAll()).map((entry) => entry.task));
-    const held = update.full ? await tasks.getAllKeys() : [];
+    const waiting = new Set((await tx.objectStore('outbox').getAll()).map((entry) => entry.task));
+    const held = new Map((update.full || update.changed.length > 200 ? await tasks.getAll() : await Promise.all(update.changed.map((t) => tasks.get(t.id)))).filter((t) => t !== undefined).map((t) => [t.id, t]));
     const changedIds = new Set(update.changed.map((t) => t.id));
-    const remove = [...held.filter((id) => !changedIds.has(id) && !isTemporary(id)), ...update.deleted].filter((id) => !waiting.has(id));
     // A feed read that began before this device's own write may answer after it: an older
     // version never replaces a newer one (updated_at moves strictly forward with every change).
     const newer = (task: Task) => {
-      const shown = this.tasks.get(task.id);
+      const shown = held.get(task.id);
       return !shown || Date.parse(task.updated_at) >= Date.parse(shown.updated_at);
     };
-    const effect = { put: update.changed.filter((t) => !waiting.has(t.id) && newer(t)), remove };
-    await Promise.all([...this.writeEffect(tasks, effect), meta.put(update.cursor, 'cursor')]);
-    await tx.done;
+    const gone = update.full ? [...held.keys()].filter((id) => !changedIds.has(id) && !isTemporary(id)) : [];
+    const effect = {
+      put: update.changed.filter((t) => !waiting.has(t.id) && newer(t)),
+      remove: [...gone, ...update.deleted].filter((id) => !waiting.has(id)),
+    };
+    await Promise.all([...this.writeEffect(tasks, effect), tx.objectStore('meta').put(update.cursor, 'cursor'), tx.done]);
     this.applyEffect(effect);
     this.synced = true;
     this.changed();
@@ -239,68 +280,91 @@ export class LocalCopy {
     });
   }
 
-  /** Reads the copy and the outbox again (another tab changed them). */
+  /** Applies a conflict's edit to the newer version (queued like any edit), or lets it go. */
+  async resolveConflict(taskId: string, apply: boolean): Promise<void> {
+    const conflict = this.conflicts.find((c) => c.newer.id === taskId);
+    if (!conflict) return;
+    await this.db.put('meta', this.conflicts.filter((c) => c !== conflict), 'conflicts');
+    if (apply) await this.queue({ kind: 'update', task: taskId, changes: conflict.changes, ifMatch: conflict.newer.etag });
+    await this.reload();
+    this.changed();
+  }
+
+  /** Reads the copy, the outbox and the conflicts again (another tab changed them). */
   async reload(): Promise<void> {
-    const [tasks, waiting, cursor] = await Promise.all([this.db.getAll('tasks'), this.db.count('outbox'), this.db.get('meta', 'cursor')]);
-    this.tasks = new Map(tasks.map((task) => [task.id, task]));
-    this.waiting = waiting;
-    this.synced = cursor !== undefined;
-    for (const listener of this.listeners) listener();
+    for (;;) {
+      const generation = this.generation;
+      const tx = this.db.transaction(STORES, 'readonly');
+      const [tasks, waiting, cursor, conflicts] = await Promise.all([
+        tx.objectStore('tasks').getAll(),
+        tx.objectStore('outbox').count(),
+        tx.objectStore('meta').get('cursor'),
+        tx.objectStore('meta').get('conflicts'),
+      ]);
+      // A write shown meanwhile is not in what was read: read again.
+      if (generation !== this.generation) continue;
+      this.tasks = new Map(tasks.map((task) => [task.id, task]));
+      this.waiting = waiting;
+      this.synced = cursor !== undefined;
+      this.conflicts = (conflicts as Conflict[] | undefined) ?? [];
+      for (const listener of this.listeners) listener();
+      return;
+    }
   }
 
   /** The server saved `entry` as `saved`: drop it, and show the saved task with the writes still waiting for it applied. */
   private async settle(entry: OutboxEntry, saved: Task | null): Promise<void> {
-    const tx = this.db.transaction(['tasks', 'outbox'], 'readwrite');
-    const tasks = tx.objectStore('tasks');
+    const tx = this.db.transaction(STORES, 'readwrite');
     const outbox = tx.objectStore('outbox');
     await outbox.delete(entry.seq);
-    const later = await outbox.getAll();
     const working = new Map(this.tasks);
-    const effect: Effect = { put: [], remove: [] };
+    const touched = new Set<string>();
+    const set = (task: Task) => {
+      working.set(task.id, task);
+      touched.add(task.id);
+    };
     if (saved) {
-      const rewrites: Promise<unknown>[] = [];
-      for (const next of later) {
-        let rewritten = entry.kind === 'create' ? renamed(next, entry.task, saved.id) : next;
+      const renaming = entry.kind === 'create';
+      const writes: Promise<unknown>[] = [];
+      for (const next of await outbox.getAll()) {
+        let rewritten = renaming ? renamed(next, entry.task, saved.id) : next;
         // A write made on top of this one's version is made on top of the saved one.
         if (rewritten.task === saved.id && 'ifMatch' in rewritten && rewritten.ifMatch === ('ifMatch' in entry ? entry.ifMatch : '')) rewritten = { ...rewritten, ifMatch: saved.etag };
-        if (rewritten !== next) rewrites.push(outbox.put(rewritten));
+        if (rewritten !== next) writes.push(outbox.put(rewritten));
       }
-      if (entry.kind === 'create') {
+      if (renaming) {
+        // For a write another tab makes on the temporary id before it hears of the new one; kept
+        // while writes wait (the outbox empty, no tab can still be showing a temporary id for long).
+        const meta = tx.objectStore('meta');
+        const renames = ((await meta.get('renames')) ?? {}) as Record<string, string>;
+        writes.push(meta.put((await outbox.count()) === 0 ? {} : { ...renames, [entry.task]: saved.id }, 'renames'));
         working.delete(entry.task);
-        effect.remove.push(entry.task);
-        for (const task of working.values()) {
-          if (task.parent_id !== entry.task) continue;
-          const moved = { ...task, parent_id: saved.id };
-          working.set(moved.id, moved);
-          effect.put.push(moved);
-        }
+        touched.add(entry.task);
+        for (const task of working.values()) if (task.parent_id === entry.task) set({ ...task, parent_id: saved.id });
       }
-      working.set(saved.id, saved);
-      effect.put.push(saved);
+      set(saved);
+      await Promise.all(writes);
       // This device's writes still waiting for the task stay shown over the server's version.
       const now = new Date().toISOString();
       for (const next of await outbox.getAll()) {
         if (next.task !== saved.id) continue;
         const { put, remove } = effectOf(working, next, this.userId, now);
-        for (const task of put) working.set(task.id, task);
-        for (const id of remove) working.delete(id);
-        effect.put.push(...put);
-        effect.remove.push(...remove);
+        for (const task of put) set(task);
+        for (const id of remove) {
+          working.delete(id);
+          touched.add(id);
+        }
       }
-      await Promise.all(rewrites);
     }
-    await Promise.all(this.writeEffect(tasks, effect));
-    await tx.done;
-    this.applyEffect(effect);
-    this.waiting = later.length;
-    this.changed();
+    await this.commit(tx, this.effectIn(working, touched));
     this.tell({ kind: 'saved', write: entry, task: saved });
   }
 
   /**
-   * A `412`: the task changed since the write was made. An edit whose earlier attempt did reach
-   * the server is done; another edit becomes a conflict for the person (with the edits queued
-   * after it on that task); a completion or a move is still meant, and is sent again on the newer version.
+   * A `412`: the task changed since the write was made. A write whose earlier attempt did reach
+   * the server is done; a completion or a move is still meant, and is sent again on the newer
+   * version; another edit becomes a conflict for the person (with the edits queued after it
+   * on that task).
    */
   private async resolveStale(entry: OutboxEntry & { kind: 'update' | 'toggle' | 'move' }): Promise<'resolved' | 'unreachable'> {
     let newer: Task | null;
@@ -310,10 +374,10 @@ export class LocalCopy {
       return 'unreachable';
     }
     if (!newer) {
-      await this.refuse(entry, 'This task no longer exists. It may have been deleted elsewhere.');
+      await this.refuse(entry, 'This task no longer exists. It may have been deleted elsewhere.', null);
       return 'resolved';
     }
-    if (entry.kind === 'update' ? showsChanges(newer, entry.changes) : entry.kind === 'toggle' && newer.completed === entry.completed) {
+    if (entry.kind === 'update' ? showsChanges(newer, entry.changes) : entry.kind === 'toggle' && showsCompletion(newer, entry)) {
       await this.settle(entry, newer);
       return 'resolved';
     }
@@ -321,44 +385,81 @@ export class LocalCopy {
       await this.db.put('outbox', { ...entry, ifMatch: newer.etag });
       return 'resolved';
     }
-    const tx = this.db.transaction(['tasks', 'outbox'], 'readwrite');
+    const tx = this.db.transaction(STORES, 'readwrite');
     const outbox = tx.objectStore('outbox');
     let changes = entry.changes;
-    const drops: Promise<unknown>[] = [outbox.delete(entry.seq)];
+    const writes: Promise<unknown>[] = [outbox.delete(entry.seq)];
     for (const next of await outbox.getAll()) {
       if (next.task !== entry.task || next.seq === entry.seq) continue;
       if (next.kind === 'update') {
         changes = { ...changes, ...next.changes };
-        drops.push(outbox.delete(next.seq));
-      } else if ('ifMatch' in next) drops.push(outbox.put({ ...next, ifMatch: newer.etag }));
+        writes.push(outbox.delete(next.seq));
+      } else if (next.kind === 'toggle' && showsCompletion(newer, next)) writes.push(outbox.delete(next.seq));
+      else if ('ifMatch' in next) writes.push(outbox.put({ ...next, ifMatch: newer.etag }));
     }
-    await Promise.all([...drops, tx.objectStore('tasks').put(newer)]);
-    await tx.done;
-    this.applyEffect({ put: [newer], remove: [] });
-    this.waiting = await this.db.count('outbox');
-    this.changed();
-    this.tell({ kind: 'conflict', newer, changes });
+    const meta = tx.objectStore('meta');
+    const conflicts = ((await meta.get('conflicts')) ?? []) as Conflict[];
+    const earlier = conflicts.find((c) => c.newer.id === newer.id);
+    writes.push(meta.put([...conflicts.filter((c) => c !== earlier), { newer, changes: { ...earlier?.changes, ...changes } }], 'conflicts'));
+    await Promise.all(writes);
+    await this.commit(tx, { put: [newer], remove: [] });
     return 'resolved';
   }
 
-  /** A write the server refused for good: drop it (a refused create, with everything queued on its task) and show the server's version. */
-  private async refuse(entry: OutboxEntry, reason: string): Promise<void> {
+  /**
+   * A write the server refused for good: drop it (a refused create, with everything queued on
+   * its task), put the tasks it touched back as the server has them, and say why. `current`:
+   * the task as the server has it, when already known.
+   */
+  private async refuse(entry: OutboxEntry, reason: string, current?: Task | null): Promise<void> {
     const title = entry.kind === 'create' ? entry.body.title : (this.tasks.get(entry.task)?.title ?? 'the task');
     const verb = entry.kind === 'toggle' && !entry.completed ? 'reopen' : VERBS[entry.kind];
-    let current: Task | null | undefined;
-    if (entry.kind !== 'create') current = await this.server.task(entry.task).catch(() => undefined);
-    const tx = this.db.transaction(['tasks', 'outbox'], 'readwrite');
+    const known = new Map<string, Task | null>(current === undefined ? [] : [[entry.task, current]]);
+    const refetch = entry.touched.filter((id) => !isTemporary(id) && !known.has(id));
+    let fullSync = refetch.length > REFETCH_AT_MOST;
+    if (!fullSync) {
+      try {
+        for (const id of refetch) known.set(id, await this.server.task(id));
+      } catch {
+        // Unreachable: a full sync at the next catch-up puts the copy right.
+        fullSync = true;
+      }
+    }
+    const tx = this.db.transaction(STORES, 'readwrite');
     const outbox = tx.objectStore('outbox');
-    const gone = entry.kind === 'create' || current === null;
-    const drops: Promise<unknown>[] = [outbox.delete(entry.seq)];
-    if (gone) for (const next of await outbox.getAll()) if (next.task === entry.task) drops.push(outbox.delete(next.seq));
-    const effect: Effect = gone ? { put: [], remove: [entry.task] } : { put: current ? [current] : [], remove: [] };
-    await Promise.all([...drops, ...this.writeEffect(tx.objectStore('tasks'), effect)]);
+    const gone = entry.kind === 'create' || known.get(entry.task) === null;
+    const writes: Promise<unknown>[] = [outbox.delete(entry.seq)];
+    if (gone) for (const next of await outbox.getAll()) if (next.task === entry.task) writes.push(outbox.delete(next.seq));
+    if (fullSync) writes.push(tx.objectStore('meta').delete('cursor'));
+    const effect: Effect = { put: [], remove: entry.kind === 'create' ? [entry.task] : [] };
+    for (const [id, task] of known) {
+      if (task) effect.put.push(task);
+      else effect.remove.push(id);
+    }
+    await Promise.all(writes);
+    await this.commit(tx, effect);
+    this.tell({ kind: 'refused', message: `Could not ${verb} “${title}”. ${reason}` });
+  }
+
+  /** The put/remove that makes the stored copy match `working` for `ids`. */
+  private effectIn(working: ReadonlyMap<string, Task>, ids: Iterable<string>): Effect {
+    const effect: Effect = { put: [], remove: [] };
+    for (const id of ids) {
+      const task = working.get(id);
+      if (task) effect.put.push(task);
+      else effect.remove.push(id);
+    }
+    return effect;
+  }
+
+  /** Writes `effect` and ends the transaction, then shows the result here and in the other tabs. */
+  private async commit(tx: IDBPTransaction<Schema, Stores[], 'readwrite'>, effect: Effect): Promise<void> {
+    const [waiting, conflicts] = await Promise.all([tx.objectStore('outbox').count(), tx.objectStore('meta').get('conflicts'), ...this.writeEffect(tx.objectStore('tasks'), effect)]);
     await tx.done;
     this.applyEffect(effect);
-    this.waiting = await this.db.count('outbox');
+    this.waiting = waiting;
+    this.conflicts = (conflicts as Conflict[] | undefined) ?? [];
     this.changed();
-    this.tell({ kind: 'refused', message: `Could not ${verb} “${title}”. ${reason}` });
   }
 
   private writeEffect(tasks: { put(task: Task): Promise<unknown>; delete(id: string): Promise<unknown> }, effect: Effect): Promise<unknown>[] {
@@ -373,6 +474,7 @@ export class LocalCopy {
   }
 
   private changed(): void {
+    this.generation += 1;
     for (const listener of this.listeners) listener();
     this.channel?.postMessage({ kind: 'changed' } satisfies Message);
   }
@@ -383,13 +485,14 @@ export class LocalCopy {
   }
 }
 
+/** This tab is clearing the device (signing out): its own copy closes without loading the page again. */
+let forgetting = false;
+
 /** Clears this browser's copy, outbox and cached pages: signing out leaves none of the person's data. */
 export async function forgetLocalData(): Promise<void> {
+  forgetting = true;
   await Promise.all([
     deleteDB(DB_NAME).catch(() => {}),
-    typeof caches === 'undefined' ? undefined : caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(PAGE_CACHE_PREFIX)).map((name) => caches.delete(name)))),
+    typeof caches === 'undefined' ? undefined : caches.delete(PAGE_CACHE),
   ]);
 }
-
-/** The service worker's caches of signed-in pages (app/sw.ts), which hold the person's name and id. */
-export const PAGE_CACHE_PREFIX = 'todo-pages';

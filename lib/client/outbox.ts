@@ -13,15 +13,20 @@ import type { Task } from './task';
 export type NewTask = components['schemas']['CreateTaskBody'];
 export type TaskChanges = components['schemas']['PatchTaskBody'];
 
-/** `ifMatch`: the version the person saw when they made the write ('' for a task not saved yet). */
+/**
+ * `ifMatch`: the version the person saw when they made the write ('' for a task not saved yet).
+ * A completion sets `completed` (sent as `PATCH {completed}`, which a retry cannot undo); `due`
+ * is the date it was made on: a repeating task's completion has happened once its date moved on.
+ */
 export type OutboxWrite =
   | { kind: 'create'; task: string; body: NewTask; key: string }
   | { kind: 'update'; task: string; changes: TaskChanges; ifMatch: string }
-  | { kind: 'toggle'; task: string; completed: boolean; ifMatch: string }
+  | { kind: 'toggle'; task: string; completed: boolean; due: string | null; ifMatch: string }
   | { kind: 'move'; task: string; move: MoveRequest; ifMatch: string }
   | { kind: 'delete'; task: string };
 
-export type OutboxEntry = OutboxWrite & { seq: number };
+/** A queued write, with the ids its effect touched on the device (re-read from the server if it is refused). */
+export type OutboxEntry = OutboxWrite & { seq: number; touched: string[] };
 
 export const TEMP_PREFIX = 'temp-';
 
@@ -122,7 +127,11 @@ export function effectOf(tasks: ReadonlyMap<string, Task>, write: OutboxWrite, u
       return { put: [], remove: [task.id, ...descendants(tasks, task.id).map((t) => t.id)] };
     case 'toggle': {
       const put = [{ ...task, completed: write.completed }];
-      if (write.completed) for (const below of descendants(tasks, task.id)) if (!below.completed) put.push({ ...below, completed: true });
+      // Completing a task completes its open subtasks; a repeating one moves on (the server
+      // gives its next date) and reopens the done ones.
+      if (write.completed) {
+        for (const below of descendants(tasks, task.id)) if (below.completed === Boolean(task.repeat)) put.push({ ...below, completed: !task.repeat });
+      }
       return { put, remove: [] };
     }
     case 'move': {
@@ -155,6 +164,11 @@ export function effectOf(tasks: ReadonlyMap<string, Task>, write: OutboxWrite, u
   }
 }
 
+/** Whether a completion has happened on `task`: it shows it, or (a repeating task) its date moved on from the one it was made on. */
+export function showsCompletion(task: Task, write: Extract<OutboxWrite, { kind: 'toggle' }>): boolean {
+  return task.completed === write.completed || (write.completed && task.repeat !== null && task.due_date !== write.due);
+}
+
 /** Whether `task` already shows every change of `changes`: an edit whose answer was lost, and that reached the server. */
 export function showsChanges(task: Task, changes: TaskChanges): boolean {
   return Object.entries(changes).every(([field, value]) => {
@@ -164,7 +178,12 @@ export function showsChanges(task: Task, changes: TaskChanges): boolean {
   });
 }
 
-/** A write with every mention of a temporary id replaced by the saved task's. */
+/** A write with every mention of a temporary id (its task, a parent, a move's anchor) replaced by the saved task's. */
 export function renamed<W extends OutboxWrite>(write: W, tempId: string, id: string): W {
-  return JSON.parse(JSON.stringify(write).replaceAll(tempId, id)) as W;
+  const name = (value: string | null | undefined) => (value === tempId ? id : value);
+  const next = { ...write, task: name(write.task)! };
+  if (next.kind === 'create' && next.body.parent_id) next.body = { ...next.body, parent_id: name(next.body.parent_id) };
+  if (next.kind === 'update' && next.changes.parent_id) next.changes = { ...next.changes, parent_id: name(next.changes.parent_id) };
+  if (next.kind === 'move' && !('to' in next.move)) next.move = 'before' in next.move ? { before: name(next.move.before)! } : { after: name(next.move.after)! };
+  return next;
 }

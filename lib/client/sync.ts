@@ -33,35 +33,18 @@ export class FeedUnavailable extends Error {
   }
 }
 
-/** Follows the changes feed from a cursor; one catch-up at a time (calls made meanwhile fold into one more). */
+/** Reads the changes feed from a cursor (none: a full sync), following its pages while `more` is true. */
 export class FeedFollower {
-  private running: Promise<FeedUpdate> | undefined;
-  private again = false;
-
   /** `cursor`: where an earlier catch-up stopped (none: a full sync first). */
   constructor(
     private readonly fetchChanges: FetchChanges,
     private cursor?: string,
   ) {}
 
-  /** Everything since the last catch-up (a full sync the first time, or after a 410). */
-  catchUp(): Promise<FeedUpdate> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.run().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  private async run(): Promise<FeedUpdate> {
+  /** Everything since the cursor, and the cursor to go on from. */
+  async catchUp(): Promise<FeedUpdate> {
     const update: FeedUpdate = { full: this.cursor === undefined, cursor: '', changed: [], deleted: [] };
-    do {
-      this.again = false;
-      await this.follow(update);
-    } while (this.again);
+    await this.follow(update);
     return update;
   }
 

@@ -93,7 +93,9 @@ class FakeServer implements Server {
       case 'update':
         return { ok: true, task: this.save({ ...task, ...(write.changes as Partial<Task>) }) };
       case 'toggle':
-        return { ok: true, task: this.save({ ...task, completed: !task.completed }) };
+        // PATCH {completed}: a repeating task moves on a day and stays open.
+        if (write.completed && task.repeat) return { ok: true, task: this.save({ ...task, due_date: nextDay(task.due_date!) }) };
+        return { ok: true, task: this.save({ ...task, completed: write.completed }) };
       case 'move':
         return { ok: true, task: this.save({ ...task, position: 'to' in write.move ? (write.move.to === 'top' ? '0' : 'z') : task.position }) };
       case 'delete':
@@ -101,6 +103,10 @@ class FakeServer implements Server {
         return { ok: true, task: null };
     }
   }
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 function blank(): Task {
@@ -254,7 +260,7 @@ describe('the outbox', () => {
     await copy.queue({ kind: 'update', task: parent.task, changes: { title: 'Trip to Rome' }, ifMatch: '' });
     const child = create('Pack', { parent_id: parent.task });
     await copy.queue(child);
-    await copy.queue({ kind: 'toggle', task: parent.task, completed: true, ifMatch: '' });
+    await copy.queue({ kind: 'toggle', task: parent.task, completed: true, due: null, ifMatch: '' });
     expect(copy.tasks.get(child.task)).toMatchObject({ parent_id: parent.task, completed: true });
 
     server.down = false;
@@ -267,18 +273,79 @@ describe('the outbox', () => {
     expect(copy.tasks.get(trip.id)).toMatchObject({ title: 'Trip to Rome', completed: true });
   });
 
-  it('a 412 from an edit made elsewhere is a conflict with the newer version, and the edit is not applied', async () => {
+  it('a 412 from an edit made elsewhere is a conflict kept until the person decides; applied, it is sent on the newer version', async () => {
     const task = server.add('Draft report');
     const copy = await openCopy();
     await copy.catchUp();
-    const heard = events(copy);
     server.save({ ...server.tasks.get(task.id)!, title: 'Final report' });
-    await copy.queue({ kind: 'update', task: task.id, changes: { title: 'Draft report v2' }, ifMatch: task.etag });
-    expect(copy.tasks.get(task.id)!.title).toBe('Draft report v2');
+    await copy.queue({ kind: 'update', task: task.id, changes: { description: 'with charts' }, ifMatch: task.etag });
+    await copy.queue({ kind: 'toggle', task: task.id, completed: true, due: null, ifMatch: task.etag });
+    expect(copy.tasks.get(task.id)).toMatchObject({ description: 'with charts', completed: true });
     expect(await copy.flush()).toBe('sent');
-    expect(server.tasks.get(task.id)!.title).toBe('Final report');
-    expect(copy.tasks.get(task.id)!.title).toBe('Final report');
-    expect(heard).toEqual([{ kind: 'conflict', newer: server.tasks.get(task.id), changes: { title: 'Draft report v2' } }]);
+    // The edit is not applied; the completion, still meant, is.
+    expect(server.tasks.get(task.id)).toMatchObject({ title: 'Final report', description: null, completed: true });
+    expect(copy.tasks.get(task.id)).toEqual(server.tasks.get(task.id));
+    expect(copy.conflicts).toEqual([{ newer: expect.objectContaining({ title: 'Final report' }), changes: { description: 'with charts' } }]);
+    copy.close();
+
+    // It outlives the page, and applying it sends it on the version it was shown with.
+    const reopened = await openCopy();
+    expect(reopened.conflicts).toHaveLength(1);
+    server.save({ ...server.tasks.get(task.id)! });
+    await reopened.catchUp();
+    await reopened.resolveConflict(task.id, true);
+    expect(reopened.conflicts).toEqual([]);
+    await reopened.flush();
+    expect(reopened.conflicts).toHaveLength(1);
+    // Dismissed, it is gone.
+    await reopened.resolveConflict(task.id, false);
+    expect(reopened.conflicts).toEqual([]);
+    expect(server.tasks.get(task.id)!.description).toBe(null);
+  });
+
+  it('a repeating task whose completion answer was lost moves on once', async () => {
+    const task = server.add('Water plants', { due_date: '2026-12-05', repeat: { every: 'day', interval: 1 } });
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.queue({ kind: 'toggle', task: task.id, completed: true, due: task.due_date, ifMatch: task.etag });
+    server.loseNextAnswer = true;
+    expect(await copy.flush()).toBe('waiting');
+    expect(await copy.flush()).toBe('sent');
+    expect(server.tasks.get(task.id)).toMatchObject({ due_date: '2026-12-06', completed: false });
+    expect(copy.tasks.get(task.id)).toEqual(server.tasks.get(task.id));
+  });
+
+  it('a delete queued behind an edit of the same task keeps it deleted when the edit is saved', async () => {
+    const task = server.add('Old plan');
+    const copy = await openCopy();
+    await copy.catchUp();
+    server.down = true;
+    await copy.queue({ kind: 'update', task: task.id, changes: { title: 'Older plan' }, ifMatch: task.etag });
+    await copy.queue({ kind: 'delete', task: task.id });
+    server.down = false;
+    // Only the edit is sent before the page looks.
+    const sendAll = server.send.bind(server);
+    let sent = 0;
+    server.send = async (write) => (sent++ === 0 ? sendAll(write) : { ok: false, status: 503, message: 'busy' });
+    expect(await copy.flush()).toBe('waiting');
+    expect(copy.tasks.has(task.id)).toBe(false);
+    server.send = sendAll;
+    expect(await copy.flush()).toBe('sent');
+    expect(server.tasks.has(task.id)).toBe(false);
+    expect(copy.tasks.has(task.id)).toBe(false);
+  });
+
+  it('a refused completion puts its subtasks back as the server has them', async () => {
+    const parent = server.add('Move house');
+    const child = server.add('Pack books', { parent_id: parent.id });
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.queue({ kind: 'toggle', task: parent.id, completed: true, due: null, ifMatch: parent.etag });
+    expect(copy.tasks.get(child.id)!.completed).toBe(true);
+    server.refuseNext = { status: 403, message: 'You may only read this project.' };
+    await copy.flush();
+    expect(copy.tasks.get(parent.id)!.completed).toBe(false);
+    expect(copy.tasks.get(child.id)!.completed).toBe(false);
   });
 
   it('an edit whose answer was lost is done, not a conflict', async () => {
@@ -298,7 +365,7 @@ describe('the outbox', () => {
     const task = server.add('Take out bins');
     const copy = await openCopy();
     await copy.catchUp();
-    await copy.queue({ kind: 'toggle', task: task.id, completed: true, ifMatch: task.etag });
+    await copy.queue({ kind: 'toggle', task: task.id, completed: true, due: task.due_date, ifMatch: task.etag });
     server.loseNextAnswer = true;
     await copy.flush();
     await copy.flush();
@@ -325,7 +392,7 @@ describe('the outbox', () => {
     await copy.catchUp();
     const heard = events(copy);
     server.down = true;
-    await copy.queue({ kind: 'toggle', task: task.id, completed: true, ifMatch: task.etag });
+    await copy.queue({ kind: 'toggle', task: task.id, completed: true, due: task.due_date, ifMatch: task.etag });
     server.down = false;
     server.remove(task.id);
     // The feed's tombstone waits for the write's answer.
