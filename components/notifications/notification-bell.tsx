@@ -61,8 +61,9 @@ export function NotificationBell({ userId }: { userId: string }) {
     reconcilePush(userId).catch(() => {});
   }, [userId]);
 
+  // The count is asked for when the stream connects (and after each notification): once per
+  // page load, after the stream, not before the page's list.
   useEffect(() => {
-    countUnreadNotifications(userId).then(setUnread, () => {});
     return watchChanges(userId, {
       onSignal: () => {},
       onNotification: () => void refresh(),

@@ -20,6 +20,8 @@ export interface LocalTasks {
   tasks: ReadonlyMap<string, Task>;
   /** The copy holds a full sync (else the views say they are loading). */
   ready: boolean;
+  /** The copy has been read (or cannot be: no IndexedDB): what the page fetches can wait for it. */
+  opened: boolean;
   /** Writes made on this device that the server has not confirmed yet. */
   waiting: number;
   /** Whether the event stream is connected: null until first known. */
@@ -145,9 +147,15 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
         Promise.all([local.remembered('projects'), local.remembered('labels')])
           .then(([projects, labels]) => setRemembered({ projects: projects ?? null, labels: labels ?? null }))
           .catch(() => {});
-        catchUp();
-        stopWatching = watchChanges(userId, { onSignal: catchUp, onConnection: setConnected, onInvitation: () => latest.current.onInvitation() });
-        document.addEventListener('visibilitychange', visible);
+        // The list shows from the copy first; the network after that frame.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (stopped) return;
+            catchUp();
+            stopWatching = watchChanges(userId, { onSignal: catchUp, onConnection: setConnected, onInvitation: () => latest.current.onInvitation() });
+            document.addEventListener('visibilitychange', visible);
+          }, 0),
+        );
       })
       .catch(() => {
         // No IndexedDB (a private window of an old browser): the views say so below.
@@ -188,5 +196,5 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
   );
   const onEvent = useCallback((listener: (event: OutboxEvent) => void) => copy?.onEvent(listener) ?? (() => {}), [copy]);
 
-  return <LocalTasksContext.Provider value={{ ...shown, connected, queue, onEvent, resolveConflict, remembered, remember }}>{children}</LocalTasksContext.Provider>;
+  return <LocalTasksContext.Provider value={{ ...shown, opened: copy !== null || shown.ready, connected, queue, onEvent, resolveConflict, remembered, remember }}>{children}</LocalTasksContext.Provider>;
 }

@@ -49,7 +49,10 @@ function Frame({ userId, page, version, reload }: Props & { version: number; rel
   const { remembered, remember } = local;
   const lists = { labels: labels ?? remembered.labels, projects: projects ?? remembered.projects };
 
+  // After the copy has been read: the list shows before anything is asked of the network.
+  const { opened } = local;
   useEffect(() => {
+    if (!opened) return;
     const controller = new AbortController();
     Promise.all([fetchLabels(userId, controller.signal), fetchProjects(userId, controller.signal), fetchMyInvitations(userId, controller.signal)])
       .then(([freshLabels, freshProjects, freshInvitations]) => {
@@ -61,7 +64,7 @@ function Frame({ userId, page, version, reload }: Props & { version: number; rel
       // The nav is a guide: it keeps what it showed, and the next change asks again.
       .catch(() => {});
     return () => controller.abort();
-  }, [userId, version, remember]);
+  }, [userId, version, remember, opened]);
 
   // A project the person no longer sees (removed, left, deleted elsewhere) while they look at
   // it: back to the Inbox. Only one that was in their sidebar: one just joined may not be yet.

@@ -13,8 +13,20 @@ export interface Counts {
   done: number;
 }
 
-/** Whether a task is in a view, on the browser's day `today` (YYYY-MM-DD). */
-function inView(task: Task, view: View, today: string, userId: string): boolean {
+/** The browser's day (YYYY-MM-DD) and Upcoming's last, worked out once per list, not per task. */
+interface Day {
+  today: string;
+  upcomingEnd: string;
+  userId: string;
+}
+
+function dayOf(now: Date, userId: string): Day {
+  const today = localToday(now);
+  return { today, upcomingEnd: addDaysTo(today, UPCOMING_DAYS - 1), userId };
+}
+
+/** Whether a task is in a view on that day. */
+function inView(task: Task, view: View, { today, upcomingEnd, userId }: Day): boolean {
   switch (view.kind) {
     case 'inbox':
       return task.project_id === null;
@@ -27,7 +39,7 @@ function inView(task: Task, view: View, today: string, userId: string): boolean 
     case 'today':
       return !task.completed && task.due_date !== null && task.due_date <= today;
     case 'upcoming':
-      return !task.completed && task.due_date !== null && task.due_date >= today && task.due_date <= addDaysTo(today, UPCOMING_DAYS - 1);
+      return !task.completed && task.due_date !== null && task.due_date >= today && task.due_date <= upcomingEnd;
     case 'assigned':
       return !task.completed && task.assignee_id === userId;
   }
@@ -61,36 +73,41 @@ export interface ListOptions {
 
 /** A view's tasks in its order. */
 export function viewTasks(tasks: Iterable<Task>, view: View, options: ListOptions): Task[] {
-  const today = localToday(options.now);
+  const day = dayOf(options.now, options.userId);
   const filter = options.filter ?? 'all';
   const q = options.q ?? '';
   const shown: Task[] = [];
   for (const task of tasks) {
-    if (!inView(task, view, today, options.userId)) continue;
+    if (!inView(task, view, day)) continue;
     if (filter !== 'all' && task.completed !== (filter === 'completed')) continue;
     if (matchesSearch(task, q)) shown.push(task);
   }
   if (view.kind === 'today' || view.kind === 'upcoming' || view.kind === 'assigned') return shown.sort(byDue);
   const rank = new Map((options.projectOrder ?? []).map((id, i) => [id, i]));
-  const listRank = (task: Task) => (task.project_id === null ? -1 : (rank.get(task.project_id) ?? rank.size));
-  return shown.sort((a, b) => listRank(a) - listRank(b) || byText(a.position, b.position) || byId(a, b));
+  // Each task's list rank once, not in every comparison.
+  const ranked = shown.map((task) => ({ task, rank: task.project_id === null ? -1 : (rank.get(task.project_id) ?? rank.size) }));
+  ranked.sort((a, b) => a.rank - b.rank || byText(a.task.position, b.task.position) || byId(a.task, b.task));
+  return ranked.map((entry) => entry.task);
 }
 
 /** How many of a view's tasks are open and done, whatever the filter and search. */
 export function viewCounts(tasks: Iterable<Task>, view: View, options: Pick<ListOptions, 'userId' | 'now'>): Counts {
-  const today = localToday(options.now);
+  const day = dayOf(options.now, options.userId);
   const counts = { open: 0, done: 0 };
-  for (const task of tasks) if (inView(task, view, today, options.userId)) counts[task.completed ? 'done' : 'open'] += 1;
+  for (const task of tasks) if (inView(task, view, day)) counts[task.completed ? 'done' : 'open'] += 1;
   return counts;
 }
 
 /** Open tasks per view (by `key`) and per project, in one pass: the sidebar's numbers. */
 export function openCounts(tasks: Iterable<Task>, views: readonly View[], key: (view: View) => string, options: Pick<ListOptions, 'userId' | 'now'>): Record<string, number> {
-  const today = localToday(options.now);
-  const counts: Record<string, number> = Object.fromEntries(views.map((view) => [key(view), 0]));
+  const day = dayOf(options.now, options.userId);
+  const keys = views.map(key);
+  const counts: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
   for (const task of tasks) {
     if (task.completed) continue;
-    for (const view of views) if (inView(task, view, today, options.userId)) counts[key(view)]! += 1;
+    views.forEach((view, i) => {
+      if (inView(task, view, day)) counts[keys[i]!]! += 1;
+    });
   }
   return counts;
 }
