@@ -22,6 +22,8 @@ export interface LocalTasks {
   ready: boolean;
   /** The copy has been read (or cannot be: no IndexedDB): what the page fetches can wait for it. */
   opened: boolean;
+  /** This browser does not let the app keep the copy (IndexedDB refused): the views cannot show. */
+  unavailable: boolean;
   /** Writes made on this device that the server has not confirmed yet. */
   waiting: number;
   /** Whether the event stream is connected: null until first known. */
@@ -58,7 +60,7 @@ interface Props {
 
 export function LocalTasksProvider({ userId, onChanged, onInvitation, children }: Props) {
   const [copy, setCopy] = useState<LocalCopy | null>(null);
-  const [shown, setShown] = useState<Pick<LocalTasks, 'tasks' | 'ready' | 'waiting' | 'conflicts'>>({ tasks: NO_TASKS, ready: false, waiting: 0, conflicts: [] });
+  const [shown, setShown] = useState<Pick<LocalTasks, 'tasks' | 'ready' | 'waiting' | 'conflicts' | 'unavailable'>>({ tasks: NO_TASKS, ready: false, waiting: 0, conflicts: [], unavailable: false });
   const [connected, setConnected] = useState<boolean | null>(null);
   const [remembered, setRemembered] = useState<LocalTasks['remembered']>({ projects: null, labels: null });
   const openedRef = useRef<LocalCopy | null>(null);
@@ -134,7 +136,7 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
       .then((local) => {
         if (stopped) return local.close();
         opened = local;
-        const show = () => setShown({ tasks: local.tasks, ready: local.synced, waiting: local.waiting, conflicts: local.conflicts });
+        const show = () => setShown({ tasks: local.tasks, ready: local.synced, waiting: local.waiting, conflicts: local.conflicts, unavailable: false });
         local.subscribe(show);
         local.onEvent((event) => {
           if (event.kind === 'signedOut') leave();
@@ -158,8 +160,8 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
         );
       })
       .catch(() => {
-        // No IndexedDB (a private window of an old browser): the views say so below.
-        if (!stopped) setShown((current) => ({ ...current, ready: true }));
+        // No IndexedDB (refused by the browser's settings, some private windows): the board says so.
+        if (!stopped) setShown((current) => ({ ...current, ready: true, unavailable: true }));
       });
 
     return () => {

@@ -240,7 +240,12 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
 
         {completionFilter && <TaskFilters filter={filter} onFilter={setFilter} search={searchText} onSearch={setSearchText} />}
 
-        {!local.ready && listed.length === 0 ? (
+        {local.unavailable ? (
+          <p role="alert" className="alert-error">
+            Your tasks cannot be shown in this browser: it does not let the app keep data on this device (some private windows and privacy settings refuse it). Open the app in a
+            normal window, or another browser.
+          </p>
+        ) : !local.ready && listed.length === 0 ? (
           <p className="py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">Loading your tasks…</p>
         ) : visible.length === 0 && view.kind !== 'upcoming' ? (
           <EmptyState noTasksAtAll={noTasksAtAll} view={view} filter={filter} query={query} />

@@ -96,6 +96,11 @@ export class LocalCopy {
   private catchAgain = false;
   /** Moves on with every change this tab shows: a reload that read before one reads again. */
   private generation = 0;
+  /**
+   * The version each of this tab's saved writes replaced, and the version it made: a write made
+   * from a page drawn just before the save names the older one, and is made on the newer.
+   */
+  private readonly successors = new Map<string, string>();
 
   private constructor(
     private readonly db: IDBPDatabase<Schema>,
@@ -179,7 +184,13 @@ export class LocalCopy {
    * page shows it at once, before it is stored. A write naming a task another tab has since
    * saved (its temporary id renamed) is queued under the saved id.
    */
-  async queue(write: OutboxWrite): Promise<void> {
+  async queue(made: OutboxWrite): Promise<void> {
+    let write = made;
+    if ('ifMatch' in write && this.successors.has(write.ifMatch)) {
+      let ifMatch = write.ifMatch;
+      while (this.successors.has(ifMatch)) ifMatch = this.successors.get(ifMatch)!;
+      write = { ...write, ifMatch };
+    }
     const effect = effectOf(this.tasks, write, this.userId, new Date().toISOString());
     this.applyEffect(effect);
     this.waiting += 1;
@@ -357,6 +368,10 @@ export class LocalCopy {
       }
     }
     await this.commit(tx, this.effectIn(working, touched));
+    if (saved && 'ifMatch' in entry && entry.ifMatch) {
+      if (this.successors.size > 1_000) this.successors.clear();
+      this.successors.set(entry.ifMatch, saved.etag);
+    }
     this.tell({ kind: 'saved', write: entry, task: saved });
   }
 

@@ -132,3 +132,18 @@ test('an offline edit of a task another device changed meanwhile gets the confli
     await proxy.close();
   }
 });
+
+test('a browser that refuses IndexedDB is told the tasks cannot be shown, not shown an empty list', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  const page = await context.newPage();
+  try {
+    await signUp(page, newPerson('No storage'));
+    await expect(page.getByRole('alert').filter({ hasText: 'Your tasks cannot be shown in this browser' })).toBeVisible();
+    await expect(page.getByTestId('empty-state')).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});

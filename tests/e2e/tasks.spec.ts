@@ -99,12 +99,15 @@ test('a change the server cannot take yet waits and is sent later; one it refuse
   await addTask(page, 'Water the plants');
   const live = page.getByRole('status', { name: 'Live updates' });
 
-  await page.route('**/api/*/tasks/*/complete', (route) =>
-    route.fulfill({
-      status: 503,
-      contentType: 'application/problem+json',
-      body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'down' }),
-    }),
+  // A completion is sent as PATCH {completed}.
+  await page.route('**/api/*/tasks/*', (route) =>
+    route.request().method() === 'PATCH'
+      ? route.fulfill({
+          status: 503,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'down' }),
+        })
+      : route.fallback(),
   );
   await taskCheckbox(page, 'Water the plants').click();
   await expect(taskCheckbox(page, 'Water the plants')).toBeChecked();

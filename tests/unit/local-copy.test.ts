@@ -303,6 +303,19 @@ describe('the outbox', () => {
     expect(server.tasks.get(task.id)!.description).toBe(null);
   });
 
+  it("a write made from a page drawn before this tab's last save of the task is made on the saved version, not refused", async () => {
+    const task = server.add('Buy paint');
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.queue({ kind: 'update', task: task.id, changes: { title: 'Buy blue paint' }, ifMatch: task.etag });
+    await copy.flush();
+    // The page had not drawn the saved version yet: it still names the one before.
+    await copy.queue({ kind: 'update', task: task.id, changes: { description: 'two tins' }, ifMatch: task.etag });
+    await copy.flush();
+    expect(copy.conflicts).toEqual([]);
+    expect(server.tasks.get(task.id)).toMatchObject({ title: 'Buy blue paint', description: 'two tins' });
+  });
+
   it('a repeating task whose completion answer was lost moves on once', async () => {
     const task = server.add('Water plants', { due_date: '2026-12-05', repeat: { every: 'day', interval: 1 } });
     const copy = await openCopy();
