@@ -1,6 +1,6 @@
 import { positionBetween } from '@/lib/position';
 import type { MoveRequest } from './manual-order';
-import type { components } from './openapi';
+import type { NewTask, TaskChanges } from './api';
 import type { Task } from './task';
 
 /**
@@ -10,8 +10,7 @@ import type { Task } from './task';
  * after it name that id, and are renamed when it is known.
  */
 
-export type NewTask = components['schemas']['CreateTaskBody'];
-export type TaskChanges = components['schemas']['PatchTaskBody'];
+export type { NewTask, TaskChanges };
 
 /**
  * `ifMatch`: the version the person saw when they made the write ('' for a task not saved yet).
