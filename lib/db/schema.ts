@@ -304,6 +304,19 @@ export const taskLabels = pgTable(
   (t) => [primaryKey({ columns: [t.taskId, t.labelId] }), index('task_labels_label_idx').on(t.labelId, t.taskId)],
 );
 
+// How many tasks each list holds (the Inbox, named by its user's id, or a project), in 16 shards
+// that drizzle/0020's triggers keep: a list's unfiltered total is their sum (lib/tasks/list.ts).
+// No foreign key: a list id names a user or a project; the rows of a deleted one go with it.
+export const listCounts = pgTable(
+  'list_counts',
+  {
+    listId: uuid('list_id').notNull(),
+    shard: smallint('shard').notNull(),
+    tasks: integer('tasks').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.shard] })],
+);
+
 // A user's reminder of a task (personal, like labels): `minutes_before` its due date and time
 // (a date alone counts as 09:00), in the user's time zone, or at an instant. `fire_at` is when it
 // fires next, kept by drizzle/0015's functions and triggers: null once it has fired, while the

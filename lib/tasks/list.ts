@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/lib/db';
-import { labels, projectMembers, taskLabels, tasks, type Task } from '@/lib/db/schema';
+import { labels, listCounts, projectMembers, taskLabels, tasks, type Task } from '@/lib/db/schema';
 import { ProjectNotFound } from '@/lib/projects/errors';
 import { liveSession, ownedByCaller, scopedStatement, visibleLists, type Scope } from '@/lib/scope/scope';
 import { decodeCursor, encodeCursor } from '@/lib/tasks/cursor';
@@ -199,15 +199,32 @@ function afterCursor(shape: ListShape): SQL {
   return sql`(${sql.join(columns, sql`, `)}) ${sql.raw(shape.order === 'asc' ? '>' : '<')} (${sql.join([...key.cursor(shape.order), sql`${placeholder('i')}::uuid`], sql`, `)})`;
 }
 
-// One round trip: the count is an uncorrelated subquery, which PostgreSQL runs once (its
-// `tasks` is its own FROM's, not the outer row's). Over every list, it counts list by list: an
-// index-only range per list (one scan for `list_id in (…)` reads the whole table on a small one).
-const total = (db: Executor, shape: FilterShape) =>
-  (shape.lists === 'all'
-    ? sql<number>`(select coalesce(sum("counted"."n"), 0) from ${visibleLists()} as "lists"("list_id")
+/** Whether the list is filtered by anything but its list(s): its total is then a count of its matches. */
+const filtered = (shape: FilterShape) =>
+  shape.parent !== 'any' || shape.assignee !== 'any' || shape.completed || shape.q || shape.priorities || shape.labels || shape.dueFrom || shape.dueTo || shape.hasDue;
+
+/** A list's stored count (drizzle/0020): the sum of its shards. */
+const storedCount = (listId: SQL) => sql`(select coalesce(sum(${listCounts.tasks}), 0) from ${listCounts} where ${listCounts.listId} = ${listId})`;
+
+// One round trip: the total is an uncorrelated subquery, which PostgreSQL runs once (its
+// `tasks` is its own FROM's, not the outer row's). Unfiltered, it is the lists' stored counts;
+// filtered, a count of the matches, over every list list by list: an index-only range per list
+// (one scan for `list_id in (…)` reads the whole table on a small one). The statement's own
+// `where` checks the caller sees the list: no row, no total.
+const total = (db: Executor, shape: FilterShape) => {
+  if (!filtered(shape)) {
+    if (shape.lists === 'all') {
+      return sql<number>`(select coalesce(sum(${listCounts.tasks}), 0) from ${listCounts} where ${listCounts.listId} in ${visibleLists()})`.mapWith(Number);
+    }
+    return sql<number>`${storedCount(shape.lists === 'inbox' ? sql`${placeholder('userId')}::uuid` : sql`${placeholder('project')}::uuid`)}`.mapWith(Number);
+  }
+  return (
+    shape.lists === 'all'
+      ? sql<number>`(select coalesce(sum("counted"."n"), 0) from ${visibleLists()} as "lists"("list_id")
         cross join lateral (select count(*) as "n" from ${tasks} where ${and(sql`${tasks.listId} = "lists"."list_id"`, taskFilters(db, shape))}) as "counted")`
-    : sql<number>`(select count(*) from ${tasks} where ${and(inList(shape.lists), taskFilters(db, shape))})`
+      : sql<number>`(select count(*) from ${tasks} where ${and(inList(shape.lists), taskFilters(db, shape))})`
   ).mapWith(Number);
+};
 
 const USER_ID = placeholder('userId');
 const RANK = (value: SQLWrapper) => sql`${value}::text collate "C"`;

@@ -127,6 +127,7 @@ describe(`migrations round trip (${config.kind})`, () => {
       'project_members_take_turns',
       'project_members_touch_others',
       'projects_enqueue_webhooks',
+      'projects_forget_list_counts',
       'projects_limit',
       'projects_record_tombstones',
       'projects_set_timestamps',
@@ -136,10 +137,14 @@ describe(`migrations round trip (${config.kind})`, () => {
       'tasks_count_deleted',
       'tasks_count_inserted',
       'tasks_enqueue_webhooks',
+      'tasks_list_count_deleted',
+      'tasks_list_count_inserted',
+      'tasks_list_count_moved',
       'tasks_record_list_change',
       'tasks_record_tombstone',
       'tasks_set_timestamps',
       'tasks_stamp_change_xid',
+      'users_forget_list_counts',
       'users_hand_over',
       'users_set_timestamps',
     ].sort());
@@ -154,6 +159,10 @@ describe(`migrations round trip (${config.kind})`, () => {
 
     // one at a time, newest first: each goes, and what came before it stays
     const afterRollingBack: Record<string, () => Promise<void>> = {
+      '0020_list_counts': async () => {
+        expect(await exists(db, 'public.list_counts')).toBe(false);
+        expect((await schemaOf(db)).triggers.map((t) => t.tgname)).not.toContain('tasks_list_count_inserted');
+      },
       '0019_webhooks': async () => {
         expect(await exists(db, 'public.webhooks')).toBe(false);
         expect(await exists(db, 'public.webhook_deliveries')).toBe(false);
@@ -425,6 +434,7 @@ describe(`npm run db:migrate | db:rollback | db:status (${config.kind})`, () => 
         'idempotency_keys',
         'invitations',
         'labels',
+        'list_counts',
         'login_failures',
         'notifications',
         'project_members',
