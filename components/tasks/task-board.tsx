@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { fetchMembers, newIdempotencyKey, type LabelColor, type NewTask, type Project, type TaskChanges } from '@/lib/client/api';
 import { formatDue } from '@/lib/client/dates';
 import { viewCounts, viewTasks } from '@/lib/client/local-list';
@@ -21,6 +21,11 @@ import { TaskList } from './task-list';
 
 /** Rows shown at first, and added by "Load more": the list is on the device, the page's size is the DOM's. */
 const SHOWN_STEP = 50;
+/**
+ * Rows drawn in a view's first frame, about a screenful: the rest of the first step follows in a
+ * transition, after the frame, so that a switch to a long list shows at once (docs/performance.md).
+ */
+const FIRST_FRAME_ROWS = 20;
 
 /** The fields of `changes` that differ from `base`: an edit applied again to a newer version changes only what the person changed. */
 function changedFields(base: Task, changes: TaskChanges): TaskChanges {
@@ -59,7 +64,8 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
   const [filter, setFilter] = useState<TaskFilter>('all');
   const [searchText, setSearchText] = useState('');
   const query = useDeferredValue(searchText.trim());
-  const [shownRows, setShownRows] = useState(SHOWN_STEP);
+  const [shownRows, setShownRows] = useState(FIRST_FRAME_ROWS);
+  useEffect(() => startTransition(() => setShownRows((shown) => Math.max(shown, SHOWN_STEP))), []);
   const [status, setStatus] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
@@ -277,7 +283,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
           />
         )}
 
-        {listed.length > shownRows && (
+        {listed.length > shownRows && shownRows >= SHOWN_STEP && (
           <div className="flex justify-center">
             <button type="button" className="btn btn-secondary" onClick={() => setShownRows((shown) => shown + SHOWN_STEP)}>
               Load more

@@ -39,7 +39,9 @@ export function treeRows(tasks: readonly Task[], collapsed: ReadonlySet<string> 
   const children = new Map<string | null, Task[]>();
   for (const task of tasks) {
     const parent = task.parent_id !== null && ids.has(task.parent_id) ? task.parent_id : null;
-    children.set(parent, [...(children.get(parent) ?? []), task]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(task);
+    else children.set(parent, [task]);
   }
   for (const list of children.values()) list.sort(byPosition);
   const rows: TreeRow[] = [];
