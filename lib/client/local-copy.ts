@@ -243,6 +243,7 @@ export class LocalCopy {
   private async catchUpOnce(): Promise<FeedUpdate> {
     const cursor = (await this.db.get('meta', 'cursor')) as string | undefined;
     const update = await new FeedFollower(this.server.changes, cursor).catchUp();
+    const since = this.generation;
     const tx = this.db.transaction(STORES, 'readwrite');
     const tasks = tx.objectStore('tasks');
     const waiting = new Set((await tx.objectStore('outbox').getAll()).map((entry) => entry.task));
@@ -260,8 +261,8 @@ export class LocalCopy {
       remove: [...gone, ...update.deleted].filter((id) => !waiting.has(id)),
     };
     await Promise.all([...this.writeEffect(tasks, effect), tx.objectStore('meta').put(update.cursor, 'cursor'), tx.done]);
-    this.applyEffect(effect);
     this.synced = true;
+    await this.show(effect, since);
     this.changed();
     return update;
   }
@@ -325,6 +326,7 @@ export class LocalCopy {
 
   /** The server saved `entry` as `saved`: drop it, and show the saved task with the writes still waiting for it applied. */
   private async settle(entry: OutboxEntry, saved: Task | null): Promise<void> {
+    const since = this.generation;
     const tx = this.db.transaction(STORES, 'readwrite');
     const outbox = tx.objectStore('outbox');
     await outbox.delete(entry.seq);
@@ -367,7 +369,7 @@ export class LocalCopy {
         }
       }
     }
-    await this.commit(tx, this.effectIn(working, touched));
+    await this.commit(tx, this.effectIn(working, touched), since);
     if (saved && 'ifMatch' in entry && entry.ifMatch) {
       if (this.successors.size > 1_000) this.successors.clear();
       this.successors.set(entry.ifMatch, saved.etag);
@@ -400,6 +402,7 @@ export class LocalCopy {
       await this.db.put('outbox', { ...entry, ifMatch: newer.etag });
       return 'resolved';
     }
+    const since = this.generation;
     const tx = this.db.transaction(STORES, 'readwrite');
     const outbox = tx.objectStore('outbox');
     let changes = entry.changes;
@@ -417,7 +420,7 @@ export class LocalCopy {
     const earlier = conflicts.find((c) => c.newer.id === newer.id);
     writes.push(meta.put([...conflicts.filter((c) => c !== earlier), { newer, changes: { ...earlier?.changes, ...changes } }], 'conflicts'));
     await Promise.all(writes);
-    await this.commit(tx, { put: [newer], remove: [] });
+    await this.commit(tx, { put: [newer], remove: [] }, since);
     return 'resolved';
   }
 
@@ -440,6 +443,7 @@ export class LocalCopy {
         fullSync = true;
       }
     }
+    const since = this.generation;
     const tx = this.db.transaction(STORES, 'readwrite');
     const outbox = tx.objectStore('outbox');
     const gone = entry.kind === 'create' || known.get(entry.task) === null;
@@ -452,7 +456,7 @@ export class LocalCopy {
       else effect.remove.push(id);
     }
     await Promise.all(writes);
-    await this.commit(tx, effect);
+    await this.commit(tx, effect, since);
     this.tell({ kind: 'refused', message: `Could not ${verb} “${title}”. ${reason}` });
   }
 
@@ -467,14 +471,30 @@ export class LocalCopy {
     return effect;
   }
 
-  /** Writes `effect` and ends the transaction, then shows the result here and in the other tabs. */
-  private async commit(tx: IDBPTransaction<Schema, Stores[], 'readwrite'>, effect: Effect): Promise<void> {
+  /**
+   * Writes `effect` and ends the transaction, then shows the result here and in the other tabs.
+   * `since`: the generation when the transaction began (see `show`).
+   */
+  private async commit(tx: IDBPTransaction<Schema, Stores[], 'readwrite'>, effect: Effect, since: number): Promise<void> {
     const [waiting, conflicts] = await Promise.all([tx.objectStore('outbox').count(), tx.objectStore('meta').get('conflicts'), ...this.writeEffect(tx.objectStore('tasks'), effect)]);
     await tx.done;
-    this.applyEffect(effect);
-    this.waiting = waiting;
-    this.conflicts = (conflicts as Conflict[] | undefined) ?? [];
+    if (this.generation === since) {
+      this.waiting = waiting;
+      this.conflicts = (conflicts as Conflict[] | undefined) ?? [];
+    }
+    await this.show(effect, since);
     this.changed();
+  }
+
+  /**
+   * Shows an effect just stored by a transaction that began at generation `since`. A write shown
+   * meanwhile (a click while the feed's or the outbox's transaction ran) is stored by a
+   * transaction queued after this one, which did not see it: applying the effect over it would
+   * hide it, so the stored copy, which has both, is read again instead.
+   */
+  private async show(effect: Effect, since: number): Promise<void> {
+    if (this.generation === since) this.applyEffect(effect);
+    else await this.reload();
   }
 
   private writeEffect(tasks: { put(task: Task): Promise<unknown>; delete(id: string): Promise<unknown> }, effect: Effect): Promise<unknown>[] {

@@ -431,6 +431,38 @@ describe('the outbox', () => {
     expect(server.tasks.get(task.id)!.description).toBe('roses');
   });
 
+  it("a write made while the feed's catch-up stores what it read stays shown (the catch-up read the outbox before it)", async () => {
+    const task = server.add('Water plants');
+    const copy = await openCopy();
+    await copy.catchUp();
+    server.save({ ...server.tasks.get(task.id)!, description: 'on the balcony' });
+    // The person completes the task just after the catch-up's transaction began: its reads do not see the write.
+    const proto = IDBDatabase.prototype;
+    const original = proto.transaction;
+    let clicked: Promise<void> | undefined;
+    proto.transaction = function (this: IDBDatabase, ...args: Parameters<typeof original>) {
+      const tx = original.apply(this, args);
+      if (args[1] === 'readwrite') {
+        proto.transaction = original;
+        clicked = copy.queue({ kind: 'toggle', task: task.id, completed: true, due: null, ifMatch: task.etag });
+      }
+      return tx;
+    } as typeof original;
+    try {
+      await copy.catchUp();
+      await clicked;
+    } finally {
+      proto.transaction = original;
+    }
+    expect(clicked).toBeDefined();
+    expect(copy.tasks.get(task.id)!.completed).toBe(true);
+    expect(copy.waiting).toBe(1);
+    // The completion meets the newer version (a 412), is still meant, and is made on it.
+    await copy.flush();
+    expect(server.tasks.get(task.id)).toMatchObject({ completed: true, description: 'on the balcony' });
+    expect(copy.tasks.get(task.id)).toEqual(server.tasks.get(task.id));
+  });
+
   it('two tabs flushing at once send each write once', async () => {
     const one = await openCopy();
     const two = await openCopy();
