@@ -37,6 +37,8 @@ export interface LocalTasks {
   /** The projects and labels the last visit fetched, for a page opened offline. */
   remembered: { projects: Project[] | null; labels: Label[] | null };
   remember(projects: Project[], labels: Label[]): void;
+  /** The React key of a task's row: the same before and after a task made here is saved (LocalCopy.rowKey). */
+  rowKey(id: string): string;
 }
 
 const NO_TASKS: ReadonlyMap<string, Task> = new Map();
@@ -197,6 +199,7 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
     [copy],
   );
   const onEvent = useCallback((listener: (event: OutboxEvent) => void) => copy?.onEvent(listener) ?? (() => {}), [copy]);
+  const rowKey = useCallback((id: string) => copy?.rowKey(id) ?? id, [copy]);
 
-  return <LocalTasksContext.Provider value={{ ...shown, opened: copy !== null || shown.ready, connected, queue, onEvent, resolveConflict, remembered, remember }}>{children}</LocalTasksContext.Provider>;
+  return <LocalTasksContext.Provider value={{ ...shown, opened: copy !== null || shown.ready, connected, queue, onEvent, resolveConflict, remembered, remember, rowKey }}>{children}</LocalTasksContext.Provider>;
 }

@@ -29,6 +29,8 @@ interface Props<T extends { id: string }> {
    * and keeps it until `items` changes; resolving false puts the row back.
    */
   onMove: (id: string, move: MoveRequest) => Promise<boolean> | void;
+  /** An item's React key, when it is not its id (an id that changes while the row stays: a saved task's). */
+  keyOf?: (id: string) => string;
   className?: string;
 }
 
@@ -41,7 +43,7 @@ const INSTRUCTIONS =
  * touch screen, so that a swipe still scrolls), or from the keyboard, with dnd-kit's keyboard
  * sensor on the handle or Alt+↑/↓ anywhere in the row. Every move is announced.
  */
-export function SortableList<T extends { id: string }>({ items, label, itemLabel, renderItem, onMove, className }: Props<T>) {
+export function SortableList<T extends { id: string }>({ items, label, itemLabel, renderItem, onMove, keyOf = (id) => id, className }: Props<T>) {
   const dndId = useId();
   // The order after a move, until the parent passes new items (its own update, or the server's).
   const [optimistic, setOptimistic] = useState<{ base: readonly T[]; order: string[] } | null>(null);
@@ -120,7 +122,7 @@ export function SortableList<T extends { id: string }>({ items, label, itemLabel
         <SortableContext items={order} strategy={verticalListSortingStrategy}>
           <ul aria-label={label} className={className}>
             {rows.map((item) => (
-              <SortableRow key={item.id} id={item.id} name={itemLabel(item)} onKeyDown={(event) => moveWithAlt(event, item.id)}>
+              <SortableRow key={keyOf(item.id)} id={item.id} name={itemLabel(item)} onKeyDown={(event) => moveWithAlt(event, item.id)}>
                 {(handle) => renderItem(item, handle)}
               </SortableRow>
             ))}

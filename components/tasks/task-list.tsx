@@ -9,6 +9,7 @@ import type { Task } from '@/lib/client/task';
 import type { TreeChange, TreeRow } from '@/lib/client/task-tree';
 import { isTemporary } from '@/lib/client/outbox';
 import { isManualOrder, isOneList, UPCOMING_DAYS, type View } from '@/lib/client/views';
+import { useLocalTasks } from './local-tasks';
 import { SortableList } from './sortable-list';
 import { TaskItem } from './task-item';
 import { TaskTree } from './task-tree';
@@ -43,6 +44,7 @@ const LIST = 'divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-whit
  */
 export function TaskList(props: Props) {
   const { userId, view, tasks, outline, now, projects, people, colorOf, collapsed, onCollapse, onToggle, onEdit, onDelete, onMove, onTreeChange, onAddSubtask } = props;
+  const { rowKey } = useLocalTasks();
   const projectById = new Map(projects.map((project) => [project.id, project]));
   // A viewer of a task's project reads it: no checkbox, handle or delete of theirs changes it.
   const readOnly = (task: Task) => task.project_id !== null && projectById.get(task.project_id)?.role === 'viewer';
@@ -76,7 +78,7 @@ export function TaskList(props: Props) {
 
   if (outline) {
     return (
-      <TaskTree tasks={tasks} collapsed={collapsed} renderRow={(tree, handle) => row(tree.task, handle, tree)} onChange={onTreeChange} className={LIST} />
+      <TaskTree tasks={tasks} collapsed={collapsed} renderRow={(tree, handle) => row(tree.task, handle, tree)} onChange={onTreeChange} keyOf={rowKey} className={LIST} />
     );
   }
 
@@ -91,6 +93,7 @@ export function TaskList(props: Props) {
             const task = tasks.find((t) => t.id === id);
             return task ? onMove(task, move) : Promise.resolve(false);
           }}
+          keyOf={rowKey}
           className={LIST}
         />
     );
@@ -110,7 +113,7 @@ export function TaskList(props: Props) {
             ) : (
               <ul aria-label={`Tasks due ${group.label}`} className={LIST}>
                 {group.tasks.map((task) => (
-                  <li key={task.id}>{row(task)}</li>
+                  <li key={rowKey(task.id)}>{row(task)}</li>
                 ))}
               </ul>
             )}
@@ -123,7 +126,7 @@ export function TaskList(props: Props) {
   return (
     <ul aria-label="Tasks" className={LIST}>
       {tasks.map((task) => (
-        <li key={task.id}>{row(task)}</li>
+        <li key={rowKey(task.id)}>{row(task)}</li>
       ))}
     </ul>
   );

@@ -29,6 +29,8 @@ interface Props {
   renderRow: (row: TreeRow, dragHandle: ReactElement) => ReactNode;
   /** A new place in the outline; resolves false when the server refused it. */
   onChange: (task: Task, change: TreeChange) => Promise<boolean>;
+  /** A row's React key, when it is not the task's id (a task made on this device keeps its row when saved). */
+  keyOf?: (id: string) => string;
   className?: string;
 }
 
@@ -45,7 +47,7 @@ const LEVEL_PX = INDENT_REM * 16;
  * press on a touch screen); from the keyboard, pick it up with Space or Enter on the handle,
  * then arrows, Tab and Shift+Tab. Every change is announced.
  */
-export function TaskTree({ tasks, collapsed, renderRow, onChange, className }: Props) {
+export function TaskTree({ tasks, collapsed, renderRow, onChange, keyOf = (id) => id, className }: Props) {
   const dndId = useId();
   const [dragging, setDragging] = useState<{ id: string; levels: number } | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
@@ -202,7 +204,7 @@ export function TaskTree({ tasks, collapsed, renderRow, onChange, className }: P
           <ul aria-label="Tasks" className={className}>
             {rows.map((row) => (
               <TreeItem
-                key={row.task.id}
+                key={keyOf(row.task.id)}
                 row={row}
                 picked={picked === row.task.id}
                 levels={dragging?.id === row.task.id ? dragging.levels : 0}

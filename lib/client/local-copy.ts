@@ -101,6 +101,10 @@ export class LocalCopy {
    * from a page drawn just before the save names the older one, and is made on the newer.
    */
   private readonly successors = new Map<string, string>();
+  /** The temporary id each task saved from this device had, by its saved id (see `rowKey`). */
+  private readonly firstIds = new Map<string, string>();
+  /** The other way: the saved id of each temporary one, for a write made from a page (a dialog) opened before the save. */
+  private readonly savedIds = new Map<string, string>();
 
   private constructor(
     private readonly db: IDBPDatabase<Schema>,
@@ -168,6 +172,21 @@ export class LocalCopy {
     this.db.close();
   }
 
+  /**
+   * A key for the task's row that stays the same when a task made on this device is saved and
+   * its temporary id becomes the server's: its row is not drawn anew (an open dialog of it, or
+   * the line adding a subtask under it, stays open).
+   */
+  rowKey(id: string): string {
+    return this.firstIds.get(id) ?? id;
+  }
+
+  private rememberSaved(tempId: string, id: string): void {
+    if (this.savedIds.has(tempId)) return;
+    this.savedIds.set(tempId, id);
+    this.firstIds.set(id, tempId);
+  }
+
   /** The person's projects and labels as last fetched, for a page opened offline. */
   async remembered<K extends 'projects' | 'labels'>(key: K): Promise<(K extends 'projects' ? Project[] : Label[]) | undefined> {
     return (await this.db.get('meta', key)) as (K extends 'projects' ? Project[] : Label[]) | undefined;
@@ -186,6 +205,7 @@ export class LocalCopy {
    */
   async queue(made: OutboxWrite): Promise<void> {
     let write = made;
+    if (this.savedIds.size && JSON.stringify(write).includes(TEMP_PREFIX)) for (const [tempId, id] of this.savedIds) write = renamed(write, tempId, id);
     if ('ifMatch' in write && this.successors.has(write.ifMatch)) {
       let ifMatch = write.ifMatch;
       while (this.successors.has(ifMatch)) ifMatch = this.successors.get(ifMatch)!;
@@ -307,15 +327,18 @@ export class LocalCopy {
     for (;;) {
       const generation = this.generation;
       const tx = this.db.transaction(STORES, 'readonly');
-      const [tasks, waiting, cursor, conflicts] = await Promise.all([
+      const [tasks, waiting, cursor, conflicts, renames] = await Promise.all([
         tx.objectStore('tasks').getAll(),
         tx.objectStore('outbox').count(),
         tx.objectStore('meta').get('cursor'),
         tx.objectStore('meta').get('conflicts'),
+        tx.objectStore('meta').get('renames'),
       ]);
       // A write shown meanwhile is not in what was read: read again.
       if (generation !== this.generation) continue;
       this.tasks = new Map(tasks.map((task) => [task.id, task]));
+      // Saved by another tab: rows this tab drew under the temporary id keep their keys.
+      for (const [tempId, id] of Object.entries((renames ?? {}) as Record<string, string>)) this.rememberSaved(tempId, id);
       this.waiting = waiting;
       this.synced = cursor !== undefined;
       this.conflicts = (conflicts as Conflict[] | undefined) ?? [];
@@ -351,6 +374,7 @@ export class LocalCopy {
         const meta = tx.objectStore('meta');
         const renames = ((await meta.get('renames')) ?? {}) as Record<string, string>;
         writes.push(meta.put((await outbox.count()) === 0 ? {} : { ...renames, [entry.task]: saved.id }, 'renames'));
+        this.rememberSaved(entry.task, saved.id);
         working.delete(entry.task);
         touched.add(entry.task);
         for (const task of working.values()) if (task.parent_id === entry.task) set({ ...task, parent_id: saved.id });

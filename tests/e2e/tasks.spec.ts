@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { addTask, currentUserId, newPerson, newTaskForm, quickAddInput, signIn, signUp, taskCheckbox, taskDetails, taskItem, visibleTitles } from './helpers';
+import { addTask, currentUserId, newPerson, newTaskForm, quickAddInput, saved, signIn, signUp, taskCheckbox, taskDetails, taskItem, visibleTitles } from './helpers';
 
 test('a second person never sees the first person’s tasks', async ({ browser, page }) => {
   await signUp(page, newPerson());
@@ -221,6 +221,35 @@ test('a session the API refuses is ended and the person is asked to sign in agai
   await signIn(page, person);
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(taskCheckbox(page, 'Still here afterwards')).toBeVisible();
+});
+
+test('a task opened while it is being saved stays open when the server gives it its id', async ({ page }) => {
+  await signUp(page, newPerson());
+  const userId = await currentUserId(page);
+  // The create waits at the server's door until the details are open and being typed in.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/*/tasks', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    await held;
+    await route.fallback();
+  });
+  const input = quickAddInput(page);
+  await input.fill('Book the dentist');
+  await input.press('Enter');
+  await expect(taskItem(page, 'Book the dentist')).toContainText('Saving…');
+  await taskItem(page, 'Book the dentist').getByRole('button', { name: 'Edit' }).click();
+  await taskDetails(page).getByLabel('Description').fill('Ask about the crown');
+
+  release();
+  await saved(page);
+  await expect(taskItem(page, 'Book the dentist')).not.toContainText('Saving…');
+  await expect(taskDetails(page).getByLabel('Description')).toHaveValue('Ask about the crown');
+  await taskDetails(page).getByRole('button', { name: 'Save' }).click();
+  await expect(taskDetails(page)).toHaveCount(0);
+  await saved(page);
+  const stored = (await (await page.request.get(`/api/${userId}/tasks`)).json()) as { title: string; description: string | null }[];
+  expect(stored).toEqual([expect.objectContaining({ title: 'Book the dentist', description: 'Ask about the crown' })]);
 });
 
 test('a create whose answer was lost is sent again with its Idempotency-Key: one task', async ({ page }) => {

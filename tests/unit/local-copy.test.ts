@@ -271,6 +271,15 @@ describe('the outbox', () => {
     expect(saved.find((t) => t.title === 'Pack')).toMatchObject({ parent_id: trip.id });
     expect([...copy.tasks.keys()].some(isTemporary)).toBe(false);
     expect(copy.tasks.get(trip.id)).toMatchObject({ title: 'Trip to Rome', completed: true });
+    // Its row keeps the key it was drawn with; another tab reading the copy knows it too while writes wait.
+    expect(copy.rowKey(trip.id)).toBe(parent.task);
+    const other = uuid();
+    expect(copy.rowKey(other)).toBe(other);
+    // A write made from a page opened before the save (a details dialog) names the temporary id: it is made on the saved task.
+    await copy.queue({ kind: 'update', task: parent.task, changes: { description: 'in May' }, ifMatch: '' });
+    expect(copy.tasks.get(trip.id)).toMatchObject({ description: 'in May' });
+    expect(await copy.flush()).toBe('sent');
+    expect(server.tasks.get(trip.id)).toMatchObject({ title: 'Trip to Rome', description: 'in May' });
   });
 
   it('a 412 from an edit made elsewhere is a conflict kept until the person decides; applied, it is sent on the newer version', async () => {
