@@ -10,11 +10,14 @@ CREATE TABLE "list_counts" (
 	"tasks" integer NOT NULL,
 	CONSTRAINT "list_counts_list_id_shard_pk" PRIMARY KEY("list_id","shard")
 );--> statement-breakpoint
+-- No task is added or removed between the count and the triggers (till the migration commits).
+LOCK TABLE "tasks" IN SHARE ROW EXCLUSIVE MODE;--> statement-breakpoint
 INSERT INTO "list_counts" ("list_id", "shard", "tasks") SELECT "list_id", 0, count(*) FROM "tasks" GROUP BY "list_id";--> statement-breakpoint
+-- Rows of several lists are locked in list order, so that two statements cannot deadlock on them.
 CREATE FUNCTION "tasks_list_count_inserted"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO list_counts AS c (list_id, shard, tasks)
-  SELECT list_id, pg_backend_pid() % 16, count(*) FROM inserted GROUP BY list_id
+  SELECT list_id, pg_backend_pid() % 16, count(*) FROM inserted GROUP BY list_id ORDER BY list_id
   ON CONFLICT (list_id, shard) DO UPDATE SET tasks = c.tasks + excluded.tasks;
   RETURN NULL;
 END
@@ -26,7 +29,7 @@ BEGIN
   INSERT INTO list_counts AS c (list_id, shard, tasks)
   SELECT d.list_id, pg_backend_pid() % 16, -count(*) FROM deleted AS d
   WHERE EXISTS (SELECT 1 FROM projects AS p WHERE p.id = d.list_id) OR EXISTS (SELECT 1 FROM users AS u WHERE u.id = d.list_id)
-  GROUP BY d.list_id
+  GROUP BY d.list_id ORDER BY d.list_id
   ON CONFLICT (list_id, shard) DO UPDATE SET tasks = c.tasks + excluded.tasks;
   RETURN NULL;
 END
@@ -35,7 +38,7 @@ $$;--> statement-breakpoint
 CREATE FUNCTION "tasks_list_count_moved"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO list_counts AS c (list_id, shard, tasks)
-  VALUES (OLD.list_id, pg_backend_pid() % 16, -1), (NEW.list_id, pg_backend_pid() % 16, 1)
+  SELECT moved.list_id, pg_backend_pid() % 16, moved.tasks FROM (VALUES (OLD.list_id, -1), (NEW.list_id, 1)) AS moved (list_id, tasks) ORDER BY moved.list_id
   ON CONFLICT (list_id, shard) DO UPDATE SET tasks = c.tasks + excluded.tasks;
   RETURN NULL;
 END

@@ -66,6 +66,11 @@ type Message = { kind: 'changed' } | { kind: 'event'; event: OutboxEvent };
 
 const VERBS: Record<OutboxWrite['kind'], string> = { create: 'add', update: 'save', toggle: 'complete', move: 'move', delete: 'delete' };
 
+/** Temporary ids kept with the saved ids they became (meta `renames`). */
+const RENAMES_KEPT = 200;
+
+const TEMP_IDS = new RegExp(`${TEMP_PREFIX}[\\w-]+`, 'g');
+
 /** More tasks than this to put right after a refusal: a full sync does it instead. */
 const REFETCH_AT_MOST = 20;
 
@@ -103,8 +108,11 @@ export class LocalCopy {
   private readonly successors = new Map<string, string>();
   /** The temporary id each task saved from this device had, by its saved id (see `rowKey`). */
   private readonly firstIds = new Map<string, string>();
-  /** The other way: the saved id of each temporary one, for a write made from a page (a dialog) opened before the save. */
-  private readonly savedIds = new Map<string, string>();
+  /**
+   * The other way: the saved id of each temporary one, and the version its create made (when
+   * this tab saved it), for a write made from a page (a dialog) opened before the save.
+   */
+  private readonly savedIds = new Map<string, { id: string; etag: string }>();
 
   private constructor(
     private readonly db: IDBPDatabase<Schema>,
@@ -181,12 +189,6 @@ export class LocalCopy {
     return this.firstIds.get(id) ?? id;
   }
 
-  private rememberSaved(tempId: string, id: string): void {
-    if (this.savedIds.has(tempId)) return;
-    this.savedIds.set(tempId, id);
-    this.firstIds.set(id, tempId);
-  }
-
   /** The person's projects and labels as last fetched, for a page opened offline. */
   async remembered<K extends 'projects' | 'labels'>(key: K): Promise<(K extends 'projects' ? Project[] : Label[]) | undefined> {
     return (await this.db.get('meta', key)) as (K extends 'projects' ? Project[] : Label[]) | undefined;
@@ -205,7 +207,13 @@ export class LocalCopy {
    */
   async queue(made: OutboxWrite): Promise<void> {
     let write = made;
-    if (this.savedIds.size && JSON.stringify(write).includes(TEMP_PREFIX)) for (const [tempId, id] of this.savedIds) write = renamed(write, tempId, id);
+    for (const tempId of new Set(JSON.stringify(made).match(TEMP_IDS) ?? [])) {
+      const saved = this.savedIds.get(tempId);
+      if (!saved) continue;
+      write = renamed(write, tempId, saved.id);
+      // Made on the version the create saved: sent with If-Match like any edit (when this tab knows it).
+      if (made.task === tempId && 'ifMatch' in write && write.ifMatch === '') write = { ...write, ifMatch: saved.etag };
+    }
     if ('ifMatch' in write && this.successors.has(write.ifMatch)) {
       let ifMatch = write.ifMatch;
       while (this.successors.has(ifMatch)) ifMatch = this.successors.get(ifMatch)!;
@@ -217,23 +225,30 @@ export class LocalCopy {
     this.generation += 1;
     for (const listener of this.listeners) listener();
     let stale = false;
+    let queued = write;
     try {
       const tx = this.db.transaction(STORES, 'readwrite');
-      let queued = write;
+      let touched = [...effect.put.map((t) => t.id), ...effect.remove];
       if (JSON.stringify(write).includes(TEMP_PREFIX)) {
         const renames = ((await tx.objectStore('meta').get('renames')) ?? {}) as Record<string, string>;
         for (const [tempId, id] of Object.entries(renames)) queued = renamed(queued, tempId, id);
         stale = JSON.stringify(queued) !== JSON.stringify(write);
+        touched = touched.map((id) => renames[id] ?? id);
       }
-      const touched = [...effect.put.map((t) => t.id), ...effect.remove];
       await Promise.all([tx.objectStore('outbox').add({ ...queued, touched } as OutboxEntry), ...(stale ? [] : this.writeEffect(tx.objectStore('tasks'), effect)), tx.done]);
     } catch (err) {
       await this.reload();
       throw err;
     }
-    // This tab showed the write on a task another tab had already renamed: read the copy again.
-    if (stale) await this.reload();
-    this.channel?.postMessage({ kind: 'changed' } satisfies Message);
+    if (!stale) {
+      this.channel?.postMessage({ kind: 'changed' } satisfies Message);
+      return;
+    }
+    // The task was saved (here or in another tab) while this write was shown on its temporary
+    // id: read the copy again, and show the write on the saved task.
+    await this.reload();
+    const since = this.generation;
+    await this.commit(this.db.transaction(STORES, 'readwrite'), effectOf(this.tasks, queued, this.userId, new Date().toISOString()), since);
   }
 
   /**
@@ -338,7 +353,11 @@ export class LocalCopy {
       if (generation !== this.generation) continue;
       this.tasks = new Map(tasks.map((task) => [task.id, task]));
       // Saved by another tab: rows this tab drew under the temporary id keep their keys.
-      for (const [tempId, id] of Object.entries((renames ?? {}) as Record<string, string>)) this.rememberSaved(tempId, id);
+      for (const [tempId, id] of Object.entries((renames ?? {}) as Record<string, string>)) {
+        if (this.savedIds.has(tempId)) continue;
+        this.savedIds.set(tempId, { id, etag: '' });
+        this.firstIds.set(id, tempId);
+      }
       this.waiting = waiting;
       this.synced = cursor !== undefined;
       this.conflicts = (conflicts as Conflict[] | undefined) ?? [];
@@ -369,12 +388,12 @@ export class LocalCopy {
         if (rewritten !== next) writes.push(outbox.put(rewritten));
       }
       if (renaming) {
-        // For a write another tab makes on the temporary id before it hears of the new one; kept
-        // while writes wait (the outbox empty, no tab can still be showing a temporary id for long).
+        // For a write made on the temporary id after this (another tab's, or one from a dialog
+        // opened before the save): the latest RENAMES_KEPT, as a page may stay open for long.
         const meta = tx.objectStore('meta');
-        const renames = ((await meta.get('renames')) ?? {}) as Record<string, string>;
-        writes.push(meta.put((await outbox.count()) === 0 ? {} : { ...renames, [entry.task]: saved.id }, 'renames'));
-        this.rememberSaved(entry.task, saved.id);
+        const renames = Object.entries(((await meta.get('renames')) ?? {}) as Record<string, string>);
+        writes.push(meta.put(Object.fromEntries([...renames.slice(-(RENAMES_KEPT - 1)), [entry.task, saved.id]]), 'renames'));
+        this.firstIds.set(saved.id, entry.task);
         working.delete(entry.task);
         touched.add(entry.task);
         for (const task of working.values()) if (task.parent_id === entry.task) set({ ...task, parent_id: saved.id });
@@ -394,6 +413,8 @@ export class LocalCopy {
       }
     }
     await this.commit(tx, this.effectIn(working, touched), since);
+    // Only now that the saved task is shown: a write renamed earlier would find nothing to show on.
+    if (saved && entry.kind === 'create') this.savedIds.set(entry.task, { id: saved.id, etag: saved.etag });
     if (saved && 'ifMatch' in entry && entry.ifMatch) {
       if (this.successors.size > 1_000) this.successors.clear();
       this.successors.set(entry.ifMatch, saved.etag);

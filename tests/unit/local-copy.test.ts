@@ -472,6 +472,38 @@ describe('the outbox', () => {
     expect(copy.tasks.get(task.id)).toEqual(server.tasks.get(task.id));
   });
 
+  it('a write made on a new task while its save is being stored goes to the saved task, and leaves no temporary copy behind', async () => {
+    const copy = await openCopy();
+    await copy.catchUp();
+    const made = create('Book flights');
+    await copy.queue(made);
+    // The person saves the details dialog (opened on the temporary id) just as the answer is being stored.
+    const proto = IDBDatabase.prototype;
+    const original = proto.transaction;
+    let edited: Promise<void> | undefined;
+    proto.transaction = function (this: IDBDatabase, ...args: Parameters<typeof original>) {
+      const tx = original.apply(this, args);
+      if (args[1] === 'readwrite' && server.tasks.size === 1) {
+        proto.transaction = original;
+        edited = copy.queue({ kind: 'update', task: made.task, changes: { description: 'window seat' }, ifMatch: '' });
+      }
+      return tx;
+    } as typeof original;
+    try {
+      await copy.flush();
+      await edited;
+    } finally {
+      proto.transaction = original;
+    }
+    expect(edited).toBeDefined();
+    const [saved] = [...server.tasks.values()];
+    expect([...copy.tasks.keys()]).toEqual([saved!.id]);
+    expect(copy.tasks.get(saved!.id)).toMatchObject({ title: 'Book flights', description: 'window seat' });
+    expect(await copy.flush()).toBe('sent');
+    expect(server.tasks.get(saved!.id)).toMatchObject({ description: 'window seat' });
+    expect(copy.rowKey(saved!.id)).toBe(made.task);
+  });
+
   it('two tabs flushing at once send each write once', async () => {
     const one = await openCopy();
     const two = await openCopy();
