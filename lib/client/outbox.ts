@@ -82,6 +82,14 @@ function movedPosition(tasks: ReadonlyMap<string, Task>, task: Task, move: MoveR
   return positionBetween(low?.position ?? '', high?.position ?? null);
 }
 
+/**
+ * Reminders as this device shows them until the server's answer gives them ids: relative ones
+ * only on a task with a due date, as the server shows them.
+ */
+function localReminders(inputs: NewTask['reminders'], dueDate: string | null): Task['reminders'] {
+  return (inputs ?? []).filter((r) => !('minutes_before' in r) || dueDate !== null).map((r, i) => ({ ...r, id: `local-reminder-${i}` }));
+}
+
 const SHOWN_FIELDS = ['title', 'description', 'due_date', 'due_time', 'priority', 'labels', 'repeat', 'assignee_id'] as const;
 
 /**
@@ -108,8 +116,7 @@ export function effectOf(tasks: ReadonlyMap<string, Task>, write: OutboxWrite, u
       project_id: projectId,
       parent_id: parent?.id ?? null,
       assignee_id: write.body.assignee_id ?? null,
-      // Shown with their ids once saved.
-      reminders: [],
+      reminders: localReminders(write.body.reminders, write.body.due_date ?? null),
       position: edgePosition(tasks, projectId, write.task, 'top'),
       completed: false,
       created_at: now,
@@ -142,6 +149,8 @@ export function effectOf(tasks: ReadonlyMap<string, Task>, write: OutboxWrite, u
       const next: Task = { ...task };
       for (const field of SHOWN_FIELDS) if (changes[field] !== undefined) Object.assign(next, { [field]: changes[field] });
       if (changes.due_date === null) next.due_time = null;
+      if (changes.reminders !== undefined) next.reminders = localReminders(changes.reminders, next.due_date);
+      else if (next.due_date === null) next.reminders = next.reminders.filter((r) => !('minutes_before' in r));
       if (changes.completed !== undefined) next.completed = changes.completed;
       if (changes.parent_id !== undefined) {
         const parent = changes.parent_id === null ? undefined : tasks.get(changes.parent_id);

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { currentUserId, newPerson, quickAdd, signUp, taskDetails } from './helpers';
+import { currentUserId, newPerson, quickAdd, saved, signUp, taskDetails } from './helpers';
 
 // Reminders from the app: set in quick add and in the details dialog, and one that fires while
 // the page is open arrives in the bell without a reload (the server's in-process scheduler, then
@@ -18,6 +18,11 @@ test('a reminder set in quick add and in the details dialog, and one that fires,
   await details.getByRole('button', { name: 'Remove the reminder 1 hour before' }).click();
   await details.getByRole('button', { name: 'Save' }).click();
   await expect(details).toHaveCount(0);
+  // Shown at once from the device's copy, then saved.
+  await page.getByRole('button', { name: 'Edit Dentist' }).click();
+  await expect(details.getByTestId('reminders')).toHaveText('1 day beforeRemove the reminder 1 day before');
+  await page.keyboard.press('Escape');
+  await saved(page);
   await page.reload();
   await page.getByRole('button', { name: 'Edit Dentist' }).click();
   await expect(taskDetails(page).getByTestId('reminders')).toHaveText('1 day beforeRemove the reminder 1 day before');

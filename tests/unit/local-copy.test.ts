@@ -504,6 +504,20 @@ describe('the outbox', () => {
     expect(copy.rowKey(saved!.id)).toBe(made.task);
   });
 
+  it('shows reminders set offline at once, relative ones only while the task has a date', async () => {
+    const task = server.add('Dentist', { due_date: '2026-12-10' });
+    const copy = await openCopy();
+    await copy.catchUp();
+    server.down = true;
+    await copy.queue({ kind: 'update', task: task.id, changes: { reminders: [{ minutes_before: 60 }, { at: '2026-12-09T08:00:00.000Z' }] }, ifMatch: task.etag });
+    expect(copy.tasks.get(task.id)!.reminders).toEqual([
+      { id: 'local-reminder-0', minutes_before: 60 },
+      { id: 'local-reminder-1', at: '2026-12-09T08:00:00.000Z' },
+    ]);
+    await copy.queue({ kind: 'update', task: task.id, changes: { due_date: null }, ifMatch: task.etag });
+    expect(copy.tasks.get(task.id)!.reminders).toEqual([{ id: 'local-reminder-1', at: '2026-12-09T08:00:00.000Z' }]);
+  });
+
   it('two tabs flushing at once send each write once', async () => {
     const one = await openCopy();
     const two = await openCopy();
