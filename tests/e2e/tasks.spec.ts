@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addTask, currentUserId, newPerson, newTaskForm, quickAddInput, saved, signIn, signUp, taskCheckbox, taskDetails, taskItem, visibleTitles } from './helpers';
 
@@ -93,6 +94,15 @@ test('Load more shows the next rows of a long list, read from the device', async
   await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
 });
 
+/** Answers every PATCH of a task with this problem, as the server would; other requests go through. */
+function answerPatches(page: Page, status: number, title: string, detail: string) {
+  return page.route('**/api/*/tasks/*', (route) =>
+    route.request().method() === 'PATCH'
+      ? route.fulfill({ status, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title, status, detail }) })
+      : route.fallback(),
+  );
+}
+
 test('a change the server cannot take yet waits and is sent later; one it refuses is undone with a message', async ({ page }) => {
   await signUp(page, newPerson());
   const userId = await currentUserId(page);
@@ -100,15 +110,7 @@ test('a change the server cannot take yet waits and is sent later; one it refuse
   const live = page.getByRole('status', { name: 'Live updates' });
 
   // A completion is sent as PATCH {completed}.
-  await page.route('**/api/*/tasks/*', (route) =>
-    route.request().method() === 'PATCH'
-      ? route.fulfill({
-          status: 503,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'down' }),
-        })
-      : route.fallback(),
-  );
+  await answerPatches(page, 503, 'Service Unavailable', 'down');
   await taskCheckbox(page, 'Water the plants').click();
   await expect(taskCheckbox(page, 'Water the plants')).toBeChecked();
   await expect(live).toContainText('1 change waits');
@@ -121,15 +123,7 @@ test('a change the server cannot take yet waits and is sent later; one it refuse
   expect(saved!.completed).toBe(true);
 
   // A refusal that cannot turn into a success: dropped, said, and the server's version shown.
-  await page.route('**/api/*/tasks/*', (route) =>
-    route.request().method() === 'PATCH'
-      ? route.fulfill({
-          status: 422,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({ type: 'about:blank', title: 'Unprocessable Content', status: 422, detail: 'title: too long' }),
-        })
-      : route.fallback(),
-  );
+  await answerPatches(page, 422, 'Unprocessable Content', 'title: too long');
   await taskItem(page, 'Water the plants').getByRole('button', { name: 'Edit' }).click();
   await taskDetails(page).getByLabel('Title').fill('Water the roses');
   await taskDetails(page).getByLabel('Title').press('Enter');

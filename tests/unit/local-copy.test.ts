@@ -154,6 +154,32 @@ function events(copy: LocalCopy): OutboxEvent[] {
   return heard;
 }
 
+/**
+ * Runs `work`, and `write` once, right after the first read-write transaction `work` begins
+ * while `when()` holds: a write the person makes while that transaction reads and stores.
+ * Resolves to whether the write was made.
+ */
+async function writeWhileStoring(work: () => Promise<unknown>, write: () => Promise<void>, when: () => boolean = () => true): Promise<boolean> {
+  const proto = IDBDatabase.prototype;
+  const original = proto.transaction;
+  let made: Promise<void> | undefined;
+  proto.transaction = function (this: IDBDatabase, ...args: Parameters<typeof original>) {
+    const tx = original.apply(this, args);
+    if (args[1] === 'readwrite' && when()) {
+      proto.transaction = original;
+      made = write();
+    }
+    return tx;
+  } as typeof original;
+  try {
+    await work();
+    await made;
+  } finally {
+    proto.transaction = original;
+  }
+  return made !== undefined;
+}
+
 const create = (title: string, fields: Partial<Extract<OutboxWrite, { kind: 'create' }>['body']> = {}): Extract<OutboxWrite, { kind: 'create' }> => ({
   kind: 'create',
   task: `temp-${uuid()}`,
@@ -446,24 +472,11 @@ describe('the outbox', () => {
     await copy.catchUp();
     server.save({ ...server.tasks.get(task.id)!, description: 'on the balcony' });
     // The person completes the task just after the catch-up's transaction began: its reads do not see the write.
-    const proto = IDBDatabase.prototype;
-    const original = proto.transaction;
-    let clicked: Promise<void> | undefined;
-    proto.transaction = function (this: IDBDatabase, ...args: Parameters<typeof original>) {
-      const tx = original.apply(this, args);
-      if (args[1] === 'readwrite') {
-        proto.transaction = original;
-        clicked = copy.queue({ kind: 'toggle', task: task.id, completed: true, due: null, ifMatch: task.etag });
-      }
-      return tx;
-    } as typeof original;
-    try {
-      await copy.catchUp();
-      await clicked;
-    } finally {
-      proto.transaction = original;
-    }
-    expect(clicked).toBeDefined();
+    const clicked = await writeWhileStoring(
+      () => copy.catchUp(),
+      () => copy.queue({ kind: 'toggle', task: task.id, completed: true, due: null, ifMatch: task.etag }),
+    );
+    expect(clicked).toBe(true);
     expect(copy.tasks.get(task.id)!.completed).toBe(true);
     expect(copy.waiting).toBe(1);
     // The completion meets the newer version (a 412), is still meant, and is made on it.
@@ -478,24 +491,12 @@ describe('the outbox', () => {
     const made = create('Book flights');
     await copy.queue(made);
     // The person saves the details dialog (opened on the temporary id) just as the answer is being stored.
-    const proto = IDBDatabase.prototype;
-    const original = proto.transaction;
-    let edited: Promise<void> | undefined;
-    proto.transaction = function (this: IDBDatabase, ...args: Parameters<typeof original>) {
-      const tx = original.apply(this, args);
-      if (args[1] === 'readwrite' && server.tasks.size === 1) {
-        proto.transaction = original;
-        edited = copy.queue({ kind: 'update', task: made.task, changes: { description: 'window seat' }, ifMatch: '' });
-      }
-      return tx;
-    } as typeof original;
-    try {
-      await copy.flush();
-      await edited;
-    } finally {
-      proto.transaction = original;
-    }
-    expect(edited).toBeDefined();
+    const edited = await writeWhileStoring(
+      () => copy.flush(),
+      () => copy.queue({ kind: 'update', task: made.task, changes: { description: 'window seat' }, ifMatch: '' }),
+      () => server.tasks.size === 1,
+    );
+    expect(edited).toBe(true);
     const [saved] = [...server.tasks.values()];
     expect([...copy.tasks.keys()]).toEqual([saved!.id]);
     expect(copy.tasks.get(saved!.id)).toMatchObject({ title: 'Book flights', description: 'window seat' });
