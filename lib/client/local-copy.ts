@@ -66,8 +66,12 @@ type Message = { kind: 'changed' } | { kind: 'event'; event: OutboxEvent };
 
 const VERBS: Record<OutboxWrite['kind'], string> = { create: 'add', update: 'save', toggle: 'complete', move: 'move', delete: 'delete' };
 
-/** Temporary ids kept with the saved ids they became (meta `renames`). */
+/**
+ * Temporary ids kept with the saved ids they became (meta `renames`), and versions with the
+ * version this device's saved write made of them (meta `successors`).
+ */
 const RENAMES_KEPT = 200;
+const SUCCESSORS_KEPT = 200;
 
 const TEMP_IDS = new RegExp(`${TEMP_PREFIX}[\\w-]+`, 'g');
 
@@ -101,11 +105,6 @@ export class LocalCopy {
   private catchAgain = false;
   /** Moves on with every change this tab shows: a reload that read before one reads again. */
   private generation = 0;
-  /**
-   * The version each of this tab's saved writes replaced, and the version it made: a write made
-   * from a page drawn just before the save names the older one, and is made on the newer.
-   */
-  private readonly successors = new Map<string, string>();
   /** The temporary id each task saved from this device had, by its saved id (see `rowKey`). */
   private readonly firstIds = new Map<string, string>();
   /**
@@ -214,11 +213,6 @@ export class LocalCopy {
       // Made on the version the create saved: sent with If-Match like any edit (when this tab knows it).
       if (made.task === tempId && 'ifMatch' in write && write.ifMatch === '') write = { ...write, ifMatch: saved.etag };
     }
-    if ('ifMatch' in write && this.successors.has(write.ifMatch)) {
-      let ifMatch = write.ifMatch;
-      while (this.successors.has(ifMatch)) ifMatch = this.successors.get(ifMatch)!;
-      write = { ...write, ifMatch };
-    }
     const effect = effectOf(this.tasks, write, this.userId, new Date().toISOString());
     this.applyEffect(effect);
     this.waiting += 1;
@@ -228,12 +222,21 @@ export class LocalCopy {
     let queued = write;
     try {
       const tx = this.db.transaction(STORES, 'readwrite');
+      const meta = tx.objectStore('meta');
       let touched = [...effect.put.map((t) => t.id), ...effect.remove];
       if (JSON.stringify(write).includes(TEMP_PREFIX)) {
-        const renames = ((await tx.objectStore('meta').get('renames')) ?? {}) as Record<string, string>;
+        const renames = ((await meta.get('renames')) ?? {}) as Record<string, string>;
         for (const [tempId, id] of Object.entries(renames)) queued = renamed(queued, tempId, id);
         stale = JSON.stringify(queued) !== JSON.stringify(write);
         touched = touched.map((id) => renames[id] ?? id);
+      }
+      // Made from a page drawn before a save of this device's (in this tab or another) was
+      // shown: made on the version that save made. Read here, after any save stored before.
+      if ('ifMatch' in queued && queued.ifMatch) {
+        const successors = ((await meta.get('successors')) ?? {}) as Record<string, string>;
+        let ifMatch = queued.ifMatch;
+        for (let hops = 0; successors[ifMatch] && hops < SUCCESSORS_KEPT; hops++) ifMatch = successors[ifMatch]!;
+        queued = { ...queued, ifMatch };
       }
       await Promise.all([tx.objectStore('outbox').add({ ...queued, touched } as OutboxEntry), ...(stale ? [] : this.writeEffect(tx.objectStore('tasks'), effect)), tx.done]);
     } catch (err) {
@@ -380,7 +383,12 @@ export class LocalCopy {
     };
     if (saved) {
       const renaming = entry.kind === 'create';
+      const meta = tx.objectStore('meta');
       const writes: Promise<unknown>[] = [];
+      if ('ifMatch' in entry && entry.ifMatch && entry.ifMatch !== saved.etag) {
+        const successors = Object.entries(((await meta.get('successors')) ?? {}) as Record<string, string>);
+        writes.push(meta.put(Object.fromEntries([...successors.slice(-(SUCCESSORS_KEPT - 1)), [entry.ifMatch, saved.etag]]), 'successors'));
+      }
       for (const next of await outbox.getAll()) {
         let rewritten = renaming ? renamed(next, entry.task, saved.id) : next;
         // A write made on top of this one's version is made on top of the saved one.
@@ -390,7 +398,6 @@ export class LocalCopy {
       if (renaming) {
         // For a write made on the temporary id after this (another tab's, or one from a dialog
         // opened before the save): the latest RENAMES_KEPT, as a page may stay open for long.
-        const meta = tx.objectStore('meta');
         const renames = Object.entries(((await meta.get('renames')) ?? {}) as Record<string, string>);
         writes.push(meta.put(Object.fromEntries([...renames.slice(-(RENAMES_KEPT - 1)), [entry.task, saved.id]]), 'renames'));
         this.firstIds.set(saved.id, entry.task);
@@ -415,10 +422,6 @@ export class LocalCopy {
     await this.commit(tx, this.effectIn(working, touched), since);
     // Only now that the saved task is shown: a write renamed earlier would find nothing to show on.
     if (saved && entry.kind === 'create') this.savedIds.set(entry.task, { id: saved.id, etag: saved.etag });
-    if (saved && 'ifMatch' in entry && entry.ifMatch) {
-      if (this.successors.size > 1_000) this.successors.clear();
-      this.successors.set(entry.ifMatch, saved.etag);
-    }
     this.tell({ kind: 'saved', write: entry, task: saved });
   }
 

@@ -351,6 +351,37 @@ describe('the outbox', () => {
     expect(server.tasks.get(task.id)).toMatchObject({ title: 'Buy blue paint', description: 'two tins' });
   });
 
+  it("a write made from a page drawn before a save, queued while that save's answer is stored, is made on the saved version", async () => {
+    const task = server.add('Buy paint');
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.queue({ kind: 'update', task: task.id, changes: { parent_id: null, title: 'Buy blue paint' }, ifMatch: task.etag });
+    // The next keypress comes while the answer is being stored: the row still shows the version before.
+    const made = await writeWhileStoring(
+      () => copy.flush(),
+      () => copy.queue({ kind: 'update', task: task.id, changes: { description: 'two tins' }, ifMatch: task.etag }),
+    );
+    expect(made).toBe(true);
+    expect(await copy.flush()).toBe('sent');
+    expect(copy.conflicts).toEqual([]);
+    expect(server.tasks.get(task.id)).toMatchObject({ title: 'Buy blue paint', description: 'two tins' });
+  });
+
+  it('a write made in one tab on a version another tab has since saved over is made on the saved version', async () => {
+    const task = server.add('Buy paint');
+    const one = await openCopy();
+    const two = await openCopy();
+    await one.catchUp();
+    await two.reload();
+    await one.queue({ kind: 'update', task: task.id, changes: { title: 'Buy blue paint' }, ifMatch: task.etag });
+    await one.flush();
+    // The second tab's page was drawn before the save.
+    await two.queue({ kind: 'update', task: task.id, changes: { description: 'two tins' }, ifMatch: task.etag });
+    expect(await two.flush()).toBe('sent');
+    expect(two.conflicts).toEqual([]);
+    expect(server.tasks.get(task.id)).toMatchObject({ title: 'Buy blue paint', description: 'two tins' });
+  });
+
   it('a repeating task whose completion answer was lost moves on once', async () => {
     const task = server.add('Water plants', { due_date: '2026-12-05', repeat: { every: 'day', interval: 1 } });
     const copy = await openCopy();
