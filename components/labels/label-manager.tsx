@@ -1,17 +1,17 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
-import { ApiError, createLabel, deleteLabel, updateLabel, type Label, type LabelColor } from '@/lib/client/api';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { KEEP_FAILED, useLocalTasks } from '@/components/tasks/local-tasks';
+import type { Label, LabelColor } from '@/lib/client/api';
+import type { ListWrite } from '@/lib/client/lists';
+import { newTemporaryId } from '@/lib/client/outbox';
 import { codePoints } from '@/lib/client/limits';
 import { LABEL_NAME_MAX } from '@/lib/client/planning';
 import { LABEL_COLORS, LabelChip } from './label-chip';
 
 interface Props {
-  userId: string;
   /** null while they load. */
   labels: Label[] | null;
-  /** A label changed on the server: read them again. */
-  onChanged: () => void;
 }
 
 /** Why a label name cannot be sent, or null. */
@@ -21,34 +21,39 @@ function nameProblem(name: string): string | null {
   return null;
 }
 
-function explain(err: unknown, name: string): string {
-  if (err instanceof ApiError && err.status === 409) return `You already have a label called “${name}”.`;
-  if (err instanceof ApiError && err.status === 404) return 'That label no longer exists.';
-  return err instanceof ApiError ? err.message : 'Something went wrong. Try again.';
-}
-
-/** Create, rename, recolour and delete labels. */
-export function LabelManager({ userId, labels, onChanged }: Props) {
+/**
+ * Create, rename, recolour and delete labels. Each change shows at once, with or without a
+ * network, and is sent from the device's outbox; the server's refusal comes back here.
+ */
+export function LabelManager({ labels }: Props) {
+  const { queue, onEvent, rowKey } = useLocalTasks();
   const [message, setMessage] = useState<string | null>(null);
   const [status, setStatus] = useState('');
 
-  async function attempt(work: () => Promise<unknown>, name: string, done: string): Promise<boolean> {
+  useEffect(() => onEvent((event) => event.kind === 'refused' && setMessage(event.message)), [onEvent]);
+
+  /** Queues `write` unless `name` is another label's already; resolves to whether it was queued. */
+  async function attempt(write: ListWrite, name: string, done: string): Promise<boolean> {
     setMessage(null);
-    try {
-      await work();
-      setStatus(done);
-      onChanged();
-      return true;
-    } catch (err) {
-      setMessage(explain(err, name));
+    const label = 'label' in write ? write.label : '';
+    if (labels?.some((other) => other.id !== label && other.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
+      setMessage(`You already have a label called “${name}”.`);
       return false;
     }
+    try {
+      await queue(write);
+    } catch {
+      setMessage(KEEP_FAILED);
+      return false;
+    }
+    setStatus(done);
+    return true;
   }
 
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Labels</h1>
-      <NewLabel onCreate={(name, color) => attempt(() => createLabel(userId, name, color), name, `Added the label ${name}.`)} />
+      <NewLabel onCreate={(name, color) => attempt({ kind: 'label-create', label: newTemporaryId(), body: { name, color } }, name, `Added the label ${name}.`)} />
       {message && (
         <p role="alert" data-testid="label-error" className="alert-error">
           {message}
@@ -67,10 +72,11 @@ export function LabelManager({ userId, labels, onChanged }: Props) {
         <ul aria-label="Your labels" className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
           {labels.map((label) => (
             <LabelRow
-              key={`${label.id}:${label.name}:${label.color}`}
+              // A label made here keeps its row when saved (rowKey); one changed elsewhere starts its form again.
+              key={`${rowKey(label.id)}:${label.name}:${label.color}`}
               label={label}
-              onSave={(name, color) => attempt(() => updateLabel(userId, label.id, { name, color }), name, `Saved the label ${name}.`)}
-              onDelete={() => attempt(() => deleteLabel(userId, label.id), label.name, `Deleted the label ${label.name}.`)}
+              onSave={(name, color) => attempt({ kind: 'label-update', label: label.id, was: label.name, changes: { name, color } }, name, `Saved the label ${name}.`)}
+              onDelete={() => attempt({ kind: 'label-delete', label: label.id, was: label.name }, label.name, `Deleted the label ${label.name}.`)}
             />
           ))}
         </ul>

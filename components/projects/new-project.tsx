@@ -1,23 +1,29 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { createProject, type LabelColor, type Project } from '@/lib/client/api';
-import { explainProjectError, ProjectColorSelect, projectNameProblem } from './project-fields';
+import { KEEP_FAILED, useLocalTasks } from '@/components/tasks/local-tasks';
+import type { LabelColor, Project } from '@/lib/client/api';
+import { newTemporaryId } from '@/lib/client/outbox';
+import { ownsProjectNamed, ProjectColorSelect, projectNameProblem } from './project-fields';
 
 interface Props {
-  userId: string;
-  /** The project is on the server; the form has closed. */
-  onAdded: (project: Project) => void;
+  /** The person's projects as shown: a name they own already is refused here. */
+  projects: readonly Project[];
+  /** The project is on the device, and on its way to the server; the form has closed. */
+  onAdded: (projectId: string) => void;
 }
 
-/** "Add project": a button that opens a small form for a name and, if wanted, a colour. */
-export function NewProject({ userId, onAdded }: Props) {
+/**
+ * "Add project": a button that opens a small form for a name and, if wanted, a colour. The
+ * project shows at once, with or without a network (lib/client/lists.ts).
+ */
+export function NewProject({ projects, onAdded }: Props) {
+  const { queue } = useLocalTasks();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [color, setColor] = useState<LabelColor>('grey');
   const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const nameField = useRef<HTMLInputElement>(null);
   const focusOpener = useRef(false);
@@ -39,24 +45,22 @@ export function NewProject({ userId, onAdded }: Props) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
-    const invalid = projectNameProblem(name);
+    const trimmed = name.trim();
+    const invalid = projectNameProblem(name) ?? (ownsProjectNamed(projects, trimmed) ? `You already own a project called “${trimmed}”.` : null);
     setProblem(invalid);
     if (invalid) {
       nameField.current?.focus();
       return;
     }
-    setSaving(true);
+    const project = newTemporaryId();
     try {
-      const project = await createProject(userId, name.trim(), color);
-      close();
-      onAdded(project);
-    } catch (err) {
-      setProblem(explainProjectError(err, name.trim()));
-      nameField.current?.focus();
-    } finally {
-      setSaving(false);
+      await queue({ kind: 'project-create', project, body: { name: trimmed, color } });
+    } catch {
+      setProblem(KEEP_FAILED);
+      return;
     }
+    close();
+    onAdded(project);
   }
 
   function cancelOnEscape(event: KeyboardEvent<HTMLFormElement>) {
@@ -99,7 +103,6 @@ export function NewProject({ userId, onAdded }: Props) {
               className="field"
               value={name}
               onChange={(e) => setName(e.target.value)}
-              readOnly={saving}
               autoComplete="off"
               enterKeyHint="done"
               autoFocus
@@ -119,7 +122,7 @@ export function NewProject({ userId, onAdded }: Props) {
             <ProjectColorSelect id={`${id}-color`} value={color} onChange={setColor} />
           </div>
           <div className="flex gap-2">
-            <button type="submit" className="btn btn-primary flex-1" disabled={saving}>
+            <button type="submit" className="btn btn-primary flex-1">
               Add
             </button>
             <button type="button" className="btn btn-secondary flex-1" onClick={close}>

@@ -3,16 +3,20 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LabelDot } from '@/components/labels/label-chip';
-import { ApiError, deleteProject, updateProject, type LabelColor, type Project, type ProjectChanges } from '@/lib/client/api';
+import { KEEP_FAILED, useLocalTasks } from '@/components/tasks/local-tasks';
+import type { LabelColor, Project, ProjectChanges } from '@/lib/client/api';
+import { isTemporary } from '@/lib/client/outbox';
 import { LABEL_COLORS } from '@/lib/client/planning';
 import { viewHref } from '@/lib/client/views';
-import { explainProjectError, projectNameProblem } from './project-fields';
+import { ownsProjectNamed, projectNameProblem } from './project-fields';
 import { SharePanel } from './share-panel';
 
 interface Props {
   userId: string;
   project: Project;
-  /** The project was renamed, recoloured or deleted on the server: load what shows it again. */
+  /** The person's projects: a name they own already is refused here. */
+  projects: readonly Project[];
+  /** Sharing changed the project on the server: load what shows it again. */
   onChanged: () => void;
 }
 
@@ -25,12 +29,12 @@ const TOGGLE = 'btn btn-ghost px-2 py-1 aria-expanded:bg-zinc-100 dark:aria-expa
  * small panel under the buttons; Escape closes it and gives the focus back to its button. A
  * viewer may change none of the project, so sees only who it is shared with (and may leave).
  */
-export function ProjectActions({ userId, project, onChanged }: Props) {
+export function ProjectActions({ userId, project, projects, onChanged }: Props) {
   const id = useId();
   const router = useRouter();
+  const { queue } = useLocalTasks();
   const [panel, setPanel] = useState<Panel | null>(null);
   const [name, setName] = useState(project.name);
-  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const toggles = {
@@ -73,54 +77,45 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
     close();
   }
 
+  /** Shows the change at once and queues it; a refusal from the server comes back as the board's message. */
   async function save(changes: ProjectChanges, done: string) {
-    setBusy(true);
     setProblem(null);
     try {
-      await updateProject(userId, project.id, changes);
-      setStatus(done);
-      close();
-      onChanged();
-    } catch (err) {
-      setProblem(explainProjectError(err, changes.name ?? project.name, isOwner));
-    } finally {
-      setBusy(false);
+      await queue({ kind: 'project-update', project: project.id, changes });
+    } catch {
+      setProblem(KEEP_FAILED);
+      return;
     }
+    setStatus(done);
+    close();
   }
 
   async function rename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    const invalid = projectNameProblem(name);
+    const trimmed = name.trim();
+    // An editor cannot know the owner's other names: the server says so, if it comes to that.
+    const invalid = projectNameProblem(name) ?? (isOwner && ownsProjectNamed(projects, trimmed, project.id) ? `You already own a project called “${trimmed}”.` : null);
     setProblem(invalid);
     if (invalid) return;
-    const trimmed = name.trim();
     if (trimmed === project.name) close();
     else await save({ name: trimmed }, `Renamed the project to ${trimmed}.`);
   }
 
   async function recolour(color: LabelColor) {
-    if (busy) return;
     if (color === project.color) close();
     else await save({ color }, `${project.name} is now ${color}.`);
   }
 
   async function remove() {
-    if (busy) return;
-    setBusy(true);
     setProblem(null);
     try {
-      await deleteProject(userId, project.id);
-    } catch (err) {
-      // Already gone is what the person wanted.
-      if (!(err instanceof ApiError && err.status === 404)) {
-        setProblem(explainProjectError(err, project.name));
-        setBusy(false);
-        return;
-      }
+      await queue({ kind: 'project-delete', project: project.id });
+    } catch {
+      setProblem(KEEP_FAILED);
+      return;
     }
-    router.push(viewHref({ kind: 'inbox' }));
-    onChanged();
+    // The Inbox is drawn from the device's copy, with no request.
+    window.history.pushState(null, '', viewHref({ kind: 'inbox' }));
   }
 
   return (
@@ -131,10 +126,13 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
             {project.role === 'viewer' ? 'You can view this project' : 'You can edit this project'}
           </span>
         )}
-        <button ref={toggles.share} type="button" className={TOGGLE} aria-expanded={panel === 'share'} aria-controls={`${id}-panel`} onClick={() => show('share')}>
-          {project.shared ? 'Shared' : 'Share'}
-          <span className="sr-only"> {project.name}</span>
-        </button>
+        {/* Sharing asks the server: a project made on this device is shared once it is there. */}
+        {!isTemporary(project.id) && (
+          <button ref={toggles.share} type="button" className={TOGGLE} aria-expanded={panel === 'share'} aria-controls={`${id}-panel`} onClick={() => show('share')}>
+            {project.shared ? 'Shared' : 'Share'}
+            <span className="sr-only"> {project.name}</span>
+          </button>
+        )}
         {canEdit && (
           <>
         <button ref={toggles.rename} type="button" className={TOGGLE} aria-expanded={panel === 'rename'} aria-controls={`${id}-panel`} onClick={() => show('rename')}>
@@ -177,7 +175,6 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
                 value={name}
                 onChange={(e) => setName(e.target.value)}
                 onFocus={(e) => e.target.select()}
-                readOnly={busy}
                 autoComplete="off"
                 enterKeyHint="done"
                 autoFocus
@@ -186,7 +183,7 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
               />
             </div>
             <div className="flex gap-2">
-              <button type="submit" className="btn btn-primary" disabled={busy}>
+              <button type="submit" className="btn btn-primary">
                 Save
               </button>
               <button type="button" className="btn btn-secondary" onClick={close}>
@@ -204,7 +201,6 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
                 type="button"
                 className="btn btn-secondary px-2 py-1 capitalize aria-pressed:border-blue-600 aria-pressed:ring-1 aria-pressed:ring-blue-600 dark:aria-pressed:border-blue-400 dark:aria-pressed:ring-blue-400"
                 aria-pressed={color === project.color}
-                disabled={busy}
                 autoFocus={color === project.color}
                 onClick={() => void recolour(color)}
               >
@@ -226,7 +222,7 @@ export function ProjectActions({ userId, project, onChanged }: Props) {
               {deleteQuestion(project)}
             </p>
             <div className="flex flex-wrap gap-2">
-              <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void remove()}>
+              <button type="button" className="btn btn-danger" onClick={() => void remove()}>
                 Delete project and tasks
               </button>
               <button type="button" className="btn btn-secondary" autoFocus onClick={close}>

@@ -1,4 +1,4 @@
-import { ApiError, type LabelColor } from '@/lib/client/api';
+import type { LabelColor, Project } from '@/lib/client/api';
 import { codePoints, PROJECT_NAME_MAX } from '@/lib/client/limits';
 import { LABEL_COLORS } from '@/lib/client/planning';
 
@@ -9,15 +9,9 @@ export function projectNameProblem(name: string): string | null {
   return null;
 }
 
-/**
- * A failed project write in the person's words. Names are unique per owner, so a clash is
- * with the caller's own projects only when they own this one (`byOwner`).
- */
-export function explainProjectError(err: unknown, name: string, byOwner = true): string {
-  if (err instanceof ApiError && err.status === 409) {
-    return byOwner ? `You already own a project called “${name}”.` : `Its owner already has a project called “${name}”.`;
-  }
-  return err instanceof ApiError ? err.message : 'Something went wrong. Try again.';
+/** Whether the person owns a project of that name (names are unique per owner, whatever their case). */
+export function ownsProjectNamed(projects: readonly Project[], name: string, except?: string): boolean {
+  return projects.some((p) => p.role === 'owner' && p.id !== except && p.name.toLocaleLowerCase() === name.toLocaleLowerCase());
 }
 
 export function ProjectColorSelect({ id, value, onChange }: { id: string; value: LabelColor; onChange: (color: LabelColor) => void }) {

@@ -2,9 +2,9 @@
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { endRefusedSession } from '@/lib/auth/actions';
-import { serverFor, type Label, type Project } from '@/lib/client/api';
-import { forgetLocalData, LocalCopy, type Conflict, type OutboxEvent } from '@/lib/client/local-copy';
-import type { OutboxWrite } from '@/lib/client/outbox';
+import { serverFor } from '@/lib/client/api';
+import type { Lists } from '@/lib/client/lists';
+import { forgetLocalData, LocalCopy, type AnyWrite, type Conflict, type OutboxEvent } from '@/lib/client/local-copy';
 import { FeedUnavailable, watchChanges } from '@/lib/client/sync';
 import type { Task } from '@/lib/client/task';
 
@@ -28,20 +28,27 @@ export interface LocalTasks {
   waiting: number;
   /** Whether the event stream is connected: null until first known. */
   connected: boolean | null;
-  queue(write: OutboxWrite): Promise<void>;
+  /** A write of a task, a project or a label: shown at once, sent when the server can be reached. */
+  queue(write: AnyWrite): Promise<void>;
   /** Refusals and saves of the outbox's writes. */
   onEvent(listener: (event: OutboxEvent) => void): () => void;
   /** Edits that met a newer version saved elsewhere, until the person applies or dismisses them. */
   conflicts: readonly Conflict[];
   resolveConflict(taskId: string, apply: boolean): void;
-  /** The projects and labels the last visit fetched, for a page opened offline. */
-  remembered: { projects: Project[] | null; labels: Label[] | null };
-  remember(projects: Project[], labels: Label[]): void;
+  /** The person's projects and labels as the server last gave them, with this device's waiting writes applied; null before the first fetch. */
+  lists: Lists | null;
+  /** Fetches the lists from the server into the copy (an answer a save overtook is dropped). */
+  refreshLists(fetch: () => Promise<Lists>): Promise<void>;
   /** The React key of a task's row: the same before and after a task made here is saved (LocalCopy.rowKey). */
   rowKey(id: string): string;
+  /** The saved id of a project (or task) made on this device, once the server has it. */
+  savedId(tempId: string): string | undefined;
 }
 
 const NO_TASKS: ReadonlyMap<string, Task> = new Map();
+
+/** What a person is told when this device's storage could not keep a change. */
+export const KEEP_FAILED = 'Could not keep that change on this device. Reload the page and try again.';
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 const LocalTasksContext = createContext<LocalTasks | null>(null);
@@ -62,10 +69,19 @@ interface Props {
 
 export function LocalTasksProvider({ userId, onChanged, onInvitation, children }: Props) {
   const [copy, setCopy] = useState<LocalCopy | null>(null);
-  const [shown, setShown] = useState<Pick<LocalTasks, 'tasks' | 'ready' | 'waiting' | 'conflicts' | 'unavailable'>>({ tasks: NO_TASKS, ready: false, waiting: 0, conflicts: [], unavailable: false });
+  const [shown, setShown] = useState<Pick<LocalTasks, 'tasks' | 'ready' | 'waiting' | 'conflicts' | 'unavailable' | 'lists'>>({
+    tasks: NO_TASKS,
+    ready: false,
+    waiting: 0,
+    conflicts: [],
+    unavailable: false,
+    lists: null,
+  });
   const [connected, setConnected] = useState<boolean | null>(null);
-  const [remembered, setRemembered] = useState<LocalTasks['remembered']>({ projects: null, labels: null });
   const openedRef = useRef<LocalCopy | null>(null);
+  // The copy being opened: a write made in the first moments of the page (typed before IndexedDB
+  // answered) waits for it rather than failing. Null when it cannot be opened.
+  const opening = useRef<Promise<LocalCopy | null>>(Promise.resolve(null));
   const latest = useRef({ onChanged, onInvitation });
   const flushNow = useRef(() => {});
   useEffect(() => {
@@ -134,11 +150,13 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
       if (document.visibilityState === 'visible') catchUp();
     };
 
-    LocalCopy.open(userId, serverFor(userId))
+    const open = LocalCopy.open(userId, serverFor(userId));
+    opening.current = open.catch(() => null);
+    open
       .then((local) => {
         if (stopped) return local.close();
         opened = local;
-        const show = () => setShown({ tasks: local.tasks, ready: local.synced, waiting: local.waiting, conflicts: local.conflicts, unavailable: false });
+        const show = () => setShown({ tasks: local.tasks, ready: local.synced, waiting: local.waiting, conflicts: local.conflicts, unavailable: false, lists: local.lists });
         local.subscribe(show);
         local.onEvent((event) => {
           if (event.kind === 'signedOut') leave();
@@ -148,9 +166,6 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
         show();
         setCopy(local);
         openedRef.current = local;
-        Promise.all([local.remembered('projects'), local.remembered('labels')])
-          .then(([projects, labels]) => setRemembered({ projects: projects ?? null, labels: labels ?? null }))
-          .catch(() => {});
         // The list shows from the copy first; the network after that frame.
         requestAnimationFrame(() =>
           setTimeout(() => {
@@ -173,21 +188,22 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
       document.removeEventListener('visibilitychange', visible);
       opened?.close();
       openedRef.current = null;
+      opening.current = Promise.resolve(null);
       setCopy(null);
     };
   }, [userId]);
 
-  const queue = useCallback(
-    async (write: OutboxWrite) => {
-      if (!copy) throw new Error('The tasks on this device are not open yet.');
-      await copy.queue(write);
-      flushNow.current();
-    },
-    [copy],
-  );
-  const remember = useCallback((projects: Project[], labels: Label[]) => {
+  const queue = useCallback(async (write: AnyWrite) => {
+    const local = openedRef.current ?? (await opening.current);
+    if (!local) throw new Error('The tasks on this device cannot be kept in this browser.');
+    await local.queue(write);
+    flushNow.current();
+  }, []);
+  const refreshLists = useCallback(async (fetch: () => Promise<Lists>) => {
     const local = openedRef.current;
-    if (local) Promise.all([local.remember('projects', projects), local.remember('labels', labels)]).catch(() => {});
+    if (!local) return;
+    const token = local.listsToken();
+    await local.rememberLists(await fetch(), token);
   }, []);
   const resolveConflict = useCallback(
     (taskId: string, apply: boolean) => {
@@ -200,6 +216,9 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
   );
   const onEvent = useCallback((listener: (event: OutboxEvent) => void) => copy?.onEvent(listener) ?? (() => {}), [copy]);
   const rowKey = useCallback((id: string) => copy?.rowKey(id) ?? id, [copy]);
+  const savedId = useCallback((tempId: string) => copy?.savedId(tempId), [copy]);
 
-  return <LocalTasksContext.Provider value={{ ...shown, opened: copy !== null || shown.ready, connected, queue, onEvent, resolveConflict, remembered, remember, rowKey }}>{children}</LocalTasksContext.Provider>;
+  return (
+    <LocalTasksContext.Provider value={{ ...shown, opened: copy !== null || shown.ready, connected, queue, onEvent, resolveConflict, refreshLists, rowKey, savedId }}>{children}</LocalTasksContext.Provider>
+  );
 }

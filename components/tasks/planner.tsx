@@ -4,7 +4,8 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppUpdates } from '@/components/app-updates';
 import { LabelManager } from '@/components/labels/label-manager';
-import { fetchLabels, fetchMyInvitations, fetchProjects, type Invitation, type Label, type LabelColor, type Project } from '@/lib/client/api';
+import { fetchLabels, fetchMyInvitations, fetchProjects, type Invitation, type LabelColor } from '@/lib/client/api';
+import { isTemporary } from '@/lib/client/outbox';
 import { openCounts } from '@/lib/client/local-list';
 import { viewFromSearch, viewHref, type View } from '@/lib/client/views';
 import { LocalTasksProvider, useLocalTasks } from './local-tasks';
@@ -38,44 +39,50 @@ export function Planner({ userId, page }: Props) {
 
 function Frame({ userId, page, version, reload }: Props & { version: number; reload: () => void }) {
   const params = useSearchParams();
-  const view = page === 'tasks' ? viewFromSearch({ view: params.get('view') ?? undefined, label: params.get('label') ?? undefined, project: params.get('project') ?? undefined }) : null;
+  // One object per address: the board's memos follow the view, not every render.
+  const view = useMemo(
+    () => (page === 'tasks' ? viewFromSearch({ view: params.get('view') ?? undefined, label: params.get('label') ?? undefined, project: params.get('project') ?? undefined }) : null),
+    [page, params],
+  );
   const local = useLocalTasks();
-  const [labels, setLabels] = useState<Label[] | null>(null);
-  const [projects, setProjects] = useState<Project[] | null>(null);
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const router = useRouter();
 
-  // What the last visit fetched, while the server is asked again (or cannot be reached).
-  const { remembered, remember } = local;
-  const lists = { labels: labels ?? remembered.labels, projects: projects ?? remembered.projects };
-
-  // After the copy has been read: the list shows before anything is asked of the network.
-  const { opened } = local;
+  // The projects and labels from the device's copy (this device's waiting changes to them
+  // applied), asked of the server again after the copy has been read: the list shows before
+  // anything is asked of the network.
+  const { opened, refreshLists, savedId, rowKey } = local;
+  const lists = { labels: local.lists?.labels ?? null, projects: local.lists?.projects ?? null };
   useEffect(() => {
     if (!opened) return;
     const controller = new AbortController();
-    Promise.all([fetchLabels(userId, controller.signal), fetchProjects(userId, controller.signal), fetchMyInvitations(userId, controller.signal)])
-      .then(([freshLabels, freshProjects, freshInvitations]) => {
-        setLabels(freshLabels);
-        setProjects(freshProjects);
-        setInvitations(freshInvitations);
-        remember(freshProjects, freshLabels);
-      })
-      // The nav is a guide: it keeps what it showed, and the next change asks again.
+    const fetchLists = async () => {
+      const [projects, labels] = await Promise.all([fetchProjects(userId, controller.signal), fetchLabels(userId, controller.signal)]);
+      return { projects, labels };
+    };
+    // The nav is a guide: it keeps what it showed, and the next change asks again.
+    refreshLists(fetchLists).catch(() => {});
+    fetchMyInvitations(userId, controller.signal)
+      .then(setInvitations)
       .catch(() => {});
     return () => controller.abort();
-  }, [userId, version, remember, opened]);
+  }, [userId, version, refreshLists, opened]);
 
-  // A project the person no longer sees (removed, left, deleted elsewhere) while they look at
-  // it: back to the Inbox. Only one that was in their sidebar: one just joined may not be yet.
+  // A project made on this device and viewed before the server had it: its saved id in the
+  // address once known. One the person no longer sees (removed, left, deleted elsewhere) while
+  // they look at it: back to the Inbox. Only one that was in their sidebar: one just joined may
+  // not be yet.
   const shownBefore = useRef<ReadonlySet<string>>(new Set());
   const viewedProject = view?.kind === 'project' ? view.id : null;
+  const projects = lists.projects;
   useEffect(() => {
     if (projects === null) return;
     const now = new Set(projects.map((p) => p.id));
-    if (viewedProject && shownBefore.current.has(viewedProject) && !now.has(viewedProject)) router.replace(viewHref({ kind: 'inbox' }));
+    const saved = viewedProject && isTemporary(viewedProject) ? savedId(viewedProject) : undefined;
+    if (saved) history.replaceState(null, '', viewHref({ kind: 'project', id: saved }));
+    else if (viewedProject && shownBefore.current.has(viewedProject) && !now.has(viewedProject)) router.replace(viewHref({ kind: 'inbox' }));
     shownBefore.current = now;
-  }, [projects, viewedProject, router]);
+  }, [projects, viewedProject, router, savedId]);
 
   const colors = useMemo(() => new Map((lists.labels ?? []).map((label) => [label.name.toLocaleLowerCase(), label.color])), [lists.labels]);
   const colorOf = useCallback((name: string): LabelColor => colors.get(name.toLocaleLowerCase()) ?? 'grey', [colors]);
@@ -90,9 +97,10 @@ function Frame({ userId, page, version, reload }: Props & { version: number; rel
       <ViewsNav userId={userId} current={view} labels={lists.labels ?? []} projects={lists.projects} invitations={invitations} counts={counts} onProjectsChanged={reload} />
       <div className="min-w-0 flex-1">
         {view ? (
-          <TaskBoard key={viewHref(view)} userId={userId} view={view} projects={lists.projects ?? []} colorOf={colorOf} onChanged={reload} />
+          // A project made here keeps its board (and what is typed in it) when it is saved and its id changes.
+          <TaskBoard key={viewHref(view.kind === 'project' ? { ...view, id: rowKey(view.id) } : view)} userId={userId} view={view} projects={lists.projects ?? []} colorOf={colorOf} onChanged={reload} />
         ) : (
-          <LabelManager userId={userId} labels={lists.labels} onChanged={reload} />
+          <LabelManager labels={lists.labels} />
         )}
       </div>
     </div>

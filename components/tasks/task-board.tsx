@@ -5,7 +5,7 @@ import { fetchMembers, newIdempotencyKey, type LabelColor, type NewTask, type Pr
 import { formatDue } from '@/lib/client/dates';
 import { viewCounts, viewTasks } from '@/lib/client/local-list';
 import type { MoveRequest } from '@/lib/client/manual-order';
-import { TEMP_PREFIX } from '@/lib/client/outbox';
+import { newTemporaryId } from '@/lib/client/outbox';
 import type { QuickAddTask } from '@/lib/client/planning';
 import { reminderInputs } from '@/lib/client/reminders';
 import type { Task, TaskFilter } from '@/lib/client/task';
@@ -13,7 +13,7 @@ import type { TreeChange } from '@/lib/client/task-tree';
 import { hasCompletionFilter, isOneList, viewTitle, type View } from '@/lib/client/views';
 import { ProjectActions } from '@/components/projects/project-actions';
 import { ConflictNotice } from './conflict-notice';
-import { useLocalTasks } from './local-tasks';
+import { KEEP_FAILED, useLocalTasks } from './local-tasks';
 import { OfflineStatus } from './offline-status';
 import { QuickAdd } from './quick-add';
 import { TaskFilters } from './task-filters';
@@ -40,6 +40,7 @@ function changedFields(base: Task, changes: TaskChanges): TaskChanges {
 
 interface Props {
   userId: string;
+  /** The planner keys the board by the view's URL: one view for the board's life (a project made here takes its saved id). */
   view: View;
   /** The person's projects, in their sidebar order. */
   projects: Project[];
@@ -53,10 +54,8 @@ interface Props {
  * with no request), and the person's changes to them, queued in the outbox: shown at once,
  * sent when the server can be reached.
  */
-export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChanged }: Props) {
+export function TaskBoard({ userId, view, projects, colorOf, onChanged }: Props) {
   const id = useId();
-  // The planner keys the board by the view's URL, so a board shows one view for its whole life.
-  const [view] = useState(viewOnMount);
   const local = useLocalTasks();
   const { tasks, queue } = local;
   // The browser's day when the view opened: Today and Upcoming are counted from it.
@@ -93,14 +92,17 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
     [onEvent],
   );
 
-  /** Queues a write; only this device's storage failing makes it fail. */
+  /**
+   * Queues writes, in order; only this device's storage failing makes it fail. All of them show
+   * at once (before any is stored), so a next keystroke is worked out from where they leave the task.
+   */
   const write = useCallback(
     async (...writes: Parameters<typeof queue>[0][]): Promise<boolean> => {
       try {
-        for (const each of writes) await queue(each);
+        await Promise.all(writes.map((each) => queue(each)));
         return true;
       } catch {
-        setMessage('Could not keep that change on this device. Reload the page and try again.');
+        setMessage(KEEP_FAILED);
         return false;
       }
     },
@@ -110,7 +112,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
   /** Shows a new task at once and queues it; resolves to its (temporary) id. */
   const create = useCallback(
     async (body: NewTask, idempotencyKey = newIdempotencyKey()): Promise<string | null> => {
-      const taskId = `${TEMP_PREFIX}${newIdempotencyKey()}`;
+      const taskId = newTemporaryId();
       return (await write({ kind: 'create', task: taskId, body, key: idempotencyKey })) ? taskId : null;
     },
     [write],
@@ -242,7 +244,7 @@ export function TaskBoard({ userId, view: viewOnMount, projects, colorOf, onChan
             </p>
           )}
         </div>
-        {currentProject && <ProjectActions userId={userId} project={currentProject} onChanged={onChanged} />}
+        {currentProject && <ProjectActions userId={userId} project={currentProject} projects={projects} onChanged={onChanged} />}
 
         {completionFilter && <TaskFilters filter={filter} onFilter={setFilter} search={searchText} onSearch={setSearchText} />}
 

@@ -27,7 +27,7 @@ interface Props {
   /** Folded tasks, whose subtasks are hidden. */
   collapsed: ReadonlySet<string>;
   renderRow: (row: TreeRow, dragHandle: ReactElement) => ReactNode;
-  /** A new place in the outline; resolves false when the server refused it. */
+  /** A new place in the outline; resolves false when this device could not keep it. */
   onChange: (task: Task, change: TreeChange) => Promise<boolean>;
   /** A row's React key, when it is not the task's id (a task made on this device keeps its row when saved). */
   keyOf?: (id: string) => string;
@@ -52,8 +52,6 @@ export function TaskTree({ tasks, collapsed, renderRow, onChange, keyOf = (id) =
   const [dragging, setDragging] = useState<{ id: string; levels: number } | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  // The task whose change is on its way to the server, if any.
-  const changing = useRef<string | null>(null);
   // The control a keyboard change started from, kept focused until the change has settled.
   const keepFocus = useRef<{ element: HTMLElement; settled: boolean } | null>(null);
 
@@ -101,18 +99,12 @@ export function TaskTree({ tasks, collapsed, renderRow, onChange, keyOf = (id) =
       setStatus(refusal);
       return;
     }
-    // One change at a time: the next one is worked out from where this one leaves the row.
-    if (changing.current) {
-      setStatus(`Still moving ${changing.current}: try again in a moment.`);
-      return;
-    }
-    changing.current = row.task.title;
+    // The change shows at once (the device's copy), so the next keystroke is worked out from
+    // where this one leaves the row, while this one is still being stored.
     const words = describe(id, change);
     const keep = focused instanceof HTMLElement ? { element: focused, settled: false } : null;
     keepFocus.current = keep;
-    const saved = await onChange(row.task, change).finally(() => {
-      changing.current = null;
-    });
+    const saved = await onChange(row.task, change);
     if (keep) keep.settled = true;
     setStatus(saved ? words : `${row.task.title} could not be moved.`);
   }

@@ -6,9 +6,10 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { LabelDot } from '@/components/labels/label-chip';
 import { Invitations } from '@/components/projects/invitations';
 import { NewProject } from '@/components/projects/new-project';
-import { ApiError, moveProject, type Invitation, type Label, type Project } from '@/lib/client/api';
+import type { Invitation, Label, Project } from '@/lib/client/api';
 import type { MoveRequest } from '@/lib/client/manual-order';
 import { sameView, viewHref, viewTitle, type View } from '@/lib/client/views';
+import { KEEP_FAILED, useLocalTasks } from './local-tasks';
 import { SortableList } from './sortable-list';
 
 interface Props {
@@ -20,7 +21,7 @@ interface Props {
   projects: Project[] | null;
   /** The invitations addressed to the person. */
   invitations: Invitation[];
-  /** A project was added, renamed, moved or deleted here: the planner loads them again. */
+  /** An invitation was answered here: the planner loads the projects again. */
   onProjectsChanged: () => void;
   /** Open tasks in each view, by its href; missing while they load. */
   counts: Record<string, number>;
@@ -38,6 +39,8 @@ const SECTION_HEADING = 'mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text
 export function ViewsNav({ userId, current, labels, projects, invitations, onProjectsChanged, counts }: Props) {
   const id = useId();
   const router = useRouter();
+  const onTasks = usePathname() === '/tasks';
+  const { queue, rowKey } = useLocalTasks();
   const [open, setOpen] = useState(false);
   const [moveProblem, setMoveProblem] = useState<string | null>(null);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -57,19 +60,19 @@ export function ViewsNav({ userId, current, labels, projects, invitations, onPro
   async function move(projectId: string, request: MoveRequest): Promise<boolean> {
     setMoveProblem(null);
     try {
-      await moveProject(userId, projectId, request);
-      onProjectsChanged();
+      await queue({ kind: 'project-move', project: projectId, move: request });
       return true;
-    } catch (err) {
-      const name = projects?.find((p) => p.id === projectId)?.name ?? 'the project';
-      setMoveProblem(`Could not move “${name}”. ${err instanceof ApiError ? err.message : 'Try again.'}`);
+    } catch {
+      setMoveProblem(KEEP_FAILED);
       return false;
     }
   }
 
-  function added(project: Project) {
-    router.push(viewHref({ kind: 'project', id: project.id }));
-    onProjectsChanged();
+  function added(projectId: string) {
+    const href = viewHref({ kind: 'project', id: projectId });
+    // On /tasks the new project's view is drawn from the device's copy (it may not be on the server yet).
+    if (onTasks) window.history.pushState(null, '', href);
+    else router.push(href);
     focusToggle.current = true;
     close();
   }
@@ -110,6 +113,8 @@ export function ViewsNav({ userId, current, labels, projects, invitations, onPro
             label="Projects"
             itemLabel={(project) => project.name}
             onMove={move}
+            // A project made here keeps its row (and the focus in it) when the server gives it its id.
+            keyOf={rowKey}
             className="space-y-0.5"
             renderItem={(project, handle) => (
               <div className="flex items-center gap-1 pl-1">
@@ -131,7 +136,7 @@ export function ViewsNav({ userId, current, labels, projects, invitations, onPro
             {moveProblem}
           </p>
         )}
-        <NewProject userId={userId} onAdded={added} />
+        <NewProject projects={projects ?? []} onAdded={added} />
 
         <h2 className={SECTION_HEADING}>Labels</h2>
         <ul className="space-y-0.5">

@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './openapi';
-import type { Sent, Server } from './local-copy';
+import type { ListWrite } from './lists';
+import type { ListSent, Sent, Server } from './local-copy';
 import type { OutboxWrite } from './outbox';
 import type { Task } from './task';
 import type { MoveRequest } from './manual-order';
@@ -141,13 +142,21 @@ export async function moveTask(userId: string, id: string, move: MoveRequest, if
 
 /** The server as the device's copy of the tasks talks to it (lib/client/local-copy.ts). */
 export function serverFor(userId: string): Server {
-  const sent = async (request: Promise<Task | null>): Promise<Sent> => {
+  const answer = async <T>(request: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; status: number; message: string }> => {
     try {
-      return { ok: true, task: await request };
+      return { ok: true, value: await request };
     } catch (err) {
       if (err instanceof ApiError) return { ok: false, status: err.status, message: err.message };
       throw err;
     }
+  };
+  const sent = async (request: Promise<Task | null>): Promise<Sent> => {
+    const outcome = await answer(request);
+    return outcome.ok ? { ok: true, task: outcome.value } : outcome;
+  };
+  const listSent = async (request: Promise<Project | Label | null>): Promise<ListSent> => {
+    const outcome = await answer(request);
+    return outcome.ok ? { ok: true, item: outcome.value } : outcome;
   };
   return {
     changes: (since) => fetchChanges(userId, since),
@@ -165,6 +174,28 @@ export function serverFor(userId: string): Server {
         case 'delete':
           return sent(deleteTask(userId, write.task).then(() => null));
       }
+    },
+    sendList(write: ListWrite) {
+      switch (write.kind) {
+        case 'project-create':
+          return listSent(createProject(userId, write.body.name, write.body.color));
+        case 'project-update':
+          return listSent(updateProject(userId, write.project, write.changes));
+        case 'project-move':
+          return listSent(moveProject(userId, write.project, write.move));
+        case 'project-delete':
+          return listSent(deleteProject(userId, write.project).then(() => null));
+        case 'label-create':
+          return listSent(createLabel(userId, write.body.name, write.body.color));
+        case 'label-update':
+          return listSent(updateLabel(userId, write.label, write.changes));
+        case 'label-delete':
+          return listSent(deleteLabel(userId, write.label).then(() => null));
+      }
+    },
+    async lists() {
+      const [projects, labels] = await Promise.all([fetchProjects(userId), fetchLabels(userId)]);
+      return { projects, labels };
     },
     async task(id) {
       try {

@@ -1,6 +1,7 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { components } from './openapi';
-import { effectOf, isTemporary, renamed, showsChanges, showsCompletion, TEMP_PREFIX, type Effect, type OutboxEntry, type OutboxWrite, type TaskChanges } from './outbox';
+import { isListWrite, listItemOf, listsWith, madeBefore, renamedList, taskEffectOf, type ListWrite, type Lists } from './lists';
+import { effectOf, isTemporary, renamed, showsChanges, showsCompletion, TEMP_PREFIX, type Effect, type ListEntry, type OutboxEntry, type OutboxWrite, type TaskChanges, type TaskEntry } from './outbox';
 import { PAGE_CACHE } from './page-cache';
 import { FeedFollower, type FetchChanges, type FeedUpdate } from './sync';
 import type { Task } from './task';
@@ -23,6 +24,9 @@ import type { Task } from './task';
 type Project = components['schemas']['Project'];
 type Label = components['schemas']['Label'];
 
+/** Any write the outbox holds: a task's, or a project's or label's. */
+export type AnyWrite = OutboxWrite | ListWrite;
+
 /** An edit that met a newer version saved elsewhere: the person applies it to that version, or lets it go. */
 export interface Conflict {
   newer: Task;
@@ -40,15 +44,21 @@ type Stores = 'tasks' | 'outbox' | 'meta';
 export const DB_NAME = 'todo';
 const STORES: Stores[] = ['tasks', 'outbox', 'meta'];
 
+type Refusal = { ok: false; status: number; message: string };
 /** What the server said to a write: the saved task (null for a delete), or the refusal's status and message. */
-export type Sent = { ok: true; task: Task | null } | { ok: false; status: number; message: string };
+export type Sent = { ok: true; task: Task | null } | Refusal;
+/** What the server said to a project's or label's write: the saved one (null for a delete and a move), or the refusal. */
+export type ListSent = { ok: true; item: Project | Label | null } | Refusal;
 
 /** The server, as the copy needs it (lib/client/api.ts's `serverFor` in the browser, a test's fake in Vitest). */
 export interface Server {
   changes: FetchChanges;
   send(write: OutboxWrite): Promise<Sent>;
+  sendList(write: ListWrite): Promise<ListSent>;
   /** The task as the server has it now, or null when the person no longer sees it; throws when unreachable. */
   task(id: string): Promise<Task | null>;
+  /** The person's projects and labels; throws when unreachable. */
+  lists(): Promise<Lists>;
 }
 
 export type OutboxEvent =
@@ -65,6 +75,15 @@ export type FlushResult = 'sent' | 'waiting' | 'signedOut';
 type Message = { kind: 'changed' } | { kind: 'event'; event: OutboxEvent };
 
 const VERBS: Record<OutboxWrite['kind'], string> = { create: 'add', update: 'save', toggle: 'complete', move: 'move', delete: 'delete' };
+const LIST_VERBS: Record<ListWrite['kind'], string> = {
+  'project-create': 'add the project',
+  'project-update': 'change the project',
+  'project-move': 'move the project',
+  'project-delete': 'delete the project',
+  'label-create': 'add the label',
+  'label-update': 'change the label',
+  'label-delete': 'delete the label',
+};
 
 /**
  * Temporary ids kept with the saved ids they became (meta `renames`), and versions with the
@@ -97,6 +116,8 @@ export class LocalCopy {
   synced = false;
   /** Edits that met a newer version, by task id, until the person decides. */
   conflicts: readonly Conflict[] = [];
+  /** The person's projects and labels as this device shows them (its waiting writes applied); null before the first fetch. */
+  lists: Lists | null = null;
 
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(event: OutboxEvent) => void>();
@@ -105,6 +126,11 @@ export class LocalCopy {
   private catchAgain = false;
   /** Moves on with every change this tab shows: a reload that read before one reads again. */
   private generation = 0;
+  /** The projects and labels as the server last gave them, and the writes to them waiting. */
+  private serverLists: Lists | null = null;
+  private waitingLists: ListWrite[] = [];
+  /** Moves on with every project or label write saved: a fetch of the lists begun before is outdated. */
+  private listsSaved = 0;
   /** The temporary id each task saved from this device had, by its saved id (see `rowKey`). */
   private readonly firstIds = new Map<string, string>();
   /**
@@ -180,23 +206,38 @@ export class LocalCopy {
   }
 
   /**
-   * A key for the task's row that stays the same when a task made on this device is saved and
-   * its temporary id becomes the server's: its row is not drawn anew (an open dialog of it, or
-   * the line adding a subtask under it, stays open).
+   * A key for the task's row (or a project's board) that stays the same when a task made on this
+   * device is saved and its temporary id becomes the server's: its row is not drawn anew (an open
+   * dialog of it, or the line adding a subtask under it, stays open).
    */
   rowKey(id: string): string {
     return this.firstIds.get(id) ?? id;
   }
 
-  /** The person's projects and labels as last fetched, for a page opened offline. */
-  async remembered<K extends 'projects' | 'labels'>(key: K): Promise<(K extends 'projects' ? Project[] : Label[]) | undefined> {
-    return (await this.db.get('meta', key)) as (K extends 'projects' ? Project[] : Label[]) | undefined;
+  /** The saved id of a task, project or label made on this device, once the server has given it. */
+  savedId(tempId: string): string | undefined {
+    return this.savedIds.get(tempId)?.id;
   }
 
-  async remember(key: 'projects', value: Project[]): Promise<void>;
-  async remember(key: 'labels', value: Label[]): Promise<void>;
-  async remember(key: string, value: unknown): Promise<void> {
-    await this.db.put('meta', value, key);
+  /** A token for a fetch of the lists about to begin: `rememberLists` drops an answer a save has overtaken. */
+  listsToken(): number {
+    return this.listsSaved;
+  }
+
+  /** The person's projects and labels as the server just gave them (kept for a page opened offline). */
+  async rememberLists(lists: Lists, token: number): Promise<void> {
+    if (token !== this.listsSaved) return;
+    const tx = this.db.transaction('meta', 'readwrite');
+    await Promise.all([tx.store.put(lists.projects, 'projects'), tx.store.put(lists.labels, 'labels'), tx.done]);
+    if (token !== this.listsSaved) return;
+    this.serverLists = lists;
+    this.showLists();
+    for (const listener of this.listeners) listener();
+  }
+
+  private showLists(): void {
+    const server = this.serverLists ?? (this.waitingLists.length ? { projects: [], labels: [] } : null);
+    this.lists = server && listsWith(server, this.waitingLists, new Date().toISOString());
   }
 
   /**
@@ -204,17 +245,21 @@ export class LocalCopy {
    * page shows it at once, before it is stored. A write naming a task another tab has since
    * saved (its temporary id renamed) is queued under the saved id.
    */
-  async queue(made: OutboxWrite): Promise<void> {
+  async queue(made: AnyWrite): Promise<void> {
     let write = made;
     for (const tempId of new Set(JSON.stringify(made).match(TEMP_IDS) ?? [])) {
       const saved = this.savedIds.get(tempId);
       if (!saved) continue;
-      write = renamed(write, tempId, saved.id);
+      write = renamedWrite(write, tempId, saved.id);
       // Made on the version the create saved: sent with If-Match like any edit (when this tab knows it).
-      if (made.task === tempId && 'ifMatch' in write && write.ifMatch === '') write = { ...write, ifMatch: saved.etag };
+      if ('task' in made && made.task === tempId && 'ifMatch' in write && write.ifMatch === '') write = { ...write, ifMatch: saved.etag };
     }
-    const effect = effectOf(this.tasks, write, this.userId, new Date().toISOString());
+    const effect = this.effectFor(write);
     this.applyEffect(effect);
+    if (isListWrite(write)) {
+      this.waitingLists = [...this.waitingLists, write];
+      this.showLists();
+    }
     this.waiting += 1;
     this.generation += 1;
     for (const listener of this.listeners) listener();
@@ -226,7 +271,7 @@ export class LocalCopy {
       let touched = [...effect.put.map((t) => t.id), ...effect.remove];
       if (JSON.stringify(write).includes(TEMP_PREFIX)) {
         const renames = ((await meta.get('renames')) ?? {}) as Record<string, string>;
-        for (const [tempId, id] of Object.entries(renames)) queued = renamed(queued, tempId, id);
+        for (const [tempId, id] of Object.entries(renames)) queued = renamedWrite(queued, tempId, id);
         stale = JSON.stringify(queued) !== JSON.stringify(write);
         touched = touched.map((id) => renames[id] ?? id);
       }
@@ -251,7 +296,11 @@ export class LocalCopy {
     // id: read the copy again, and show the write on the saved task.
     await this.reload();
     const since = this.generation;
-    await this.commit(this.db.transaction(STORES, 'readwrite'), effectOf(this.tasks, queued, this.userId, new Date().toISOString()), since);
+    await this.commit(this.db.transaction(STORES, 'readwrite'), this.effectFor(queued), since);
+  }
+
+  private effectFor(write: AnyWrite): Effect {
+    return isListWrite(write) ? taskEffectOf(this.tasks, write) : effectOf(this.tasks, write, this.userId, new Date().toISOString());
   }
 
   /**
@@ -284,7 +333,7 @@ export class LocalCopy {
     const since = this.generation;
     const tx = this.db.transaction(STORES, 'readwrite');
     const tasks = tx.objectStore('tasks');
-    const waiting = new Set((await tx.objectStore('outbox').getAll()).map((entry) => entry.task));
+    const waiting = new Set((await tx.objectStore('outbox').getAll()).flatMap((entry) => ('task' in entry ? [entry.task] : [])));
     const held = new Map((update.full || update.changed.length > 200 ? await tasks.getAll() : await Promise.all(update.changed.map((t) => tasks.get(t.id)))).filter((t) => t !== undefined).map((t) => [t.id, t]));
     const changedIds = new Set(update.changed.map((t) => t.id));
     // A feed read that began before this device's own write may answer after it: an older
@@ -314,6 +363,11 @@ export class LocalCopy {
       for (;;) {
         const entry = (await this.db.getAll('outbox', undefined, 1))[0];
         if (!entry) return 'sent';
+        if (isListWrite(entry)) {
+          const ended = await this.sendList(entry);
+          if (ended) return ended;
+          continue;
+        }
         const sent = await this.server.send(entry);
         if (sent.ok) await this.settle(entry, sent.task);
         else if (sent.status === 401) {
@@ -345,12 +399,14 @@ export class LocalCopy {
     for (;;) {
       const generation = this.generation;
       const tx = this.db.transaction(STORES, 'readonly');
-      const [tasks, waiting, cursor, conflicts, renames] = await Promise.all([
+      const [tasks, outbox, cursor, conflicts, renames, projects, labels] = await Promise.all([
         tx.objectStore('tasks').getAll(),
-        tx.objectStore('outbox').count(),
+        tx.objectStore('outbox').getAll(),
         tx.objectStore('meta').get('cursor'),
         tx.objectStore('meta').get('conflicts'),
         tx.objectStore('meta').get('renames'),
+        tx.objectStore('meta').get('projects') as Promise<Project[] | undefined>,
+        tx.objectStore('meta').get('labels') as Promise<Label[] | undefined>,
       ]);
       // A write shown meanwhile is not in what was read: read again.
       if (generation !== this.generation) continue;
@@ -361,16 +417,19 @@ export class LocalCopy {
         this.savedIds.set(tempId, { id, etag: '' });
         this.firstIds.set(id, tempId);
       }
-      this.waiting = waiting;
+      this.waiting = outbox.length;
       this.synced = cursor !== undefined;
       this.conflicts = (conflicts as Conflict[] | undefined) ?? [];
+      this.serverLists = projects && labels ? { projects, labels } : null;
+      this.waitingLists = outbox.filter(isListWrite);
+      this.showLists();
       for (const listener of this.listeners) listener();
       return;
     }
   }
 
   /** The server saved `entry` as `saved`: drop it, and show the saved task with the writes still waiting for it applied. */
-  private async settle(entry: OutboxEntry, saved: Task | null): Promise<void> {
+  private async settle(entry: TaskEntry, saved: Task | null): Promise<void> {
     const since = this.generation;
     const tx = this.db.transaction(STORES, 'readwrite');
     const outbox = tx.objectStore('outbox');
@@ -390,9 +449,9 @@ export class LocalCopy {
         writes.push(meta.put(Object.fromEntries([...successors.slice(-(SUCCESSORS_KEPT - 1)), [entry.ifMatch, saved.etag]]), 'successors'));
       }
       for (const next of await outbox.getAll()) {
-        let rewritten = renaming ? renamed(next, entry.task, saved.id) : next;
+        let rewritten = renaming ? renamedWrite(next, entry.task, saved.id) : next;
         // A write made on top of this one's version is made on top of the saved one.
-        if (rewritten.task === saved.id && 'ifMatch' in rewritten && rewritten.ifMatch === ('ifMatch' in entry ? entry.ifMatch : '')) rewritten = { ...rewritten, ifMatch: saved.etag };
+        if ('task' in rewritten && rewritten.task === saved.id && 'ifMatch' in rewritten && rewritten.ifMatch === ('ifMatch' in entry ? entry.ifMatch : '')) rewritten = { ...rewritten, ifMatch: saved.etag };
         if (rewritten !== next) writes.push(outbox.put(rewritten));
       }
       if (renaming) {
@@ -410,7 +469,7 @@ export class LocalCopy {
       // This device's writes still waiting for the task stay shown over the server's version.
       const now = new Date().toISOString();
       for (const next of await outbox.getAll()) {
-        if (next.task !== saved.id) continue;
+        if (!('task' in next) || next.task !== saved.id) continue;
         const { put, remove } = effectOf(working, next, this.userId, now);
         for (const task of put) set(task);
         for (const id of remove) {
@@ -431,7 +490,7 @@ export class LocalCopy {
    * version; another edit becomes a conflict for the person (with the edits queued after it
    * on that task).
    */
-  private async resolveStale(entry: OutboxEntry & { kind: 'update' | 'toggle' | 'move' }): Promise<'resolved' | 'unreachable'> {
+  private async resolveStale(entry: TaskEntry & { kind: 'update' | 'toggle' | 'move' }): Promise<'resolved' | 'unreachable'> {
     let newer: Task | null;
     try {
       newer = await this.server.task(entry.task);
@@ -456,7 +515,7 @@ export class LocalCopy {
     let changes = entry.changes;
     const writes: Promise<unknown>[] = [outbox.delete(entry.seq)];
     for (const next of await outbox.getAll()) {
-      if (next.task !== entry.task || next.seq === entry.seq) continue;
+      if (!('task' in next) || next.task !== entry.task || next.seq === entry.seq) continue;
       if (next.kind === 'update') {
         changes = { ...changes, ...next.changes };
         writes.push(outbox.delete(next.seq));
@@ -477,7 +536,7 @@ export class LocalCopy {
    * its task), put the tasks it touched back as the server has them, and say why. `current`:
    * the task as the server has it, when already known.
    */
-  private async refuse(entry: OutboxEntry, reason: string, current?: Task | null): Promise<void> {
+  private async refuse(entry: TaskEntry, reason: string, current?: Task | null): Promise<void> {
     const title = entry.kind === 'create' ? entry.body.title : (this.tasks.get(entry.task)?.title ?? 'the task');
     const verb = entry.kind === 'toggle' && !entry.completed ? 'reopen' : VERBS[entry.kind];
     const known = new Map<string, Task | null>(current === undefined ? [] : [[entry.task, current]]);
@@ -496,7 +555,7 @@ export class LocalCopy {
     const outbox = tx.objectStore('outbox');
     const gone = entry.kind === 'create' || known.get(entry.task) === null;
     const writes: Promise<unknown>[] = [outbox.delete(entry.seq)];
-    if (gone) for (const next of await outbox.getAll()) if (next.task === entry.task) writes.push(outbox.delete(next.seq));
+    if (gone) for (const next of await outbox.getAll()) if ('task' in next && next.task === entry.task) writes.push(outbox.delete(next.seq));
     if (fullSync) writes.push(tx.objectStore('meta').delete('cursor'));
     const effect: Effect = { put: [], remove: entry.kind === 'create' ? [entry.task] : [] };
     for (const [id, task] of known) {
@@ -506,6 +565,117 @@ export class LocalCopy {
     await Promise.all(writes);
     await this.commit(tx, effect, since);
     this.tell({ kind: 'refused', message: `Could not ${verb} “${title}”. ${reason}` });
+  }
+
+  /**
+   * Sends a project's or label's write. A create whose first answer was lost meets its own name
+   * (`409`: names are unique per person) and is done; a delete of one already gone is done.
+   * Resolves to how the send ended when it cannot go on, else undefined.
+   */
+  private async sendList(entry: ListEntry): Promise<FlushResult | undefined> {
+    const sent = await this.server.sendList(entry);
+    if (sent.ok) return void (await this.settleList(entry, sent.item));
+    if (sent.status === 401) {
+      this.tell({ kind: 'signedOut' });
+      return 'signedOut';
+    }
+    if (sent.status === 0 || sent.status === 429 || sent.status >= 500) return 'waiting';
+    if (sent.status === 404 && (entry.kind === 'project-delete' || entry.kind === 'label-delete')) return void (await this.settleList(entry, null));
+    if (sent.status === 409 && (entry.kind === 'project-create' || entry.kind === 'label-create')) {
+      let lists: Lists;
+      try {
+        lists = await this.server.lists();
+      } catch {
+        return 'waiting';
+      }
+      const made = entry.kind === 'project-create' ? madeBefore(lists.projects.filter((p) => p.role === 'owner'), entry.body.name) : madeBefore(lists.labels, entry.body.name);
+      if (made) return void (await this.settleList(entry, made));
+    }
+    await this.refuseList(entry, sent.message);
+  }
+
+  /**
+   * The server saved a project's or label's write: the lists show its answer. A project or label
+   * made here takes its saved id in the writes waiting and on the tasks in it.
+   */
+  private async settleList(entry: ListEntry, saved: Project | Label | null): Promise<void> {
+    const since = this.generation;
+    const tx = this.db.transaction(STORES, 'readwrite');
+    const [outbox, meta] = [tx.objectStore('outbox'), tx.objectStore('meta')];
+    const writes: Promise<unknown>[] = [outbox.delete(entry.seq)];
+    const tempId = listItemOf(entry);
+    let lists: Lists = { projects: ((await meta.get('projects')) ?? []) as Project[], labels: ((await meta.get('labels')) ?? []) as Label[] };
+    const effect: Effect = { put: [], remove: [] };
+    if (saved && (entry.kind === 'project-create' || entry.kind === 'label-create')) {
+      lists =
+        entry.kind === 'project-create'
+          ? { ...lists, projects: [...lists.projects.filter((p) => p.id !== saved.id), saved as Project] }
+          : { ...lists, labels: [...lists.labels.filter((l) => l.id !== saved.id), saved as Label] };
+      for (const next of await outbox.getAll()) {
+        const rewritten = next.seq === entry.seq ? next : renamedWrite(next, tempId, saved.id);
+        if (rewritten !== next && JSON.stringify(rewritten) !== JSON.stringify(next)) writes.push(outbox.put(rewritten));
+      }
+      const renames = Object.entries(((await meta.get('renames')) ?? {}) as Record<string, string>);
+      writes.push(meta.put(Object.fromEntries([...renames.slice(-(RENAMES_KEPT - 1)), [tempId, saved.id]]), 'renames'));
+      for (const task of await tx.objectStore('tasks').getAll()) if (task.project_id === tempId) effect.put.push({ ...task, project_id: saved.id });
+    } else {
+      lists = listsWith(lists, [entry], new Date().toISOString());
+      if (saved) lists = { projects: lists.projects.map((p) => (p.id === saved.id ? (saved as Project) : p)), labels: lists.labels.map((l) => (l.id === saved.id ? (saved as Label) : l)) };
+    }
+    writes.push(meta.put(lists.projects, 'projects'), meta.put(lists.labels, 'labels'));
+    const [waitingLists] = await Promise.all([this.waitingListsIn(outbox), ...writes]);
+    this.listsSaved += 1;
+    // Known before the lists without the temporary id show: a view of it follows it to the saved id.
+    if (saved && entry.kind.endsWith('-create')) {
+      this.savedIds.set(tempId, { id: saved.id, etag: '' });
+      this.firstIds.set(saved.id, tempId);
+    }
+    if (this.generation === since) {
+      this.serverLists = lists;
+      this.waitingLists = waitingLists;
+      this.showLists();
+    }
+    await this.commit(tx, effect, since);
+  }
+
+  /**
+   * A project's or label's write the server refused for good: drop it, show the lists as the
+   * server has them, and say why. A refused project's waiting writes go with it, and the tasks
+   * added to it go to the Inbox. Tasks it changed on the device are put right by a full sync.
+   */
+  private async refuseList(entry: ListEntry, reason: string): Promise<void> {
+    const since = this.generation;
+    const tx = this.db.transaction(STORES, 'readwrite');
+    const [outbox, meta] = [tx.objectStore('outbox'), tx.objectStore('meta')];
+    const writes: Promise<unknown>[] = [outbox.delete(entry.seq)];
+    const effect: Effect = { put: [], remove: [] };
+    const item = listItemOf(entry);
+    if (entry.kind === 'project-create' || entry.kind === 'label-create') {
+      for (const next of await outbox.getAll()) {
+        if (isListWrite(next)) {
+          if (listItemOf(next) === item) writes.push(outbox.delete(next.seq));
+        } else if (next.kind === 'create' && next.body.project_id === item) writes.push(outbox.put({ ...next, body: { ...next.body, project_id: null } }));
+        else if (next.kind === 'update' && next.changes.project_id === item) writes.push(outbox.put({ ...next, changes: { ...next.changes, project_id: null } }));
+      }
+      for (const task of await tx.objectStore('tasks').getAll()) if (task.project_id === item) effect.put.push({ ...task, project_id: null });
+    }
+    if (entry.touched.length) writes.push(meta.delete('cursor'));
+    const [waitingLists] = await Promise.all([this.waitingListsIn(outbox), ...writes]);
+    this.listsSaved += 1;
+    if (this.generation === since) {
+      this.waitingLists = waitingLists;
+      this.showLists();
+    }
+    await this.commit(tx, effect, since);
+    // The tasks it changed on the device: as the server has them (a full sync).
+    if (entry.touched.length) void this.catchUp().catch(() => {});
+    const name = 'body' in entry ? entry.body.name : 'was' in entry ? entry.was : (this.lists?.projects.find((p) => p.id === item)?.name ?? 'the project');
+    this.tell({ kind: 'refused', message: `Could not ${LIST_VERBS[entry.kind]} “${name}”. ${reason}` });
+  }
+
+  /** The project and label writes waiting in `outbox` (read after the transaction's own changes to it). */
+  private async waitingListsIn(outbox: { getAll(): Promise<OutboxEntry[]> }): Promise<ListWrite[]> {
+    return (await outbox.getAll()).filter(isListWrite);
   }
 
   /** The put/remove that makes the stored copy match `working` for `ids`. */
@@ -566,6 +736,10 @@ export class LocalCopy {
     for (const listener of this.eventListeners) listener(event);
     this.channel?.postMessage({ kind: 'event', event } satisfies Message);
   }
+}
+
+function renamedWrite<W extends AnyWrite>(write: W, tempId: string, id: string): W {
+  return (isListWrite(write) ? renamedList(write, tempId, id) : renamed(write as OutboxWrite, tempId, id)) as W;
 }
 
 /** This tab is clearing the device (signing out): its own copy closes without loading the page again. */

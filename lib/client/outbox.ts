@@ -1,6 +1,7 @@
 import { positionBetween } from '@/lib/position';
 import type { MoveRequest } from './manual-order';
-import type { NewTask, TaskChanges } from './api';
+import { newIdempotencyKey, type NewTask, type TaskChanges } from './api';
+import type { ListWrite } from './lists';
 import type { Task } from './task';
 
 /**
@@ -24,10 +25,20 @@ export type OutboxWrite =
   | { kind: 'move'; task: string; move: MoveRequest; ifMatch: string }
   | { kind: 'delete'; task: string };
 
-/** A queued write, with the ids its effect touched on the device (re-read from the server if it is refused). */
-export type OutboxEntry = OutboxWrite & { seq: number; touched: string[] };
+/** A queued write, with the ids of the tasks its effect touched on the device (re-read from the server if it is refused). */
+export type TaskEntry = OutboxWrite & { seq: number; touched: string[] };
+export type ListEntry = ListWrite & { seq: number; touched: string[] };
+export type OutboxEntry = TaskEntry | ListEntry;
 
 export const TEMP_PREFIX = 'temp-';
+
+/** A temporary id's whole form, as a URL may carry it (a project made on this device). */
+export const TEMPORARY_ID = /^temp-[0-9a-f]{32}$/;
+
+/** A new temporary id, for a task, project or label made on this device. */
+export function newTemporaryId(): string {
+  return `${TEMP_PREFIX}${newIdempotencyKey()}`;
+}
 
 export function isTemporary(id: string): boolean {
   return id.startsWith(TEMP_PREFIX);
@@ -186,12 +197,18 @@ export function showsChanges(task: Task, changes: TaskChanges): boolean {
   });
 }
 
-/** A write with every mention of a temporary id (its task, a parent, a move's anchor) replaced by the saved task's. */
+/** A write with every mention of a temporary id (its task, a parent, a project, a move's anchor) replaced by the saved one's. */
 export function renamed<W extends OutboxWrite>(write: W, tempId: string, id: string): W {
   const name = (value: string | null | undefined) => (value === tempId ? id : value);
   const next = { ...write, task: name(write.task)! };
-  if (next.kind === 'create' && next.body.parent_id) next.body = { ...next.body, parent_id: name(next.body.parent_id) };
-  if (next.kind === 'update' && next.changes.parent_id) next.changes = { ...next.changes, parent_id: name(next.changes.parent_id) };
+  if (next.kind === 'create') {
+    if (next.body.parent_id) next.body = { ...next.body, parent_id: name(next.body.parent_id) };
+    if (next.body.project_id) next.body = { ...next.body, project_id: name(next.body.project_id) };
+  }
+  if (next.kind === 'update') {
+    if (next.changes.parent_id) next.changes = { ...next.changes, parent_id: name(next.changes.parent_id) };
+    if (next.changes.project_id) next.changes = { ...next.changes, project_id: name(next.changes.project_id) };
+  }
   if (next.kind === 'move' && !('to' in next.move)) next.move = 'before' in next.move ? { before: name(next.move.before)! } : { after: name(next.move.after)! };
   return next;
 }

@@ -1,5 +1,6 @@
 import { addDaysTo, localToday } from './dates';
 import type { paths } from './openapi';
+import { TEMPORARY_ID } from './outbox';
 
 /**
  * The task views, as URLs: `/tasks` is the Inbox (the tasks in no project, in the person's own
@@ -26,7 +27,8 @@ export const UPCOMING_DAYS = 7;
 /** The view a `/tasks` URL's search parameters name; anything unknown is the Inbox. */
 export function viewFromSearch(params: { view?: string | string[]; label?: string | string[]; project?: string | string[] }): View {
   const project = first(params.project)?.trim().toLowerCase();
-  if (project && UUID.test(project)) return { kind: 'project', id: project };
+  // A project made on this device has a temporary id until the server has it (lib/client/lists.ts).
+  if (project && (UUID.test(project) || TEMPORARY_ID.test(project))) return { kind: 'project', id: project };
   const label = first(params.label)?.trim();
   if (label) return { kind: 'label', name: label };
   const view = first(params.view);

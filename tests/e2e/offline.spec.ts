@@ -98,6 +98,67 @@ test('offline, the list reloads, changes wait on the device, and each reaches th
   }
 });
 
+test('projects and labels made and changed offline show at once, outlive a reload, and reach the server once when the network is back', async ({ browser, baseURL }) => {
+  const proxy = await startProxy(baseURL!);
+  const page = await deviceBehind(browser, proxy, newPerson('Offline lists'), true);
+  try {
+    const userId = await currentUserId(page);
+    // Visited once online, so that the service worker has the label manager's page too.
+    await page.goto('/labels');
+    await expect(page.getByRole('heading', { name: 'Labels', level: 1 })).toBeVisible();
+    await page.goto('/tasks');
+    await expect(live(page)).toHaveAttribute('data-connected', 'true');
+
+    await proxy.cut();
+    await expect(live(page)).toHaveAttribute('data-connected', 'false');
+    const nav = page.getByRole('navigation', { name: 'Views' });
+    await nav.getByRole('button', { name: 'Add project' }).click();
+    await page.getByRole('form', { name: 'New project' }).getByLabel('Project name').fill('Garden');
+    await page.getByRole('form', { name: 'New project' }).getByRole('button', { name: /^Add/ }).click();
+    await expect(page.getByRole('heading', { name: 'Garden', level: 1 })).toBeVisible();
+    await quickAddInput(page).fill('Plant roses');
+    await quickAddInput(page).press('Enter');
+    await expect(titlesInOrder(page)).toHaveText(['Plant roses']);
+    await page.getByRole('button', { name: 'Rename Garden' }).click();
+    await page.getByLabel('New name').fill('Back garden');
+    await page.getByLabel('New name').press('Enter');
+    await expect(page.getByRole('heading', { name: 'Back garden', level: 1 })).toBeVisible();
+    await expect(nav.getByRole('link', { name: /^Back garden\b/ })).toHaveAttribute('aria-current', 'page');
+    await expect(live(page)).toContainText('Offline: 3 changes wait on this device');
+    await expectAccessible(page);
+
+    await page.goto('/labels');
+    const form = page.getByRole('form', { name: 'New label' });
+    await form.getByLabel('New label').fill('outdoors');
+    await form.getByRole('button', { name: 'Add label' }).click();
+    await expect(page.getByRole('list', { name: 'Your labels' }).getByRole('form', { name: 'Label outdoors' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: /^outdoors\b/ })).toBeVisible();
+
+    // The outbox and the lists outlive the page.
+    await page.reload();
+    await expect(page.getByRole('list', { name: 'Your labels' }).getByRole('form', { name: 'Label outdoors' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: /^Back garden\b/ })).toBeVisible();
+
+    await proxy.restore();
+    await page.goto('/tasks');
+    const read = async <T,>(what: string) => (await (await page.request.get(`/api/${userId}/${what}`)).json()) as T;
+    // The label is the last change queued: once the server has it, it has the others.
+    await expect.poll(async () => (await read<{ name: string }[]>('labels')).map((l) => l.name), { timeout: 30_000 }).toEqual(['outdoors']);
+    await expect(live(page)).toHaveAttribute('data-waiting', '0');
+    const projects = await read<{ id: string; name: string }[]>('projects');
+    expect(projects.map((p) => p.name)).toEqual(['Back garden']);
+    const tasks = await read<{ title: string; project_id: string | null }[]>('tasks');
+    expect(tasks.map((t) => [t.title, t.project_id])).toEqual([['Plant roses', projects[0]!.id]]);
+    // The sidebar names the saved project.
+    await nav.getByRole('link', { name: /^Back garden\b/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/tasks\\?project=${projects[0]!.id}$`));
+    await expect(titlesInOrder(page)).toHaveText(['Plant roses']);
+  } finally {
+    await page.context().close();
+    await proxy.close();
+  }
+});
+
 test('an offline edit of a task another device changed meanwhile gets the conflict prompt when the network is back', async ({ browser, baseURL, page: other }) => {
   const proxy = await startProxy(baseURL!);
   const person = newPerson('Offline conflict');

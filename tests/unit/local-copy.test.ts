@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalCopy, forgetLocalData, type OutboxEvent, type Sent, type Server } from '@/lib/client/local-copy';
+import type { Label, Project } from '@/lib/client/api';
+import type { ListWrite, Lists } from '@/lib/client/lists';
+import { LocalCopy, forgetLocalData, type AnyWrite, type ListSent, type OutboxEvent, type Sent, type Server } from '@/lib/client/local-copy';
 import { isTemporary, type OutboxWrite } from '@/lib/client/outbox';
 import type { Task } from '@/lib/client/task';
 
@@ -20,7 +22,10 @@ class FakeServer implements Server {
   private version = 0;
   private readonly keys = new Map<string, Task>();
   readonly asked: (string | undefined)[] = [];
-  readonly sent: OutboxWrite[] = [];
+  readonly sent: AnyWrite[] = [];
+  /** The person's projects in their sidebar order, and labels; names unique whatever their case (`409`). */
+  projects: Project[] = [];
+  labels: Label[] = [];
   down = false;
   /** The next write is done, and its answer lost on the way back. */
   loseNextAnswer = false;
@@ -62,6 +67,15 @@ class FakeServer implements Server {
   }
 
   async send(write: OutboxWrite): Promise<Sent> {
+    return this.answer(write, () => this.apply(write));
+  }
+
+  async sendList(write: ListWrite): Promise<ListSent> {
+    return this.answer(write, () => this.applyList(write));
+  }
+
+  /** A write reaching the server (or not): cut off, refused, done, or done with its answer lost. */
+  private answer<T>(write: AnyWrite, apply: () => T): T | { ok: false; status: number; message: string } {
     if (this.down) return { ok: false, status: 0, message: 'Could not reach the server.' };
     this.sent.push(write);
     if (this.refuseNext) {
@@ -69,7 +83,7 @@ class FakeServer implements Server {
       this.refuseNext = null;
       return { ok: false, status, message };
     }
-    const answer = this.apply(write);
+    const answer = apply();
     if (this.loseNextAnswer) {
       this.loseNextAnswer = false;
       return { ok: false, status: 0, message: 'Could not reach the server.' };
@@ -77,12 +91,74 @@ class FakeServer implements Server {
     return answer;
   }
 
+  async lists(): Promise<Lists> {
+    if (this.down) throw new TypeError('Failed to fetch');
+    return { projects: [...this.projects], labels: [...this.labels] };
+  }
+
+  private applyList(write: ListWrite): ListSent {
+    const taken = (items: { id: string; name: string }[], name: string | undefined, id?: string) =>
+      name !== undefined && items.some((item) => item.id !== id && item.name.toLowerCase() === name.toLowerCase());
+    const now = new Date(Date.UTC(2026, 11, 1)).toISOString();
+    switch (write.kind) {
+      case 'project-create': {
+        if (taken(this.projects, write.body.name)) return { ok: false, status: 409, message: 'A project with that name exists.' };
+        const project: Project = { id: uuid(), ...write.body, role: 'owner', shared: false, open_count: 0, position: 'P', created_at: now, updated_at: now };
+        this.projects.push(project);
+        return { ok: true, item: project };
+      }
+      case 'project-update':
+      case 'project-move':
+      case 'project-delete': {
+        const at = this.projects.findIndex((p) => p.id === write.project);
+        if (at === -1) return { ok: false, status: 404, message: 'Project not found.' };
+        if (write.kind === 'project-delete') {
+          this.projects.splice(at, 1);
+          for (const task of [...this.tasks.values()]) if (task.project_id === write.project) this.remove(task.id);
+          return { ok: true, item: null };
+        }
+        if (write.kind === 'project-move') return { ok: true, item: this.projects[at]! };
+        if (taken(this.projects, write.changes.name ?? undefined, write.project)) return { ok: false, status: 409, message: 'A project with that name exists.' };
+        this.projects[at] = { ...this.projects[at]!, ...(write.changes as Partial<Project>) };
+        return { ok: true, item: this.projects[at]! };
+      }
+      case 'label-create': {
+        if (taken(this.labels, write.body.name)) return { ok: false, status: 409, message: 'A label with that name exists.' };
+        const label: Label = { id: uuid(), ...write.body, task_count: 0, created_at: now };
+        this.labels.push(label);
+        return { ok: true, item: label };
+      }
+      case 'label-update':
+      case 'label-delete': {
+        const label = this.labels.find((l) => l.id === write.label);
+        if (!label) return { ok: false, status: 404, message: 'Label not found.' };
+        if (write.kind === 'label-update' && taken(this.labels, write.changes.name ?? undefined, label.id)) return { ok: false, status: 409, message: 'A label with that name exists.' };
+        const name = write.kind === 'label-update' ? (write.changes.name ?? label.name) : null;
+        for (const task of [...this.tasks.values()]) {
+          if (!task.labels.includes(label.name)) continue;
+          this.save({ ...task, labels: name ? task.labels.map((l) => (l === label.name ? name : l)) : task.labels.filter((l) => l !== label.name) });
+        }
+        if (!name) {
+          this.labels = this.labels.filter((l) => l !== label);
+          return { ok: true, item: null };
+        }
+        if (write.kind === 'label-update') Object.assign(label, write.changes);
+        return { ok: true, item: label };
+      }
+    }
+  }
+
   private apply(write: OutboxWrite): Sent {
     if (write.kind === 'create') {
       const known = this.keys.get(write.key);
       if (known) return { ok: true, task: known };
-      if (isTemporary(write.body.parent_id ?? '')) return { ok: false, status: 422, message: 'parent_id: must be a UUID' };
-      const task = this.add(write.body.title, { project_id: write.body.project_id ?? null, parent_id: write.body.parent_id ?? null, position: '0' + String(1000 - this.version) });
+      if (isTemporary(write.body.parent_id ?? '') || isTemporary(write.body.project_id ?? '')) return { ok: false, status: 422, message: 'must be a UUID' };
+      const task = this.add(write.body.title, {
+        project_id: write.body.project_id ?? null,
+        parent_id: write.body.parent_id ?? null,
+        labels: write.body.labels ?? [],
+        position: '0' + String(1000 - this.version),
+      });
       this.keys.set(write.key, task);
       return { ok: true, task };
     }
@@ -91,6 +167,7 @@ class FakeServer implements Server {
     if ('ifMatch' in write && write.ifMatch && write.ifMatch !== task.etag) return { ok: false, status: 412, message: 'Changed elsewhere.' };
     switch (write.kind) {
       case 'update':
+        if (isTemporary(write.changes.project_id ?? '')) return { ok: false, status: 422, message: 'project_id: must be a UUID' };
         return { ok: true, task: this.save({ ...task, ...(write.changes as Partial<Task>) }) };
       case 'toggle':
         // PATCH {completed}: a repeating task moves on a day and stays open.
@@ -548,6 +625,137 @@ describe('the outbox', () => {
     ]);
     await copy.queue({ kind: 'update', task: task.id, changes: { due_date: null }, ifMatch: task.etag });
     expect(copy.tasks.get(task.id)!.reminders).toEqual([{ id: 'local-reminder-1', at: '2026-12-09T08:00:00.000Z' }]);
+  });
+
+  it('a project made offline shows at once; a task added to it and a rename wait behind it, and reach the server once under its saved id', async () => {
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.rememberLists({ projects: [], labels: [] }, copy.listsToken());
+    server.down = true;
+    const project = 'temp-project-1';
+    await copy.queue({ kind: 'project-create', project, body: { name: 'Garden', color: 'green' } });
+    const task = create('Plant roses', { project_id: project });
+    await copy.queue(task);
+    await copy.queue({ kind: 'project-update', project, changes: { name: 'Back garden' } });
+    expect(copy.lists!.projects).toMatchObject([{ id: project, name: 'Back garden', color: 'green', role: 'owner' }]);
+    expect(copy.tasks.get(task.task)).toMatchObject({ project_id: project });
+    expect(copy.waiting).toBe(3);
+
+    // A reload keeps them; back online, they go in order.
+    copy.close();
+    const reopened = await openCopy();
+    expect(reopened.lists!.projects.map((p) => p.name)).toEqual(['Back garden']);
+    server.down = false;
+    expect(await reopened.flush()).toBe('sent');
+    expect(server.projects).toMatchObject([{ name: 'Back garden', color: 'green' }]);
+    const saved = server.projects[0]!.id;
+    expect([...server.tasks.values()]).toMatchObject([{ title: 'Plant roses', project_id: saved }]);
+    expect(server.sent.map((w) => w.kind)).toEqual(['project-create', 'create', 'project-update']);
+    expect(reopened.lists!.projects).toMatchObject([{ id: saved, name: 'Back garden' }]);
+    expect([...reopened.tasks.values()]).toMatchObject([{ title: 'Plant roses', project_id: saved }]);
+    expect(reopened.savedId(project)).toBe(saved);
+    // A write made afterwards from a page still naming the temporary id goes to the saved project.
+    await reopened.queue(create('Water roses', { project_id: project }));
+    await reopened.flush();
+    expect([...server.tasks.values()].map((t) => t.project_id)).toEqual([saved, saved]);
+  });
+
+  it('a project whose create answer was lost is found by its name, not made twice', async () => {
+    const copy = await openCopy();
+    await copy.rememberLists({ projects: [], labels: [] }, copy.listsToken());
+    await copy.queue({ kind: 'project-create', project: 'temp-project-2', body: { name: 'Trips', color: 'blue' } });
+    server.loseNextAnswer = true;
+    expect(await copy.flush()).toBe('waiting');
+    expect(await copy.flush()).toBe('sent');
+    expect(server.projects).toHaveLength(1);
+    expect(copy.lists!.projects).toEqual(server.projects);
+    expect(events(copy)).toEqual([]);
+  });
+
+  it('labels made, renamed and deleted offline show at once on the tasks that carry them, and are sent in order', async () => {
+    server.add('Buy milk', { labels: ['errand'] });
+    server.labels.push({ id: uuid(), name: 'errand', color: 'grey', task_count: 1, created_at: '2026-12-01T00:00:00.000Z' });
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.rememberLists(await server.lists(), copy.listsToken());
+    server.down = true;
+    await copy.queue({ kind: 'label-create', label: 'temp-label-1', body: { name: 'home', color: 'teal' } });
+    await copy.queue({ kind: 'label-update', label: server.labels[0]!.id, was: 'errand', changes: { name: 'shopping', color: 'red' } });
+    await copy.queue({ kind: 'label-update', label: 'temp-label-1', was: 'home', changes: { color: 'pink' } });
+    expect(copy.lists!.labels.map((l) => [l.name, l.color])).toEqual([
+      ['home', 'pink'],
+      ['shopping', 'red'],
+    ]);
+    expect([...copy.tasks.values()].map((t) => t.labels)).toEqual([['shopping']]);
+    server.down = false;
+    expect(await copy.flush()).toBe('sent');
+    expect(server.labels.map((l) => [l.name, l.color]).sort()).toEqual([
+      ['home', 'pink'],
+      ['shopping', 'red'],
+    ]);
+    expect([...server.tasks.values()].map((t) => t.labels)).toEqual([['shopping']]);
+    await copy.queue({ kind: 'label-delete', label: server.labels[0]!.id, was: 'shopping' });
+    expect([...copy.tasks.values()].map((t) => t.labels)).toEqual([[]]);
+    await copy.flush();
+    expect(server.labels.map((l) => l.name)).toEqual(['home']);
+    expect(copy.lists!.labels.map((l) => l.name)).toEqual(['home']);
+  });
+
+  it("a refused project rename is said, and the sidebar shows the server's name again", async () => {
+    server.projects.push({ id: uuid(), name: 'Home', color: 'grey', role: 'owner', shared: false, open_count: 0, position: 'a', created_at: '2026-12-01T00:00:00.000Z', updated_at: '2026-12-01T00:00:00.000Z' });
+    const copy = await openCopy();
+    await copy.rememberLists(await server.lists(), copy.listsToken());
+    const heard = events(copy);
+    await copy.queue({ kind: 'project-update', project: server.projects[0]!.id, changes: { name: 'House' } });
+    expect(copy.lists!.projects.map((p) => p.name)).toEqual(['House']);
+    server.refuseNext = { status: 409, message: 'Its owner already has a project called “House”.' };
+    expect(await copy.flush()).toBe('sent');
+    expect(copy.lists!.projects.map((p) => p.name)).toEqual(['Home']);
+    expect(heard).toEqual([{ kind: 'refused', message: 'Could not change the project “Home”. Its owner already has a project called “House”.' }]);
+    expect(copy.waiting).toBe(0);
+  });
+
+  it('a project the server refuses to make leaves the tasks added to it in the Inbox', async () => {
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.rememberLists({ projects: [], labels: [] }, copy.listsToken());
+    const heard = events(copy);
+    await copy.queue({ kind: 'project-create', project: 'temp-project-3', body: { name: 'One too many', color: 'grey' } });
+    await copy.queue(create('Kept anyway', { project_id: 'temp-project-3' }));
+    server.refuseNext = { status: 422, message: 'You have 300 projects, the most there can be.' };
+    expect(await copy.flush()).toBe('sent');
+    expect(copy.lists!.projects).toEqual([]);
+    expect([...server.tasks.values()]).toMatchObject([{ title: 'Kept anyway', project_id: null }]);
+    expect([...copy.tasks.values()]).toMatchObject([{ title: 'Kept anyway', project_id: null }]);
+    expect(heard).toEqual([{ kind: 'refused', message: 'Could not add the project “One too many”. You have 300 projects, the most there can be.' }]);
+  });
+
+  it('the lists fetched before a save of a project do not hide it', async () => {
+    const copy = await openCopy();
+    await copy.rememberLists({ projects: [], labels: [] }, copy.listsToken());
+    const token = copy.listsToken();
+    const fetched = await server.lists();
+    await copy.queue({ kind: 'project-create', project: 'temp-project-4', body: { name: 'Reading', color: 'grey' } });
+    await copy.flush();
+    await copy.rememberLists(fetched, token);
+    expect(copy.lists!.projects.map((p) => p.name)).toEqual(['Reading']);
+  });
+
+  it('a project deleted offline takes its tasks off the device at once', async () => {
+    server.projects.push({ id: uuid(), name: 'Old', color: 'grey', role: 'owner', shared: false, open_count: 1, position: 'a', created_at: '2026-12-01T00:00:00.000Z', updated_at: '2026-12-01T00:00:00.000Z' });
+    server.add('In old', { project_id: server.projects[0]!.id });
+    server.add('In the Inbox');
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.rememberLists(await server.lists(), copy.listsToken());
+    server.down = true;
+    await copy.queue({ kind: 'project-delete', project: server.projects[0]!.id });
+    expect(titles(copy)).toEqual(['In the Inbox']);
+    expect(copy.lists!.projects).toEqual([]);
+    server.down = false;
+    await copy.flush();
+    expect(server.projects).toEqual([]);
+    expect([...server.tasks.values()].map((t) => t.title)).toEqual(['In the Inbox']);
   });
 
   it('two tabs flushing at once send each write once', async () => {
