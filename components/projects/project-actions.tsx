@@ -106,16 +106,14 @@ export function ProjectActions({ userId, project, projects, onChanged }: Props) 
     else await save({ color }, `${project.name} is now ${color}.`);
   }
 
+  /** The project leaves the sidebar at once, and the planner goes to the Inbox. */
   async function remove() {
     setProblem(null);
     try {
       await queue({ kind: 'project-delete', project: project.id });
     } catch {
       setProblem(KEEP_FAILED);
-      return;
     }
-    // The Inbox is drawn from the device's copy, with no request.
-    window.history.pushState(null, '', viewHref({ kind: 'inbox' }));
   }
 
   return (

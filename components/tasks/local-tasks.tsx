@@ -200,10 +200,7 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
     flushNow.current();
   }, []);
   const refreshLists = useCallback(async (fetch: () => Promise<Lists>) => {
-    const local = openedRef.current;
-    if (!local) return;
-    const token = local.listsToken();
-    await local.rememberLists(await fetch(), token);
+    await openedRef.current?.refreshLists(fetch);
   }, []);
   const resolveConflict = useCallback(
     (taskId: string, apply: boolean) => {

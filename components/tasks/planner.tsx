@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppUpdates } from '@/components/app-updates';
 import { LabelManager } from '@/components/labels/label-manager';
@@ -46,7 +46,6 @@ function Frame({ userId, page, version, reload }: Props & { version: number; rel
   );
   const local = useLocalTasks();
   const [invitations, setInvitations] = useState<Invitation[]>([]);
-  const router = useRouter();
 
   // The projects and labels from the device's copy (this device's waiting changes to them
   // applied), asked of the server again after the copy has been read: the list shows before
@@ -79,10 +78,11 @@ function Frame({ userId, page, version, reload }: Props & { version: number; rel
     if (projects === null) return;
     const now = new Set(projects.map((p) => p.id));
     const saved = viewedProject && isTemporary(viewedProject) ? savedId(viewedProject) : undefined;
+    // Another view of the same page, drawn from the device's copy: no request.
     if (saved) history.replaceState(null, '', viewHref({ kind: 'project', id: saved }));
-    else if (viewedProject && shownBefore.current.has(viewedProject) && !now.has(viewedProject)) router.replace(viewHref({ kind: 'inbox' }));
+    else if (viewedProject && shownBefore.current.has(viewedProject) && !now.has(viewedProject)) history.replaceState(null, '', viewHref({ kind: 'inbox' }));
     shownBefore.current = now;
-  }, [projects, viewedProject, router, savedId]);
+  }, [projects, viewedProject, savedId]);
 
   const colors = useMemo(() => new Map((lists.labels ?? []).map((label) => [label.name.toLocaleLowerCase(), label.color])), [lists.labels]);
   const colorOf = useCallback((name: string): LabelColor => colors.get(name.toLocaleLowerCase()) ?? 'grey', [colors]);

@@ -16,12 +16,13 @@ export interface Lists {
   labels: Label[];
 }
 
+/** `attempted`: a create sent at least once (a `409` on its retry may be its own first attempt). */
 export type ListWrite =
-  | { kind: 'project-create'; project: string; body: { name: string; color: LabelColor } }
+  | { kind: 'project-create'; project: string; body: { name: string; color: LabelColor }; attempted?: boolean }
   | { kind: 'project-update'; project: string; changes: ProjectChanges }
   | { kind: 'project-move'; project: string; move: MoveRequest }
   | { kind: 'project-delete'; project: string }
-  | { kind: 'label-create'; label: string; body: { name: string; color: LabelColor } }
+  | { kind: 'label-create'; label: string; body: { name: string; color: LabelColor }; attempted?: boolean }
   /** `was`: the label's name when the write was made (its tasks carry the label by name). */
   | { kind: 'label-update'; label: string; was: string; changes: LabelChanges }
   | { kind: 'label-delete'; label: string; was: string };
@@ -114,7 +115,29 @@ export function renamedList<W extends ListWrite>(write: W, tempId: string, id: s
   return next;
 }
 
-/** The one of `items` a create named `name` made: a retry whose first answer was lost meets its own name (`409`). */
-export function madeBefore<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
-  return items.find((item) => sameName(item.name, name));
+/**
+ * `tasks` as the server sent them, with what the waiting list writes do to them on the device (a
+ * project deleted here takes its tasks along, a label renamed here is renamed on them): the
+ * feed does not bring back what this device's waiting writes took away.
+ */
+export function underListWrites(tasks: readonly Task[], writes: readonly ListWrite[]): Effect {
+  const shown = new Map(tasks.map((task) => [task.id, task]));
+  const remove: string[] = [];
+  for (const write of writes) {
+    const effect = taskEffectOf(shown, write);
+    for (const id of effect.remove) {
+      shown.delete(id);
+      remove.push(id);
+    }
+    for (const task of effect.put) shown.set(task.id, task);
+  }
+  return { put: [...shown.values()], remove };
+}
+
+/**
+ * The one of `items` an earlier attempt of a create made, its answer lost: the retry meets its
+ * own name (`409`), and the one of that name has the create's colour too.
+ */
+export function madeBefore<T extends { name: string; color: LabelColor }>(items: readonly T[], body: { name: string; color: LabelColor }): T | undefined {
+  return items.find((item) => sameName(item.name, body.name) && item.color === body.color);
 }

@@ -1,6 +1,6 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { components } from './openapi';
-import { isListWrite, listItemOf, listsWith, madeBefore, renamedList, taskEffectOf, type ListWrite, type Lists } from './lists';
+import { isListWrite, listItemOf, listsWith, madeBefore, renamedList, taskEffectOf, underListWrites, type ListWrite, type Lists } from './lists';
 import { effectOf, isTemporary, renamed, showsChanges, showsCompletion, TEMP_PREFIX, type Effect, type ListEntry, type OutboxEntry, type OutboxWrite, type TaskChanges, type TaskEntry } from './outbox';
 import { PAGE_CACHE } from './page-cache';
 import { FeedFollower, type FetchChanges, type FeedUpdate } from './sync';
@@ -129,8 +129,6 @@ export class LocalCopy {
   /** The projects and labels as the server last gave them, and the writes to them waiting. */
   private serverLists: Lists | null = null;
   private waitingLists: ListWrite[] = [];
-  /** Moves on with every project or label write saved: a fetch of the lists begun before is outdated. */
-  private listsSaved = 0;
   /** The temporary id each task saved from this device had, by its saved id (see `rowKey`). */
   private readonly firstIds = new Map<string, string>();
   /**
@@ -219,17 +217,18 @@ export class LocalCopy {
     return this.savedIds.get(tempId)?.id;
   }
 
-  /** A token for a fetch of the lists about to begin: `rememberLists` drops an answer a save has overtaken. */
-  listsToken(): number {
-    return this.listsSaved;
-  }
-
-  /** The person's projects and labels as the server just gave them (kept for a page opened offline). */
-  async rememberLists(lists: Lists, token: number): Promise<void> {
-    if (token !== this.listsSaved) return;
+  /**
+   * Asks the server for the person's projects and labels (`fetch`) and keeps its answer, for a
+   * page opened offline too, unless a project or label write was saved or refused meanwhile, in
+   * any tab (meta `listsVersion`, moved on in that write's own transaction): the answer may not
+   * have it, and the next fetch will.
+   */
+  async refreshLists(fetch: () => Promise<Lists>): Promise<void> {
+    const version = await this.db.get('meta', 'listsVersion');
+    const lists = await fetch();
     const tx = this.db.transaction('meta', 'readwrite');
+    if ((await tx.store.get('listsVersion')) !== version) return;
     await Promise.all([tx.store.put(lists.projects, 'projects'), tx.store.put(lists.labels, 'labels'), tx.done]);
-    if (token !== this.listsSaved) return;
     this.serverLists = lists;
     this.showLists();
     for (const listener of this.listeners) listener();
@@ -333,7 +332,8 @@ export class LocalCopy {
     const since = this.generation;
     const tx = this.db.transaction(STORES, 'readwrite');
     const tasks = tx.objectStore('tasks');
-    const waiting = new Set((await tx.objectStore('outbox').getAll()).flatMap((entry) => ('task' in entry ? [entry.task] : [])));
+    const outbox = await tx.objectStore('outbox').getAll();
+    const waiting = new Set(outbox.flatMap((entry) => ('task' in entry ? [entry.task] : [])));
     const held = new Map((update.full || update.changed.length > 200 ? await tasks.getAll() : await Promise.all(update.changed.map((t) => tasks.get(t.id)))).filter((t) => t !== undefined).map((t) => [t.id, t]));
     const changedIds = new Set(update.changed.map((t) => t.id));
     // A feed read that began before this device's own write may answer after it: an older
@@ -343,10 +343,11 @@ export class LocalCopy {
       return !shown || Date.parse(task.updated_at) >= Date.parse(shown.updated_at);
     };
     const gone = update.full ? [...held.keys()].filter((id) => !changedIds.has(id) && !isTemporary(id)) : [];
-    const effect = {
-      put: update.changed.filter((t) => !waiting.has(t.id) && newer(t)),
-      remove: [...gone, ...update.deleted].filter((id) => !waiting.has(id)),
-    };
+    const shown = underListWrites(
+      update.changed.filter((t) => !waiting.has(t.id) && newer(t)),
+      outbox.filter(isListWrite),
+    );
+    const effect = { put: shown.put, remove: [...gone, ...update.deleted].filter((id) => !waiting.has(id)).concat(shown.remove) };
     await Promise.all([...this.writeEffect(tasks, effect), tx.objectStore('meta').put(update.cursor, 'cursor'), tx.done]);
     this.synced = true;
     await this.show(effect, since);
@@ -410,13 +411,15 @@ export class LocalCopy {
       ]);
       // A write shown meanwhile is not in what was read: read again.
       if (generation !== this.generation) continue;
-      this.tasks = new Map(tasks.map((task) => [task.id, task]));
-      // Saved by another tab: rows this tab drew under the temporary id keep their keys.
+      // Saved by another tab: rows this tab drew under the temporary id keep their keys (only
+      // those: a board or row drawn under the saved id is not drawn again under the old one).
+      const drawn = new Set([...this.tasks.keys(), ...(this.lists?.projects ?? []).map((p) => p.id), ...(this.lists?.labels ?? []).map((l) => l.id)]);
       for (const [tempId, id] of Object.entries((renames ?? {}) as Record<string, string>)) {
         if (this.savedIds.has(tempId)) continue;
         this.savedIds.set(tempId, { id, etag: '' });
-        this.firstIds.set(id, tempId);
+        if (drawn.has(tempId)) this.firstIds.set(id, tempId);
       }
+      this.tasks = new Map(tasks.map((task) => [task.id, task]));
       this.waiting = outbox.length;
       this.synced = cursor !== undefined;
       this.conflicts = (conflicts as Conflict[] | undefined) ?? [];
@@ -428,8 +431,12 @@ export class LocalCopy {
     }
   }
 
-  /** The server saved `entry` as `saved`: drop it, and show the saved task with the writes still waiting for it applied. */
-  private async settle(entry: TaskEntry, saved: Task | null): Promise<void> {
+  /**
+   * The server saved `entry` as `saved`: drop it, and show the saved task with the writes still
+   * waiting for it applied. `answered`: `saved` is the server's answer to this write (not a
+   * version read after a `412`, which may be another device's).
+   */
+  private async settle(entry: TaskEntry, saved: Task | null, answered = true): Promise<void> {
     const since = this.generation;
     const tx = this.db.transaction(STORES, 'readwrite');
     const outbox = tx.objectStore('outbox');
@@ -444,7 +451,7 @@ export class LocalCopy {
       const renaming = entry.kind === 'create';
       const meta = tx.objectStore('meta');
       const writes: Promise<unknown>[] = [];
-      if ('ifMatch' in entry && entry.ifMatch && entry.ifMatch !== saved.etag) {
+      if (answered && 'ifMatch' in entry && entry.ifMatch && entry.ifMatch !== saved.etag) {
         const successors = Object.entries(((await meta.get('successors')) ?? {}) as Record<string, string>);
         writes.push(meta.put(Object.fromEntries([...successors.slice(-(SUCCESSORS_KEPT - 1)), [entry.ifMatch, saved.etag]]), 'successors'));
       }
@@ -502,7 +509,7 @@ export class LocalCopy {
       return 'resolved';
     }
     if (entry.kind === 'update' ? showsChanges(newer, entry.changes) : entry.kind === 'toggle' && showsCompletion(newer, entry)) {
-      await this.settle(entry, newer);
+      await this.settle(entry, newer, false);
       return 'resolved';
     }
     if (entry.kind !== 'update') {
@@ -569,10 +576,16 @@ export class LocalCopy {
 
   /**
    * Sends a project's or label's write. A create whose first answer was lost meets its own name
-   * (`409`: names are unique per person) and is done; a delete of one already gone is done.
+   * on the retry (`409`: names are unique per person) and is done when the one of that name has
+   * its colour too; on a first attempt, a `409` is a name taken elsewhere (refused). A delete of
+   * one already gone is done.
    * Resolves to how the send ended when it cannot go on, else undefined.
    */
   private async sendList(entry: ListEntry): Promise<FlushResult | undefined> {
+    const creates = entry.kind === 'project-create' || entry.kind === 'label-create';
+    // Only a create sent before may have been made by that attempt, its answer lost.
+    const sentBefore = creates && entry.attempted === true;
+    if (creates && !sentBefore) await this.db.put('outbox', { ...entry, attempted: true });
     const sent = await this.server.sendList(entry);
     if (sent.ok) return void (await this.settleList(entry, sent.item));
     if (sent.status === 401) {
@@ -581,14 +594,14 @@ export class LocalCopy {
     }
     if (sent.status === 0 || sent.status === 429 || sent.status >= 500) return 'waiting';
     if (sent.status === 404 && (entry.kind === 'project-delete' || entry.kind === 'label-delete')) return void (await this.settleList(entry, null));
-    if (sent.status === 409 && (entry.kind === 'project-create' || entry.kind === 'label-create')) {
+    if (sent.status === 409 && sentBefore && (entry.kind === 'project-create' || entry.kind === 'label-create')) {
       let lists: Lists;
       try {
         lists = await this.server.lists();
       } catch {
         return 'waiting';
       }
-      const made = entry.kind === 'project-create' ? madeBefore(lists.projects.filter((p) => p.role === 'owner'), entry.body.name) : madeBefore(lists.labels, entry.body.name);
+      const made = entry.kind === 'project-create' ? madeBefore(lists.projects.filter((p) => p.role === 'owner'), entry.body) : madeBefore(lists.labels, entry.body);
       if (made) return void (await this.settleList(entry, made));
     }
     await this.refuseList(entry, sent.message);
@@ -623,8 +636,7 @@ export class LocalCopy {
       if (saved) lists = { projects: lists.projects.map((p) => (p.id === saved.id ? (saved as Project) : p)), labels: lists.labels.map((l) => (l.id === saved.id ? (saved as Label) : l)) };
     }
     writes.push(meta.put(lists.projects, 'projects'), meta.put(lists.labels, 'labels'));
-    const [waitingLists] = await Promise.all([this.waitingListsIn(outbox), ...writes]);
-    this.listsSaved += 1;
+    const [waitingLists] = await Promise.all([this.waitingListsIn(outbox), this.nextListsVersion(meta), ...writes]);
     // Known before the lists without the temporary id show: a view of it follows it to the saved id.
     if (saved && entry.kind.endsWith('-create')) {
       this.savedIds.set(tempId, { id: saved.id, etag: '' });
@@ -650,27 +662,47 @@ export class LocalCopy {
     const writes: Promise<unknown>[] = [outbox.delete(entry.seq)];
     const effect: Effect = { put: [], remove: [] };
     const item = listItemOf(entry);
+    let movedBack = false;
     if (entry.kind === 'project-create' || entry.kind === 'label-create') {
-      for (const next of await outbox.getAll()) {
+      const waiting = await outbox.getAll();
+      // Deleted on this device too: the tasks added to it go with it, rather than to the Inbox.
+      const deleted = waiting.some((next) => next.kind === 'project-delete' && next.project === item);
+      const dropped = new Set<string>();
+      for (const next of waiting) {
         if (isListWrite(next)) {
           if (listItemOf(next) === item) writes.push(outbox.delete(next.seq));
-        } else if (next.kind === 'create' && next.body.project_id === item) writes.push(outbox.put({ ...next, body: { ...next.body, project_id: null } }));
-        else if (next.kind === 'update' && next.changes.project_id === item) writes.push(outbox.put({ ...next, changes: { ...next.changes, project_id: null } }));
+        } else if (next.kind === 'create' && next.body.project_id === item) {
+          if (deleted) dropped.add(next.task);
+          writes.push(deleted ? outbox.delete(next.seq) : outbox.put({ ...next, body: { ...next.body, project_id: null } }));
+        } else if (dropped.has(next.task) || (next.kind === 'create' && next.body.parent_id && dropped.has(next.body.parent_id))) {
+          if (next.kind === 'create') dropped.add(next.task);
+          writes.push(outbox.delete(next.seq));
+        } else if (next.kind === 'update' && next.changes.project_id === item) {
+          // A task moved into it stays where it was: the move goes, the rest of the edit stays.
+          const { project_id: _moved, ...rest } = next.changes;
+          writes.push(Object.keys(rest).length ? outbox.put({ ...next, changes: rest }) : outbox.delete(next.seq));
+          movedBack = true;
+        }
       }
-      for (const task of await tx.objectStore('tasks').getAll()) if (task.project_id === item) effect.put.push({ ...task, project_id: null });
+      // Tasks added to it stay, in the Inbox; one moved into it is put back by a full sync.
+      for (const task of await tx.objectStore('tasks').getAll()) if (task.project_id === item && isTemporary(task.id)) effect.put.push({ ...task, project_id: null });
     }
-    if (entry.touched.length) writes.push(meta.delete('cursor'));
-    const [waitingLists] = await Promise.all([this.waitingListsIn(outbox), ...writes]);
-    this.listsSaved += 1;
+    if (entry.touched.length || movedBack) writes.push(meta.delete('cursor'));
+    const [waitingLists] = await Promise.all([this.waitingListsIn(outbox), this.nextListsVersion(meta), ...writes]);
     if (this.generation === since) {
       this.waitingLists = waitingLists;
       this.showLists();
     }
     await this.commit(tx, effect, since);
     // The tasks it changed on the device: as the server has them (a full sync).
-    if (entry.touched.length) void this.catchUp().catch(() => {});
+    if (entry.touched.length || movedBack) void this.catchUp().catch(() => {});
     const name = 'body' in entry ? entry.body.name : 'was' in entry ? entry.was : (this.lists?.projects.find((p) => p.id === item)?.name ?? 'the project');
     this.tell({ kind: 'refused', message: `Could not ${LIST_VERBS[entry.kind]} “${name}”. ${reason}` });
+  }
+
+  /** A lists fetch begun before this transaction is outdated (`refreshLists`). */
+  private async nextListsVersion(meta: { get(key: string): Promise<unknown>; put(value: unknown, key: string): Promise<unknown> }): Promise<void> {
+    await meta.put(Number((await meta.get('listsVersion')) ?? 0) + 1, 'listsVersion');
   }
 
   /** The project and label writes waiting in `outbox` (read after the transaction's own changes to it). */

@@ -23,10 +23,13 @@ export class NotProjectOwner extends DomainError {
   }
 }
 
-/** The caller already owns a project of that name (case-insensitively). */
+/**
+ * The project's owner already has a project of that name (case-insensitively): the caller, on a
+ * create; on a rename, the owner, who may be someone else (an editor renames a shared project).
+ */
 export class ProjectNameTaken extends DomainError {
-  constructor() {
-    super(409, 'You already own a project with this name');
+  constructor(on: 'create' | 'rename') {
+    super(409, on === 'create' ? 'You already own a project with this name' : "The project's owner already has a project with this name");
   }
 }
 

@@ -20,8 +20,8 @@ const placeholder = sql.placeholder;
 const UNIQUE_VIOLATION = '23505';
 const CHECK_VIOLATION = '23514';
 
-function asProjectError(err: unknown): never {
-  if (sqlState(err) === UNIQUE_VIOLATION) throw new ProjectNameTaken();
+function asProjectError(err: unknown, on: 'create' | 'rename'): never {
+  if (sqlState(err) === UNIQUE_VIOLATION) throw new ProjectNameTaken(on);
   const constraint = (driverError(err) as { constraint?: string } | undefined)?.constraint;
   if (sqlState(err) === CHECK_VIOLATION && constraint === 'projects_per_user_limit') throw new ProjectLimitReached();
   throw err;
@@ -127,7 +127,7 @@ export async function createProject(scope: Scope, input: CreateProjectInput): Pr
       return getProject(scope, project!.id, tx);
     });
   } catch (err) {
-    return asProjectError(err);
+    return asProjectError(err, 'create');
   }
 }
 
@@ -157,7 +157,7 @@ export async function updateProject(scope: Scope, id: string, changes: ProjectCh
       return getProject(scope, id, tx);
     });
   } catch (err) {
-    return asProjectError(err);
+    return asProjectError(err, 'rename');
   }
 }
 

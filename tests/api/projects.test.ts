@@ -134,7 +134,10 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
   it('refuses another of the owner\'s names (409), an empty body (422)', async () => {
     await createProjectVia(projects, { name: 'Work' });
     const project = await createProjectVia(projects, { name: 'Home' });
-    expect((await projects.patch(project.id, { name: 'work' })).status).toBe(409);
+    const taken = await projects.patch(project.id, { name: 'work' });
+    expect(taken.status).toBe(409);
+    // Names are the owner's: the one renaming may be an editor of a shared project.
+    expect((await problemOf(taken)).detail).toBe("The project's owner already has a project with this name");
     expect((await projects.patch(project.id, {})).status).toBe(422);
     expect(await names()).toEqual(['Work', 'Home']);
   });

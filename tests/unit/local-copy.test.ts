@@ -630,7 +630,7 @@ describe('the outbox', () => {
   it('a project made offline shows at once; a task added to it and a rename wait behind it, and reach the server once under its saved id', async () => {
     const copy = await openCopy();
     await copy.catchUp();
-    await copy.rememberLists({ projects: [], labels: [] }, copy.listsToken());
+    await copy.refreshLists(async () => ({ projects: [], labels: [] }));
     server.down = true;
     const project = 'temp-project-1';
     await copy.queue({ kind: 'project-create', project, body: { name: 'Garden', color: 'green' } });
@@ -662,14 +662,38 @@ describe('the outbox', () => {
 
   it('a project whose create answer was lost is found by its name, not made twice', async () => {
     const copy = await openCopy();
-    await copy.rememberLists({ projects: [], labels: [] }, copy.listsToken());
+    await copy.refreshLists(async () => ({ projects: [], labels: [] }));
+    const heard = events(copy);
     await copy.queue({ kind: 'project-create', project: 'temp-project-2', body: { name: 'Trips', color: 'blue' } });
     server.loseNextAnswer = true;
     expect(await copy.flush()).toBe('waiting');
     expect(await copy.flush()).toBe('sent');
     expect(server.projects).toHaveLength(1);
     expect(copy.lists!.projects).toEqual(server.projects);
-    expect(events(copy)).toEqual([]);
+    expect(heard).toEqual([]);
+  });
+
+  it('a project made offline whose name was taken meanwhile on another device is refused, not merged into that one', async () => {
+    const copy = await openCopy();
+    await copy.catchUp();
+    await copy.refreshLists(() => server.lists());
+    const heard = events(copy);
+    server.down = true;
+    await copy.queue({ kind: 'project-create', project: 'temp-project-5', body: { name: 'Garden', color: 'green' } });
+    const task = create('Plant roses', { project_id: 'temp-project-5' });
+    await copy.queue(task);
+    await copy.queue({ kind: 'project-delete', project: 'temp-project-5' });
+    // Meanwhile, the laptop makes its own Garden, with a task in it.
+    const theirs: Project = { id: uuid(), name: 'Garden', color: 'green', role: 'owner', shared: false, open_count: 1, position: 'a', created_at: '2026-12-01T00:00:00.000Z', updated_at: '2026-12-01T00:00:00.000Z' };
+    server.projects.push(theirs);
+    server.add('Mow the lawn', { project_id: theirs.id });
+    server.down = false;
+    expect(await copy.flush()).toBe('sent');
+    expect(server.projects).toEqual([theirs]);
+    // Its task went with it (the person deleted it here too); the laptop's are untouched.
+    expect([...server.tasks.values()].map((t) => [t.title, t.project_id])).toEqual([['Mow the lawn', theirs.id]]);
+    expect(copy.waiting).toBe(0);
+    expect(heard).toEqual([{ kind: 'refused', message: 'Could not add the project “Garden”. A project with that name exists.' }]);
   });
 
   it('labels made, renamed and deleted offline show at once on the tasks that carry them, and are sent in order', async () => {
@@ -677,7 +701,7 @@ describe('the outbox', () => {
     server.labels.push({ id: uuid(), name: 'errand', color: 'grey', task_count: 1, created_at: '2026-12-01T00:00:00.000Z' });
     const copy = await openCopy();
     await copy.catchUp();
-    await copy.rememberLists(await server.lists(), copy.listsToken());
+    await copy.refreshLists(() => server.lists());
     server.down = true;
     await copy.queue({ kind: 'label-create', label: 'temp-label-1', body: { name: 'home', color: 'teal' } });
     await copy.queue({ kind: 'label-update', label: server.labels[0]!.id, was: 'errand', changes: { name: 'shopping', color: 'red' } });
@@ -704,21 +728,21 @@ describe('the outbox', () => {
   it("a refused project rename is said, and the sidebar shows the server's name again", async () => {
     server.projects.push({ id: uuid(), name: 'Home', color: 'grey', role: 'owner', shared: false, open_count: 0, position: 'a', created_at: '2026-12-01T00:00:00.000Z', updated_at: '2026-12-01T00:00:00.000Z' });
     const copy = await openCopy();
-    await copy.rememberLists(await server.lists(), copy.listsToken());
+    await copy.refreshLists(() => server.lists());
     const heard = events(copy);
     await copy.queue({ kind: 'project-update', project: server.projects[0]!.id, changes: { name: 'House' } });
     expect(copy.lists!.projects.map((p) => p.name)).toEqual(['House']);
-    server.refuseNext = { status: 409, message: 'Its owner already has a project called “House”.' };
+    server.refuseNext = { status: 409, message: "The project's owner already has a project with this name." };
     expect(await copy.flush()).toBe('sent');
     expect(copy.lists!.projects.map((p) => p.name)).toEqual(['Home']);
-    expect(heard).toEqual([{ kind: 'refused', message: 'Could not change the project “Home”. Its owner already has a project called “House”.' }]);
+    expect(heard).toEqual([{ kind: 'refused', message: "Could not change the project “Home”. The project's owner already has a project with this name." }]);
     expect(copy.waiting).toBe(0);
   });
 
   it('a project the server refuses to make leaves the tasks added to it in the Inbox', async () => {
     const copy = await openCopy();
     await copy.catchUp();
-    await copy.rememberLists({ projects: [], labels: [] }, copy.listsToken());
+    await copy.refreshLists(async () => ({ projects: [], labels: [] }));
     const heard = events(copy);
     await copy.queue({ kind: 'project-create', project: 'temp-project-3', body: { name: 'One too many', color: 'grey' } });
     await copy.queue(create('Kept anyway', { project_id: 'temp-project-3' }));
@@ -730,15 +754,41 @@ describe('the outbox', () => {
     expect(heard).toEqual([{ kind: 'refused', message: 'Could not add the project “One too many”. You have 300 projects, the most there can be.' }]);
   });
 
-  it('the lists fetched before a save of a project do not hide it', async () => {
+  it('a task moved into a project the server refuses to make stays in its list, with the rest of its edit', async () => {
+    const task = server.add('Pay rent');
     const copy = await openCopy();
-    await copy.rememberLists({ projects: [], labels: [] }, copy.listsToken());
-    const token = copy.listsToken();
-    const fetched = await server.lists();
-    await copy.queue({ kind: 'project-create', project: 'temp-project-4', body: { name: 'Reading', color: 'grey' } });
-    await copy.flush();
-    await copy.rememberLists(fetched, token);
-    expect(copy.lists!.projects.map((p) => p.name)).toEqual(['Reading']);
+    await copy.catchUp();
+    await copy.refreshLists(() => server.lists());
+    await copy.queue({ kind: 'project-create', project: 'temp-project-6', body: { name: 'Bills', color: 'grey' } });
+    await copy.queue({ kind: 'update', task: task.id, changes: { project_id: 'temp-project-6', title: 'Pay the rent' }, ifMatch: task.etag });
+    expect(copy.tasks.get(task.id)!.project_id).toBe('temp-project-6');
+    server.refuseNext = { status: 422, message: 'You own 300 projects.' };
+    expect(await copy.flush()).toBe('sent');
+    expect(server.tasks.get(task.id)).toMatchObject({ title: 'Pay the rent', project_id: null });
+    await copy.catchUp();
+    expect(copy.tasks.get(task.id)).toMatchObject({ title: 'Pay the rent', project_id: null });
+    expect(server.sent.filter((w) => w.kind === 'update').map((w) => 'changes' in w && w.changes)).toEqual([{ title: 'Pay the rent' }]);
+  });
+
+  it('lists fetched while a project is saved, in this tab or another, do not hide it', async () => {
+    const one = await openCopy();
+    const two = await openCopy();
+    await one.refreshLists(async () => ({ projects: [], labels: [] }));
+    for (const [tab, saver] of [
+      [one, one],
+      [one, two],
+    ] as const) {
+      let answer: (lists: Lists) => void = () => {};
+      const fetched = server.lists();
+      const refreshing = tab.refreshLists(() => new Promise<Lists>((resolve) => (answer = resolve)));
+      const name = `Reading ${saver === one ? 'here' : 'there'}`;
+      await saver.queue({ kind: 'project-create', project: `temp-project-${name.length}${saver === one ? 1 : 2}`, body: { name, color: 'grey' } });
+      await saver.flush();
+      answer(await fetched);
+      await refreshing;
+      await tab.reload();
+      expect(tab.lists!.projects.map((p) => p.name)).toContain(name);
+    }
   });
 
   it('a project deleted offline takes its tasks off the device at once', async () => {
@@ -747,12 +797,17 @@ describe('the outbox', () => {
     server.add('In the Inbox');
     const copy = await openCopy();
     await copy.catchUp();
-    await copy.rememberLists(await server.lists(), copy.listsToken());
+    await copy.refreshLists(() => server.lists());
     server.down = true;
     await copy.queue({ kind: 'project-delete', project: server.projects[0]!.id });
     expect(titles(copy)).toEqual(['In the Inbox']);
     expect(copy.lists!.projects).toEqual([]);
     server.down = false;
+    // Another device edits a task of the project before the delete is sent: the feed does not bring it back.
+    const inOld = [...server.tasks.values()].find((t) => t.title === 'In old')!;
+    server.save({ ...inOld, description: 'edited elsewhere' });
+    await copy.catchUp();
+    expect(titles(copy)).toEqual(['In the Inbox']);
     await copy.flush();
     expect(server.projects).toEqual([]);
     expect([...server.tasks.values()].map((t) => t.title)).toEqual(['In the Inbox']);
