@@ -3,10 +3,11 @@
  * live region says only when the connection goes or comes back (and, offline, what waits); the
  * count of changes being sent while online is shown, not announced after every change.
  */
-export function OfflineStatus({ connected, waiting }: { connected: boolean | null; waiting: number }) {
+export function OfflineStatus({ connected, waiting, known }: { connected: boolean | null; waiting: number; known: boolean }) {
   const changes = waiting === 1 ? '1 change waits' : `${waiting} changes wait`;
   return (
-    <p role="status" aria-label="Live updates" data-connected={connected === null ? undefined : String(connected)} data-waiting={waiting} className="text-sm">
+    // data-waiting only once the device's outbox has been read (until then nobody knows what waits).
+    <p role="status" aria-label="Live updates" data-connected={connected === null ? undefined : String(connected)} data-waiting={known ? waiting : undefined} className="text-sm">
       {connected === false ? (
         <span className="alert-warning inline-block">
           {waiting

@@ -212,7 +212,7 @@ export function TaskBoard({ userId, view, projects, colorOf, onChanged }: Props)
         </section>
       )}
 
-      <OfflineStatus connected={local.connected} waiting={local.waiting} />
+      <OfflineStatus connected={local.connected} waiting={local.waiting} known={local.opened && !local.unavailable} />
       {local.conflicts.map((conflict) => (
         <ConflictNotice
           key={conflict.newer.id}
