@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, countUnreadNotifications, fetchNotifications, markNotificationsRead, type Notification } from '@/lib/client/api';
+import { afterList } from '@/lib/client/list-shown';
 import { pushSupported, reconcilePush } from '@/lib/client/push';
 import { watchChanges } from '@/lib/client/sync';
 import { taskHref, viewHref } from '@/lib/client/views';
@@ -62,15 +63,22 @@ export function NotificationBell({ userId }: { userId: string }) {
   }, [userId]);
 
   // The count is asked for when the stream connects (and after each notification): once per
-  // page load, after the stream, not before the page's list.
+  // page load, after the stream, and only once the page's list has shown.
   useEffect(() => {
-    return watchChanges(userId, {
-      onSignal: () => {},
-      onNotification: () => void refresh(),
-      onConnection: (connected) => {
-        if (connected) void refresh();
-      },
+    let stopWatching = () => {};
+    const cancel = afterList(() => {
+      stopWatching = watchChanges(userId, {
+        onSignal: () => {},
+        onNotification: () => void refresh(),
+        onConnection: (connected) => {
+          if (connected) void refresh();
+        },
+      });
     });
+    return () => {
+      cancel();
+      stopWatching();
+    };
   }, [userId, refresh]);
 
   async function toggle() {

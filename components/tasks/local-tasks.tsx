@@ -5,6 +5,7 @@ import { endRefusedSession } from '@/lib/auth/actions';
 import { serverFor } from '@/lib/client/api';
 import type { Lists } from '@/lib/client/lists';
 import { forgetLocalData, LocalCopy, type AnyWrite, type Conflict, type OutboxEvent } from '@/lib/client/local-copy';
+import { listShown } from '@/lib/client/list-shown';
 import { FeedUnavailable, watchChanges } from '@/lib/client/sync';
 import type { Task } from '@/lib/client/task';
 
@@ -170,6 +171,7 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
         requestAnimationFrame(() =>
           setTimeout(() => {
             if (stopped) return;
+            listShown();
             catchUp();
             stopWatching = watchChanges(userId, { onSignal: catchUp, onConnection: setConnected, onInvitation: () => latest.current.onInvitation() });
             document.addEventListener('visibilitychange', visible);
@@ -179,6 +181,7 @@ export function LocalTasksProvider({ userId, onChanged, onInvitation, children }
       .catch(() => {
         // No IndexedDB (refused by the browser's settings, some private windows): the board says so.
         if (!stopped) setShown((current) => ({ ...current, ready: true, unavailable: true }));
+        listShown();
       });
 
     return () => {

@@ -93,7 +93,8 @@ function Frame({ userId, page, version, reload }: Props & { version: number; rel
   }, [local.ready, local.tasks, lists.labels, lists.projects, userId]);
 
   return (
-    <div className="flex flex-col gap-4 md:flex-row md:gap-8">
+    // data-planner: the page has a list, which shows before anything else is fetched (lib/client/list-shown.ts).
+    <div data-planner className="flex flex-col gap-4 md:flex-row md:gap-8">
       <ViewsNav userId={userId} current={view} labels={lists.labels ?? []} projects={lists.projects} invitations={invitations} counts={counts} onProjectsChanged={reload} />
       <div className="min-w-0 flex-1">
         {view ? (
