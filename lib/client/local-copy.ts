@@ -413,11 +413,11 @@ export class LocalCopy {
       if (generation !== this.generation) continue;
       // Saved by another tab: rows this tab drew under the temporary id keep their keys (only
       // those: a board or row drawn under the saved id is not drawn again under the old one).
-      const drawn = new Set([...this.tasks.keys(), ...(this.lists?.projects ?? []).map((p) => p.id), ...(this.lists?.labels ?? []).map((l) => l.id)]);
+      const drawn = (id: string) => this.tasks.has(id) || Boolean(this.lists?.projects.some((p) => p.id === id) || this.lists?.labels.some((l) => l.id === id));
       for (const [tempId, id] of Object.entries((renames ?? {}) as Record<string, string>)) {
         if (this.savedIds.has(tempId)) continue;
         this.savedIds.set(tempId, { id, etag: '' });
-        if (drawn.has(tempId)) this.firstIds.set(id, tempId);
+        if (drawn(tempId)) this.firstIds.set(id, tempId);
       }
       this.tasks = new Map(tasks.map((task) => [task.id, task]));
       this.waiting = outbox.length;
@@ -452,8 +452,7 @@ export class LocalCopy {
       const meta = tx.objectStore('meta');
       const writes: Promise<unknown>[] = [];
       if (answered && 'ifMatch' in entry && entry.ifMatch && entry.ifMatch !== saved.etag) {
-        const successors = Object.entries(((await meta.get('successors')) ?? {}) as Record<string, string>);
-        writes.push(meta.put(Object.fromEntries([...successors.slice(-(SUCCESSORS_KEPT - 1)), [entry.ifMatch, saved.etag]]), 'successors'));
+        writes.push(keepLatest(meta, 'successors', entry.ifMatch, saved.etag, SUCCESSORS_KEPT));
       }
       for (const next of await outbox.getAll()) {
         let rewritten = renaming ? renamedWrite(next, entry.task, saved.id) : next;
@@ -464,8 +463,7 @@ export class LocalCopy {
       if (renaming) {
         // For a write made on the temporary id after this (another tab's, or one from a dialog
         // opened before the save): the latest RENAMES_KEPT, as a page may stay open for long.
-        const renames = Object.entries(((await meta.get('renames')) ?? {}) as Record<string, string>);
-        writes.push(meta.put(Object.fromEntries([...renames.slice(-(RENAMES_KEPT - 1)), [entry.task, saved.id]]), 'renames'));
+        writes.push(keepLatest(meta, 'renames', entry.task, saved.id, RENAMES_KEPT));
         this.firstIds.set(saved.id, entry.task);
         working.delete(entry.task);
         touched.add(entry.task);
@@ -628,9 +626,8 @@ export class LocalCopy {
         const rewritten = next.seq === entry.seq ? next : renamedWrite(next, tempId, saved.id);
         if (rewritten !== next && JSON.stringify(rewritten) !== JSON.stringify(next)) writes.push(outbox.put(rewritten));
       }
-      const renames = Object.entries(((await meta.get('renames')) ?? {}) as Record<string, string>);
-      writes.push(meta.put(Object.fromEntries([...renames.slice(-(RENAMES_KEPT - 1)), [tempId, saved.id]]), 'renames'));
-      for (const task of await tx.objectStore('tasks').getAll()) if (task.project_id === tempId) effect.put.push({ ...task, project_id: saved.id });
+      writes.push(keepLatest(meta, 'renames', tempId, saved.id, RENAMES_KEPT));
+      if (entry.kind === 'project-create') for (const task of await tx.objectStore('tasks').getAll()) if (task.project_id === tempId) effect.put.push({ ...task, project_id: saved.id });
     } else {
       lists = listsWith(lists, [entry], new Date().toISOString());
       if (saved) lists = { projects: lists.projects.map((p) => (p.id === saved.id ? (saved as Project) : p)), labels: lists.labels.map((l) => (l.id === saved.id ? (saved as Label) : l)) };
@@ -685,7 +682,7 @@ export class LocalCopy {
         }
       }
       // Tasks added to it stay, in the Inbox; one moved into it is put back by a full sync.
-      for (const task of await tx.objectStore('tasks').getAll()) if (task.project_id === item && isTemporary(task.id)) effect.put.push({ ...task, project_id: null });
+      if (entry.kind === 'project-create') for (const task of await tx.objectStore('tasks').getAll()) if (task.project_id === item && isTemporary(task.id)) effect.put.push({ ...task, project_id: null });
     }
     if (entry.touched.length || movedBack) writes.push(meta.delete('cursor'));
     const [waitingLists] = await Promise.all([this.waitingListsIn(outbox), this.nextListsVersion(meta), ...writes]);
@@ -768,6 +765,12 @@ export class LocalCopy {
     for (const listener of this.eventListeners) listener(event);
     this.channel?.postMessage({ kind: 'event', event } satisfies Message);
   }
+}
+
+/** Puts `key → value` into the meta map `name`, keeping its latest `kept` entries. */
+async function keepLatest(meta: { get(key: string): Promise<unknown>; put(value: unknown, key: string): Promise<unknown> }, name: string, key: string, value: string, kept: number): Promise<void> {
+  const entries = Object.entries(((await meta.get(name)) ?? {}) as Record<string, string>);
+  await meta.put(Object.fromEntries([...entries.slice(-(kept - 1)), [key, value]]), name);
 }
 
 function renamedWrite<W extends AnyWrite>(write: W, tempId: string, id: string): W {
